@@ -1,0 +1,5 @@
+"""Allow ``python -m driverseat``."""
+
+from driverseat.cli import main
+
+raise SystemExit(main())

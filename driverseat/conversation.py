@@ -1,0 +1,681 @@
+"""The conversation engine: which question comes next, and what an answer changes.
+
+UI-free. Both front ends drive a ``Conversation``: they show ``conversation.step`` and
+call ``answer``, ``skip``, ``not_sure``, ``back``, ``jump`` or ``edit``. The engine
+records answers in the Prep exactly as given and calls ``on_change`` (autosave) after
+every change.
+
+A *spot* is one place in the conversation, written as a key:
+``name`` (a question), ``invitees:start`` / ``invitees:more`` (the yes/no questions
+around a list), ``invitees[0].invitee_why`` (a follow-up for one item).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from driverseat import language as language_notes
+from driverseat.prep import Prep, is_empty, is_private
+from driverseat.script import Choice, Question, Script, Section, TEXT_KINDS
+
+NOT_STARTED, PARTLY, DONE = "not_started", "partly", "done"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """One place in the conversation."""
+
+    qid: str
+    item: int | None = None
+    phase: str | None = None  # None, "start", "more", or a follow-up question id
+
+    @property
+    def key(self) -> str:
+        if self.item is not None:
+            return f"{self.qid}[{self.item}].{self.phase}"
+        if self.phase:
+            return f"{self.qid}:{self.phase}"
+        return self.qid
+
+    @classmethod
+    def parse(cls, key: str) -> "Spot | None":
+        match = re.fullmatch(r"([a-z][a-z0-9_]*)(?:\[(\d+)\]\.([a-z][a-z0-9_]*)|:(start|more))?", key or "")
+        if not match:
+            return None
+        qid, item, sub, phase = match.groups()
+        if item is not None:
+            return cls(qid, int(item), sub)
+        return cls(qid, None, phase)
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a front end shows now: one question, or a reflect-back, note or the end."""
+
+    key: str
+    role: str  # "question", "list_start", "list_more", "reflect", "note", "end"
+    input: str  # "short", "long", "choice", "choices", "yesno", "info", "end"
+    text: str
+    section: Section | None
+    question: Question | None = None
+    choices: tuple[Choice, ...] = ()
+    value: Any = None  # what is on file now, to show when changing an answer
+    number: int = 0  # question number within the section, from 1
+    total: int = 0
+    item: int | None = None
+    items: tuple[str, ...] = ()  # labels of the list's items so far
+    recall: tuple[str, ...] = ()  # the person's earlier words, shown back as written
+    can_not_sure: bool = False
+    example: str | None = None
+    coach: str | None = None
+    note: language_notes.Note | None = None
+    answer: str | None = None  # for reflect and note: the words being talked about
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section: Section
+    state: str  # NOT_STARTED, PARTLY or DONE
+    handled: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answer as it appears in a transcript or review."""
+
+    key: str
+    section: Section
+    question: str
+    answer: str
+    private: bool = False
+
+
+NotesFinder = Callable[[str, str, str], list]
+
+
+@dataclass
+class _Pending:
+    kind: str  # "reflect" or "note"
+    spot: Spot
+    text: str
+    notes: list = field(default_factory=list)
+
+
+class Conversation:
+    """Walks a Script over a Prep."""
+
+    def __init__(
+        self,
+        script: Script,
+        prep: Prep,
+        on_change: Callable[[], None] | None = None,
+        find_notes: NotesFinder | None = None,
+    ):
+        self.script = script
+        self.prep = prep
+        self.on_change = on_change or (lambda: None)
+        self.find_notes = find_notes or language_notes.find_notes
+        self._pending: _Pending | None = None
+        self._return_to: Spot | None = None
+        self._spot: Spot | None = self._resume_spot()
+
+    # ----------------------------------------------------------------- reading state
+    @property
+    def step(self) -> Step:
+        """The step to show now."""
+        if self._pending is not None:
+            return self._pending_step()
+        if self._spot is None:
+            return Step(key="end", role="end", input="end", text=self.script.say("end"), section=None)
+        return self._step_for(self._spot)
+
+    @property
+    def at_end(self) -> bool:
+        return self._spot is None and self._pending is None
+
+    def status(self, question_id: str) -> str | None:
+        value = self.prep.get(("progress", "status", question_id))
+        return value if isinstance(value, str) else None
+
+    def handled(self, question: Question) -> bool:
+        """Answered, skipped or 'not sure'."""
+        if self.status(question.id):
+            return True
+        if question.path is None:
+            return False
+        return not is_empty(self.prep.get(question.path))
+
+    def asked(self, section: Section) -> list[Question]:
+        """The section's questions that apply now (their 'when' holds)."""
+        return [q for q in section.questions if self._applies(q, None)]
+
+    def progress(self) -> list[SectionProgress]:
+        out = []
+        for section in self.script.sections:
+            questions = self.asked(section)
+            handled = sum(1 for q in questions if self.handled(q))
+            state = DONE if handled == len(questions) else (NOT_STARTED if handled == 0 else PARTLY)
+            out.append(SectionProgress(section, state, handled, len(questions)))
+        return out
+
+    def sections_done(self) -> int:
+        return sum(1 for p in self.progress() if p.state == DONE)
+
+    def is_started(self) -> bool:
+        """True when the person has said anything yet."""
+        return any(p.state != NOT_STARTED for p in self.progress())
+
+    # ------------------------------------------------------------------- moving
+    def answer(self, value: Any) -> Step:
+        """Record an answer to the current step and move on."""
+        if self._pending is not None:
+            return self._answer_pending(value)
+        spot = self._spot
+        if spot is None:
+            return self.step
+        question = self._question(spot)
+        if spot.phase in ("start", "more"):
+            return self._answer_list_door(spot, question, self._as_bool(value))
+        value = self._check_value(question, value)
+        if question.kind in TEXT_KINDS and value == "":
+            return self.skip()
+        self._store(spot, question, value)
+        if spot.item is None:
+            self._set_status(question.id, "answered")
+        self._save()
+        if question.kind in TEXT_KINDS:
+            notes = [n for n in self.find_notes(value, question.id, self.script.language) if not self._kept(question, n)]
+            if question.reflect:
+                self._pending = _Pending("reflect", spot, value, notes)
+                return self.step
+            if notes:
+                self._pending = _Pending("note", spot, value, notes)
+                return self.step
+        return self._advance(spot)
+
+    def skip(self) -> Step:
+        """Leave this one for now; any answer already given stays."""
+        if self._pending is not None:
+            self._pending = None
+            return self._advance_after_edit(self._spot)
+        spot = self._spot
+        if spot is None:
+            return self.step
+        question = self._question(spot)
+        if spot.item is None and not self.handled(question):
+            self._set_status(question.id, "skipped")
+            self._save()
+        elif spot.phase in ("start", "more") and not self.status(question.id):
+            self._set_status(question.id, "skipped")
+            self._save()
+        if spot.phase == "start":
+            return self._move_to(self._after_list(question))
+        return self._advance(spot)
+
+    def not_sure(self) -> Step:
+        """'I'm not sure' is an answer too."""
+        spot = self._spot
+        if spot is None or self._pending is not None:
+            return self.step
+        question = self._question(spot)
+        if spot.item is not None:
+            sure_value = next((c.value for c in question.choices if c.value == "not_sure"), None)
+            if sure_value is not None:
+                self._store(spot, question, sure_value)
+                self._save()
+            return self._advance(spot)
+        self._set_status(question.id, "not_sure")
+        self._save()
+        if spot.phase == "start":
+            return self._move_to(self._after_list(question))
+        return self._advance(spot)
+
+    def back(self) -> Step:
+        """Go to the question before this one."""
+        self._return_to = None
+        if self._pending is not None:
+            self._pending = None
+            return self.step
+        spots = list(self._spots())
+        if self._spot is None:
+            return self._move_to(spots[-1] if spots else None)
+        index = self._index(spots, self._spot)
+        if index is None or index == 0:
+            return self.step
+        return self._move_to(spots[index - 1])
+
+    def jump(self, section_id: str) -> Step:
+        """Go to a section: its first open question, or its first question."""
+        self._pending = None
+        self._return_to = None
+        section = self.script.section(section_id)
+        spots = [s for s in self._spots() if self.script.question(s.qid).section == section.id]
+        first_open = next((s for s in spots if not self.handled(self.script.question(s.qid))), None)
+        return self._move_to(first_open or (spots[0] if spots else None))
+
+    def edit(self, key: str) -> Step:
+        """Change an earlier answer, then come back here."""
+        spot = Spot.parse(key)
+        if spot is None or not self.script.has(spot.qid) or spot not in set(self._spots()):
+            raise KeyError(key)
+        self._pending = None
+        if spot != self._spot:
+            self._return_to = self._spot if self._spot is not None else Spot("__end__")
+        return self._move_to(spot)
+
+    def remove_item(self, question_id: str, index: int) -> None:
+        """Take one item out of a list (the file keeps its backups)."""
+        question = self.script.question(question_id)
+        items = self.prep.get(question.path)
+        if isinstance(items, list) and 0 <= index < len(items):
+            del items[index]
+            self._renumber(question)
+            self._save()
+            spots = set(self._spots())
+            if self._spot not in spots:
+                self._spot = next(iter(s for s in self._spots() if s.qid == question_id), None)
+
+    def set_private(self, path: tuple, private: bool) -> None:
+        """Mark one item (a mapping in the prep) private or shared."""
+        target = self.prep.get(path)
+        if not isinstance(target, dict):
+            raise KeyError(path)
+        if private:
+            target["private"] = True
+        else:
+            target.pop("private", None)
+        self._save()
+
+    def close(self) -> None:
+        """Remember where the person is (the front end saves after this)."""
+        self._remember_spot()
+
+    # --------------------------------------------------------------- transcript
+    def transcript(self) -> list[Entry]:
+        """Every answer on file, in script order, as the person gave it."""
+        out: list[Entry] = []
+        for section in self.script.sections:
+            for question in section.questions:
+                if question.kind == "info":
+                    continue
+                if question.kind == "list":
+                    items = self.prep.get(question.path)
+                    for index, item in enumerate(items if isinstance(items, list) else []):
+                        if not isinstance(item, dict):
+                            continue
+                        for sub in question.questions:
+                            if sub.field == "private" or is_empty(item.get(sub.field)):
+                                continue
+                            out.append(
+                                Entry(
+                                    Spot(question.id, index, sub.id).key,
+                                    section,
+                                    self._fill(sub.text, question, item),
+                                    self.display(sub, item.get(sub.field)),
+                                    is_private(item),
+                                )
+                            )
+                    continue
+                status = self.status(question.id)
+                value = self.prep.get(question.path)
+                if not is_empty(value):
+                    out.append(Entry(question.id, section, question.text, self.display(question, value)))
+                elif status in ("skipped", "not_sure"):
+                    mark = "skipped" if status == "skipped" else "not_sure_mark"
+                    out.append(Entry(question.id, section, question.text, self.script.say(mark)))
+        return out
+
+    def display(self, question: Question, value: Any) -> str:
+        """An answer as words: the person's text as typed, a choice by its label."""
+        if isinstance(value, bool):
+            return self.script.say("yes" if value else "no")
+        if question.kind == "choice":
+            label = question.choice_label(value)
+            return label if label is not None else str(value)
+        if question.kind == "choices" and isinstance(value, list):
+            return ", ".join(question.choice_label(v) or str(v) for v in value)
+        return value if isinstance(value, str) else str(value)
+
+    def item_label(self, question: Question, item: Any, index: int) -> str:
+        if isinstance(item, dict) and question.label:
+            sub = next((s for s in question.questions if s.field == question.label), None)
+            value = item.get(question.label)
+            if sub is not None and not is_empty(value):
+                return self.display(sub, value)
+        return f"{index + 1}"
+
+    # ---------------------------------------------------------------- internals
+    def _question(self, spot: Spot) -> Question:
+        question = self.script.question(spot.qid)
+        if spot.item is not None:
+            return self.script.question(spot.phase)
+        return question
+
+    def _items(self, question: Question) -> list:
+        value = self.prep.get(question.path)
+        return value if isinstance(value, list) else []
+
+    def _applies(self, question: Question, item: dict | None) -> bool:
+        when = question.when
+        if when is None:
+            return True
+        other = self.script.question(when.answer)
+        if other.field is not None:
+            value = item.get(other.field) if isinstance(item, dict) else None
+        else:
+            value = self.prep.get(other.path) if other.path else None
+        return when.holds(value)
+
+    def _spots(self) -> Iterator[Spot]:
+        for section in self.script.sections:
+            for question in section.questions:
+                if not self._applies(question, None):
+                    continue
+                if question.kind != "list":
+                    yield Spot(question.id)
+                    continue
+                items = self._items(question)
+                if not items:
+                    yield Spot(question.id, None, "start")
+                    continue
+                for index, item in enumerate(items):
+                    for sub in question.questions:
+                        if self._applies(sub, item if isinstance(item, dict) else None):
+                            yield Spot(question.id, index, sub.id)
+                yield Spot(question.id, None, "more")
+
+    @staticmethod
+    def _index(spots: list[Spot], spot: Spot) -> int | None:
+        try:
+            return spots.index(spot)
+        except ValueError:
+            return None
+
+    def _resume_spot(self) -> Spot | None:
+        spots = list(self._spots())
+        saved = Spot.parse(self.prep.get(("progress", "at")) or "")
+        if saved is not None and saved in spots:
+            return saved
+        for spot in spots:
+            if not self.handled(self.script.question(spot.qid)):
+                return spot
+        return None if self.is_started() else (spots[0] if spots else None)
+
+    def _move_to(self, spot: Spot | None) -> Step:
+        self._spot = spot
+        self._remember_spot()
+        return self.step
+
+    def _remember_spot(self) -> None:
+        key = self._spot.key if self._spot is not None else "end"
+        if self.prep.get(("progress", "at")) != key and (self.is_started() or self._spot is None):
+            self.prep.set(("progress", "at"), key)
+
+    def _after_list(self, question: Question) -> Spot | None:
+        spots = list(self._spots())
+        later = [i for i, s in enumerate(spots) if s.qid == question.id]
+        if not later:
+            return None
+        index = later[-1] + 1
+        return spots[index] if index < len(spots) else None
+
+    def _advance(self, spot: Spot) -> Step:
+        if self._return_to is not None:
+            return self._advance_after_edit(spot)
+        spots = list(self._spots())
+        index = self._index(spots, spot)
+        if spot.item is not None:
+            following = spots[index + 1] if index is not None and index + 1 < len(spots) else None
+            if following is None or following.item != spot.item or following.qid != spot.qid:
+                self._drop_if_empty(spot)
+                spots = list(self._spots())
+                if following is not None and following not in spots:
+                    following = self._first_after(spot.qid, spots)
+            return self._move_to(following)
+        if index is None:
+            return self._move_to(self._first_after(spot.qid, spots))
+        return self._move_to(spots[index + 1] if index + 1 < len(spots) else None)
+
+    def _advance_after_edit(self, spot: Spot | None) -> Step:
+        target, self._return_to = self._return_to, None
+        if target is None:
+            return self._advance(spot) if spot is not None else self.step
+        if target.qid == "__end__":
+            return self._move_to(None)
+        if target not in set(self._spots()):
+            return self._advance(spot) if spot is not None else self.step
+        return self._move_to(target)
+
+    def _first_after(self, qid: str, spots: list[Spot]) -> Spot | None:
+        order = [q.id for s in self.script.sections for q in s.questions]
+        position = order.index(qid)
+        for spot in spots:
+            if order.index(spot.qid) > position:
+                return spot
+        return None
+
+    def _drop_if_empty(self, spot: Spot) -> None:
+        question = self.script.question(spot.qid)
+        items = self._items(question)
+        if spot.item is not None and spot.item < len(items):
+            item = items[spot.item]
+            if isinstance(item, dict) and all(k in ("private",) or is_empty(v) for k, v in item.items()):
+                del items[spot.item]
+                self._renumber(question)
+                self._save()
+
+    def _renumber(self, question: Question) -> None:
+        if question.rank_field:
+            for index, item in enumerate(self._items(question)):
+                if isinstance(item, dict):
+                    item[question.rank_field] = index + 1
+
+    def _answer_list_door(self, spot: Spot, question: Question, yes: bool) -> Step:
+        if yes:
+            items = self.prep.list_at(question.path)
+            items.append({})
+            self._renumber(question)
+            first = next((s for s in self._spots() if s.qid == question.id and s.item == len(items) - 1), None)
+            self._return_to = None
+            return self._move_to(first)
+        self._set_status(question.id, "answered")
+        self._save()
+        if self._return_to is not None:
+            return self._advance_after_edit(spot)
+        return self._move_to(self._after_list(question))
+
+    def _answer_pending(self, value: Any) -> Step:
+        pending = self._pending
+        assert pending is not None
+        keep = self._as_bool(value)
+        question = self._question(pending.spot)
+        if not keep:  # "Change it": back to the same question, answer shown for editing
+            self._pending = None
+            self._spot = pending.spot
+            return self.step
+        if pending.kind == "note":
+            note = pending.notes.pop(0)
+            kept = self.prep.get(("progress", "kept_notes"))
+            if not isinstance(kept, list):
+                kept = []
+                self.prep.set(("progress", "kept_notes"), kept)
+            key = note.key(question.id)
+            if key not in kept:
+                kept.append(key)
+                self._save()
+        else:
+            pending.kind = "note"
+        if pending.notes:
+            return self.step
+        self._pending = None
+        return self._advance(pending.spot)
+
+    def _kept(self, question: Question, note: Any) -> bool:
+        kept = self.prep.get(("progress", "kept_notes"))
+        return isinstance(kept, list) and note.key(question.id) in kept
+
+    def _pending_step(self) -> Step:
+        pending = self._pending
+        assert pending is not None
+        base = self._step_for(pending.spot)
+        if pending.kind == "reflect":
+            return Step(
+                key=base.key + "#reflect",
+                role="reflect",
+                input="yesno",
+                text=self.script.say("reflect", answer=pending.text),
+                section=base.section,
+                question=base.question,
+                choices=(Choice(True, self.script.say("reflect_yes")), Choice(False, self.script.say("reflect_no"))),
+                number=base.number,
+                total=base.total,
+                item=base.item,
+                answer=pending.text,
+            )
+        note = pending.notes[0]
+        return Step(
+            key=base.key + "#note",
+            role="note",
+            input="yesno",
+            text=note.text,
+            section=base.section,
+            question=base.question,
+            choices=(Choice(True, self.script.say("keep_it")), Choice(False, self.script.say("change_it"))),
+            number=base.number,
+            total=base.total,
+            item=base.item,
+            note=note,
+            answer=pending.text,
+        )
+
+    def _step_for(self, spot: Spot) -> Step:
+        top = self.script.question(spot.qid)
+        section = self.script.section(top.section)
+        asked = self.asked(section)
+        number = next((i + 1 for i, q in enumerate(asked) if q.id == top.id), 0)
+        common = dict(key=spot.key, section=section, number=number, total=len(asked))
+        yes_no = (Choice(True, self.script.say("yes")), Choice(False, self.script.say("no")))
+        items = self._items(top) if top.kind == "list" else []
+        labels = tuple(self.item_label(top, item, i) for i, item in enumerate(items))
+        if spot.phase in ("start", "more"):
+            text = top.text if spot.phase == "start" else top.more or ""
+            return Step(
+                role="list_" + spot.phase,
+                input="yesno",
+                text=text,
+                question=top,
+                choices=yes_no,
+                items=labels,
+                can_not_sure=spot.phase == "start" and top.not_sure,
+                example=top.example if spot.phase == "start" else None,
+                coach=top.coach,
+                **common,
+            )
+        if spot.item is not None:
+            sub = self.script.question(spot.phase)
+            item = items[spot.item] if spot.item < len(items) and isinstance(items[spot.item], dict) else {}
+            return Step(
+                role="question",
+                input=sub.kind,
+                text=self._fill(sub.text, top, item),
+                question=sub,
+                choices=sub.choices if sub.kind != "yesno" else yes_no,
+                value=item.get(sub.field),
+                item=spot.item,
+                items=labels,
+                can_not_sure=sub.not_sure,
+                example=sub.example,
+                coach=sub.coach or top.coach,
+                **common,
+            )
+        return Step(
+            role="question",
+            input=top.kind,
+            text=top.text,
+            question=top,
+            choices=top.choices if top.kind != "yesno" else yes_no,
+            value=self.prep.get(top.path) if top.path else None,
+            recall=self._recall(top),
+            can_not_sure=top.not_sure,
+            example=top.example,
+            coach=top.coach,
+            **common,
+        )
+
+    def _recall(self, question: Question) -> tuple[str, ...]:
+        out: list[str] = []
+        for path in question.recall:
+            head, tail = path[0], path[1:]
+            value = self.prep.get((head,))
+            values = value if isinstance(value, list) else [value]
+            for entry in values:
+                found = entry
+                for part in tail:
+                    found = found.get(part) if isinstance(found, dict) else None
+                if isinstance(found, str) and found.strip():
+                    out.append(found)
+        return tuple(out)
+
+    @staticmethod
+    def _fill(text: str, top: Question, item: dict) -> str:
+        def value(match: re.Match) -> str:
+            found = item.get(match.group(1)) if isinstance(item, dict) else None
+            return found if isinstance(found, str) and found.strip() else top.item_word
+
+        return re.sub(r"\{([a-z_]+)\}", value, text)
+
+    def _check_value(self, question: Question, value: Any) -> Any:
+        kind = question.kind
+        if kind in TEXT_KINDS:
+            if not isinstance(value, str):
+                raise ValueError("please type your answer as words")
+            return value
+        if kind == "choice":
+            if value not in [c.value for c in question.choices]:
+                raise ValueError("please pick one of the choices")
+            return value
+        if kind == "choices":
+            values = list(value) if isinstance(value, (list, tuple)) else [value]
+            allowed = [c.value for c in question.choices]
+            if any(v not in allowed for v in values):
+                raise ValueError("please pick from the choices")
+            return [c for c in allowed if c in values]
+        if kind == "yesno":
+            return self._as_bool(value)
+        return True  # info: seen
+
+    @staticmethod
+    def _as_bool(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError("please answer yes or no")
+
+    def _store(self, spot: Spot, question: Question, value: Any) -> None:
+        if spot.item is None:
+            if question.path is not None:
+                self.prep.set(question.path, value)
+            return
+        top = self.script.question(spot.qid)
+        items = self.prep.list_at(top.path)
+        while len(items) <= spot.item:
+            items.append({})
+        item = items[spot.item]
+        if not isinstance(item, dict):
+            item = {}
+            items[spot.item] = item
+        if question.field == "private" and value is False:
+            item.pop("private", None)
+            item["private"] = False
+        else:
+            item[question.field] = value
+
+    def _set_status(self, question_id: str, status: str) -> None:
+        self.prep.set(("progress", "status", question_id), status)
+
+    def _save(self) -> None:
+        self._remember_spot()
+        self.prep.touch()
+        self.on_change()

@@ -1,0 +1,69 @@
+"""Exports: each format is a small module that turns a Sheet into text.
+
+``render(fmt, prep, script)`` gives the text; ``write(...)`` saves it atomically with
+mode 0600. Every format starts from ``sheet.build``, which starts from
+``prep.shared``: one notion of what is shared, so formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from driverseat.prep import Prep
+from driverseat.store import atomic_write
+
+# name -> (module, plain description, file name used by ``--to all`` and ``-o FOLDER``)
+_FORMATS: dict[str, tuple[str, str, str]] = {
+    "md": ("driverseat.export.md", "Prep sheet as Markdown", "my-prep-sheet.md"),
+    "html": ("driverseat.export.html", "Prep sheet to open in a browser and print", "my-prep-sheet.html"),
+    "txt": ("driverseat.export.txt", "Prep sheet as plain text, for email or a phone", "my-prep-sheet.txt"),
+    "card": ("driverseat.export.card", "Meeting card to hold, as plain text", "my-meeting-card.txt"),
+    "card-html": ("driverseat.export.card", "Meeting card to print (half a page)", "my-meeting-card.html"),
+    "invites": ("driverseat.export.invites", "A note for each person I invite", "my-invitations.txt"),
+    "json": ("driverseat.export.jsonfmt", "The prep as JSON, for other tools", "my-prep.json"),
+}
+FORMATS: dict[str, str] = {name: about for name, (_m, about, _f) in _FORMATS.items()}
+
+
+def suffix(fmt: str) -> str:
+    """The usual file ending for a format, like ``.md``."""
+    return Path(_FORMATS[fmt][2]).suffix
+
+
+def default_name(fmt: str) -> str:
+    """A clear file name for a format's output, like ``my-prep-sheet.html``."""
+    return _FORMATS[fmt][2]
+
+
+def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False) -> str:
+    """The export as text. ``script`` is unused today and kept for front ends."""
+    if fmt not in _FORMATS:
+        raise KeyError(fmt)
+    from driverseat.export import sheet
+
+    module = importlib.import_module(_FORMATS[fmt][0])
+    built = sheet.build(prep, include_private=include_private)
+    if fmt == "card-html":
+        return module.render_html(built)
+    return module.render(built)
+
+
+def write(fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False) -> Path:
+    """Render and save atomically (mode 0600). Returns the path written."""
+    text = render(fmt, prep, script, include_private=include_private)
+    out = Path(out)
+    atomic_write(out, text)
+    return out
+
+
+def write_all(prep: Prep, script: object, folder: Path, include_private: bool = False) -> list[Path]:
+    """Every format into ``folder`` (which must exist), each under its clear file name.
+
+    Each file is written atomically with mode 0600. Returns the paths, in format order.
+    """
+    folder = Path(folder)
+    return [
+        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private)
+        for fmt in _FORMATS
+    ]

@@ -1,0 +1,86 @@
+"""The prep sheet as one self-contained HTML page, ready to print.
+
+Open it in any browser; print it (or "Save as PDF") from there. The print style is
+14pt or larger, black on white, with no item split across pages; a typical prep fits on
+one or two pages. Important TO and FOR me sit side by side, so both get room.
+See ``htmlpage`` for how the person's text is kept safe.
+"""
+
+from __future__ import annotations
+
+from driverseat.export.htmlpage import esc, meta, page, words
+from driverseat.export.sheet import Item, Part, Sheet
+
+CSS = """
+.quote { font-size: 16pt; font-weight: bold; border-left: 5px solid #000;
+  padding-left: .5em; margin: .2em 0 .3em; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.4em; }
+.people li { margin-bottom: .15em; }
+.sep { padding: 0 .2em; font-weight: bold; }
+#off_limits { border-left: 5px solid #000; padding-left: .5em; }
+.inline { list-style: none; padding-left: 0; }
+.inline li { display: inline; }
+.inline li + li::before { content: "·"; padding: 0 .4em; font-weight: bold; }
+.needs { padding-left: 1.2em; }
+"""
+
+PAIRS = ("important_to", "important_for")
+
+
+def item(entry: Item, part_id: str, w: dict) -> str:
+    """One list item: label, the person's words, and any details under it."""
+    if part_id == "people":
+        return person(entry, w)
+    head = ""
+    if entry.label:
+        head = f'<span class="label">{esc(entry.label)}</span>' + (": " if entry.text or entry.fields else "")
+    text = words(entry.text) if entry.text else ""
+    details = ""
+    if entry.fields and part_id == "time_place" and not entry.text:
+        details = '<ul class="needs">' + "".join(f"<li>{words(f.text)}</li>" for f in entry.fields) + "</ul>"
+    elif entry.fields:
+        details = " " + " · ".join(f'<span class="label">{esc(f.label)}:</span> {words(f.text)}' for f in entry.fields)
+    return f"<li>{head}{text}{details}</li>\n"
+
+
+def person(entry: Item, w: dict) -> str:
+    """An invitee on one or two lines: name, who they are, why (labelled), how."""
+    bits = []
+    for field in entry.fields:
+        if field.label in (w["relation"], w["how"]):
+            bits.append(words(field.text))
+        else:
+            bits.append(f'<span class="label">{esc(field.label)}:</span> {words(field.text)}')
+    rest = (" — " + ' <span class="sep">·</span> '.join(bits)) if bits else ""
+    return f"<li><strong>{words(entry.text)}</strong>{rest}</li>\n"
+
+
+def part(section: Part, w: dict) -> str:
+    """One part: its heading and its items."""
+    items = list(section.items)
+    out = f'<section class="part" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'
+    if section.quote and items:
+        out += words(items.pop(0).text, "p", "w quote") + "\n"
+    if items:
+        tag = "ol" if section.numbered else "ul"
+        classes = section.id + (" inline" if section.fixed else "")
+        out += f'<{tag} class="{esc(classes)}">\n' + "".join(item(i, section.id, w) for i in items) + f"</{tag}>\n"
+    return out + "</section>\n"
+
+
+def render(sheet: Sheet) -> str:
+    """The whole sheet as an HTML document."""
+    body = f"<header>\n<h1>{esc(sheet.title)}</h1>\n{meta(sheet)}</header>\n<main>\n"
+    parts = list(sheet.parts)
+    index = 0
+    while index < len(parts):
+        here = parts[index]
+        after = parts[index + 1] if index + 1 < len(parts) else None
+        if here.id == PAIRS[0] and after is not None and after.id == PAIRS[1]:
+            body += f'<div class="pair">\n{part(here, sheet.words)}{part(after, sheet.words)}</div>\n'
+            index += 2
+            continue
+        body += part(here, sheet.words)
+        index += 1
+    body += "</main>\n"
+    return page(sheet, sheet.title, body, CSS)

@@ -1,0 +1,80 @@
+"""What the HTML sheet and the HTML card share: escaping and the page around them.
+
+Every page is one self-contained file: inline CSS, no scripts, no fonts, images or links
+to fetch, and a Content-Security-Policy that forbids fetching anything even so. The
+person's text is escaped (``&``, ``<``, ``>``, quotes), control characters are shown as
+visible signs, and it is never made into a link: ``javascript:`` is just words.
+"""
+
+from __future__ import annotations
+
+import html
+
+from driverseat.export.clean import visible
+from driverseat.export.sheet import Sheet
+
+# Shared by the sheet and the card. Print: 14pt or more, black on white, no capitals
+# forced, and no item split over two pages.
+BASE_CSS = """
+@page { margin: 13mm 15mm; }
+html { background: #fff; color: #000; }
+body { font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif;
+  font-size: 14pt; line-height: 1.25; margin: 0 auto; max-width: 46em; padding: 1em; }
+h1 { font-size: 19pt; margin: 0 0 .2em; line-height: 1.15; }
+h2 { font-size: 15pt; margin: .5em 0 .1em; padding-bottom: .05em;
+  border-bottom: 2px solid #000; break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 .2em; }
+ul, ol { margin: 0; padding-left: 1.3em; }
+li { margin: 0 0 .1em; break-inside: avoid; page-break-inside: avoid; }
+.w { white-space: pre-wrap; overflow-wrap: anywhere; }
+.label { font-weight: bold; }
+.meta { margin: 0 0 .3em; }
+.private { border: 3px solid #000; padding: .2em .5em; font-weight: bold; margin: .3em 0; }
+@media print { body { max-width: none; padding: 0; } }
+"""
+
+
+def esc(text: str) -> str:
+    """Text made safe for HTML: visible control signs, then entities for markup."""
+    return html.escape(visible(text), quote=True)
+
+
+def words(text: str, tag: str = "span", cls: str = "w") -> str:
+    """The person's own words: escaped, kept with their line breaks, direction found."""
+    return f'<{tag} class="{cls}" dir="auto">{esc(text)}</{tag}>'
+
+
+def fill(template: str, key: str, value: str) -> str:
+    """A fixed sentence with a blank like ``{name}`` filled by the person's words."""
+    head, _, tail = template.partition("{" + key + "}")
+    return esc(head) + words(value) + esc(tail)
+
+
+def meta(sheet: Sheet) -> str:
+    """Name, pronouns and date, and the warning when private items are included."""
+    bits = []
+    if sheet.name:
+        bits.append(fill(sheet.words["name"], "name", sheet.name))
+    if sheet.pronouns:
+        bits.append(fill(sheet.words["pronouns"], "pronouns", sheet.pronouns))
+    if sheet.prepared:
+        bits.append(esc(sheet.prepared))
+    out = f'<p class="meta">{" &nbsp;·&nbsp; ".join(bits)}</p>\n' if bits else ""
+    if sheet.include_private:
+        out += f'<p class="private">{esc(sheet.words["includes_private"])}</p>\n'
+    return out
+
+
+def page(sheet: Sheet, title: str, body: str, css: str) -> str:
+    """A whole HTML document around ``body``."""
+    language = esc(sheet.data.get("language") if isinstance(sheet.data.get("language"), str) else "en")
+    full_title = title + (f" – {sheet.name}" if sheet.name else "")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(full_title)}</title>\n<style>{BASE_CSS}{css}</style>\n</head>\n<body>\n"
+        f"{body}</body>\n</html>\n"
+    )

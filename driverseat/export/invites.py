@@ -1,0 +1,77 @@
+"""Invitations: one short draft note for each person invited, to send or read out.
+
+Each note says when and where, why I'd like you there (the person's own words), what we
+will talk about (the steps of the agenda, without the person's details), and how you can
+take part. Notes are plain text, wrapped at 72 columns and clearly separated.
+Only invitees that are shared get a note: ``sheet.data`` is ``prep.shared``, so people
+marked private are not there (unless the person asked for a copy with private items).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from driverseat.export.clean import WIDTH, underline, visible, wrap
+from driverseat.export.sheet import Sheet
+
+_WHEN_WHERE = ("date", "where", "when", "length")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) and value.strip() else ""
+
+
+def note(sheet: Sheet, person: dict) -> list[str]:
+    """The draft note to one invitee, as lines."""
+    w = sheet.words
+    name = _text(person.get("name"))
+    meeting = sheet.data.get("meeting") if isinstance(sheet.data.get("meeting"), dict) else {}
+    lines = wrap(w["invite_for"].replace("{name}", name))
+    if _text(person.get("contact")):
+        lines += wrap(w["invite_contact"].replace("{contact}", person["contact"]), "", "  ")
+    lines += ["", *wrap(w["invite_hello"].replace("{name}", name)), "", *wrap(w["invite_intro"])]
+
+    lines += ["", w["invite_when_where"]]
+    known = [key for key in _WHEN_WHERE if _text(meeting.get(key))]
+    for key in known:
+        lines += wrap(meeting[key], f"- {visible(w[key])}: ", "  ")
+    if not known:
+        lines += wrap(w["invite_not_set"])
+
+    if _text(person.get("why")):
+        lines += ["", w["invite_why"], *wrap(person["why"])]
+
+    agenda = sheet.part("agenda")
+    if agenda:
+        lines += ["", w["invite_agenda"]]
+        for number, step in enumerate(agenda.items, start=1):
+            lines += wrap(step.label or "", f"{number}. ", "   ")
+
+    lines += ["", w["invite_how"], *wrap(w["invite_ways"])]
+    hope = w["invite_hope"].get(person.get("how"))
+    if hope:
+        lines += wrap(hope)
+
+    lines += ["", w["invite_thanks"]]
+    if sheet.name:
+        lines += wrap(sheet.name)
+    return lines
+
+
+def render(sheet: Sheet) -> str:
+    """A note for every shared invitee, each separated by a cut line."""
+    invitees = [
+        p for p in sheet.data.get("invitees", []) or [] if isinstance(p, dict) and _text(p.get("name"))
+    ]
+    lines = underline(sheet.words["invites_title"], "=")
+    if sheet.include_private:
+        lines += wrap(sheet.words["includes_private"], "!! ", "   ")
+    cut = f" {sheet.words['invite_separator']} "
+    rule = "-" * 8 + cut + "-" * (WIDTH - 8 - len(cut))
+    for person in invitees:
+        lines += ["", rule, "", *note(sheet, person)]
+    if invitees:
+        lines += ["", rule]
+    else:
+        lines += ["", *wrap(sheet.words["invites_none"])]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,43 @@
+"""The prep as JSON, for other tools (described in ``docs/prep-file.md``, "JSON export").
+
+It is ``prep.shared(...)``: the prep file's fields without private items, without the
+``private`` marks and without ``progress``, plus ``suggested_agenda`` (the meeting
+agenda from the sheet: a list of ``{"step", "details"}``). With ``--include-private`` the private items
+are in, and ``"includes_private": true`` is added at the top. Keys keep the prep's
+order; the output is UTF-8 with two-space indents. Control and other invisible
+characters are written as ``\\uXXXX`` escapes, so the text reads back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from driverseat.export.sheet import Sheet
+
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+_NON_ASCII = re.compile("[\x7f-\U0010ffff]")
+
+
+def _escape_hidden(match: re.Match) -> str:
+    char = match.group()
+    if unicodedata.category(char) not in _HIDDEN:
+        return char
+    code = ord(char)
+    if code > 0xFFFF:  # a surrogate pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def render(sheet: Sheet) -> str:
+    """The shared prep as JSON text."""
+    data = dict(sheet.data)
+    agenda = sheet.part("agenda")
+    if agenda:
+        data["suggested_agenda"] = [{"step": item.label or "", "details": item.text} for item in agenda.items]
+    if sheet.include_private:
+        data = {"includes_private": True, **data}
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return _NON_ASCII.sub(_escape_hidden, text) + "\n"

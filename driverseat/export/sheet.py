@@ -1,0 +1,199 @@
+"""The prep sheet as a format-free model: the parts, in order, with the person's words.
+
+Built from ``prep.shared`` (private items are already gone). Headings and labels come
+from ``prompts/<lang>/sheet.yaml``. Renderers (md, html, txt, ...) only lay it out.
+Empty parts are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from driverseat import locations, yamlio
+from driverseat.prep import Prep, is_empty, shared
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled piece of the person's text: ``label: text``."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry in a part: the person's text, with optional labelled details."""
+
+    text: str
+    fields: tuple[Field, ...] = ()
+    label: str | None = None  # a short lead-in, e.g. a life area
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the sheet, such as 'My strengths'."""
+
+    id: str
+    heading: str
+    items: tuple[Item, ...]
+    quote: bool = False  # the first item is the person's own words, shown as a quote
+    numbered: bool = False
+    fixed: bool = False  # the tool's words (rights), not the person's
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    name: str
+    pronouns: str
+    prepared: str
+    parts: tuple[Part, ...]
+    include_private: bool
+    words: dict  # the sheet.yaml words, for renderers that need more labels
+    data: dict = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+
+@lru_cache(maxsize=4)
+def words(language: str = "en") -> dict:
+    """The sheet's fixed words for a language (English if the language has none)."""
+    path = locations.prompts_dir(language) / "sheet.yaml"
+    if not path.is_file():
+        path = locations.prompts_dir("en") / "sheet.yaml"
+    data, _ = yamlio.load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and not is_empty(value) else None
+
+
+def _texts(items: Any, key: str = "text") -> tuple[Item, ...]:
+    out = []
+    for entry in items if isinstance(items, list) else []:
+        value = _text(entry.get(key)) if isinstance(entry, dict) else None
+        if value is not None:
+            out.append(Item(value))
+    return tuple(out)
+
+
+def build(prep: Prep, include_private: bool = False) -> Sheet:
+    """Turn a prep into the sheet everyone exports from."""
+    w = words(prep.language)
+    data = shared(prep.data, include_private=include_private)
+    parts: list[Part] = []
+
+    def add(part_id: str, items: tuple[Item, ...], **flags: bool) -> None:
+        if items:
+            parts.append(Part(part_id, w[part_id], items, **flags))
+
+    goal = data.get("goal") if isinstance(data.get("goal"), dict) else {}
+    goal_fields = tuple(
+        Field(w[f"goal_{key}"], _text(goal.get(key)))
+        for key in ("vision", "why", "obstacles", "first_step", "helpers")
+        if _text(goal.get(key))
+    )
+    words_ = _text(goal.get("words"))
+    if words_ or goal_fields:
+        items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
+        add("goal", items, quote=bool(words_))
+
+    ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
+    ranked.sort(key=lambda p: p.get("rank") if isinstance(p.get("rank"), int) else 10**9)
+    add(
+        "priorities",
+        tuple(
+            Item(_text(p.get("words")) or "", label=w["areas"].get(p.get("area"), p.get("area")))
+            for p in ranked
+            if _text(p.get("words")) or p.get("area")
+        ),
+        numbered=True,
+    )
+
+    people = []
+    for person in data.get("invitees", []) or []:
+        if not isinstance(person, dict) or not _text(person.get("name")):
+            continue
+        fields = []
+        for key in ("relation", "why"):
+            if _text(person.get(key)):
+                fields.append(Field(w[key], person[key]))
+        if person.get("how") in w["how_values"]:
+            fields.append(Field(w["how"], w["how_values"][person["how"]]))
+        people.append(Item(person["name"], tuple(fields)))
+    add("people", tuple(people))
+
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    place = tuple(
+        Item(meeting[key], label=w[key])
+        for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
+        if _text(meeting.get(key))
+    )
+    needs = _texts(meeting.get("needs"))
+    if needs:
+        place += (Item("", fields=tuple(Field(w["needs"], n.text) for n in needs), label=w["needs"]),)
+    add("time_place", place)
+
+    add("off_limits", _texts(data.get("off_limits"), "topic"))
+    add("important_to", _texts(data.get("important_to")))
+    add("important_for", _texts(data.get("important_for")))
+    add("differences", _texts(data.get("differences")))
+    add("strengths", _texts(data.get("strengths")))
+    add("questions", _texts(data.get("questions")))
+    parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"]), fixed=True))
+    agenda = _agenda(w, parts, data)
+    at = 1 if parts and parts[0].id == "goal" else 0
+    parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
+
+    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    updated = prep.data.get("updated")
+    date = updated[:10] if isinstance(updated, str) else ""
+    return Sheet(
+        title=w["title"],
+        name=_text(person.get("name")) or "",
+        pronouns=_text(person.get("pronouns")) or "",
+        prepared=w["prepared"].replace("{date}", date) if date else "",
+        parts=tuple(parts),
+        include_private=include_private,
+        words=w,
+        data=data,
+    )
+
+
+def invitee_names(data: dict) -> list[str]:
+    """The names of the people invited, in the person's order (shared ones only)."""
+    return [
+        person["name"]
+        for person in data.get("invitees", []) or []
+        if isinstance(person, dict) and _text(person.get("name"))
+    ]
+
+
+def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
+    """A suggested meeting agenda the person leads, from the parts that have content.
+
+    The steps are the tool's words (labels); the details are the person's own words
+    (names of the people invited, the areas they ranked, how they want their copy).
+    Welcome and next steps are always there; the others only when that part has content.
+    """
+    have = {part.id: part for part in parts}
+    steps: list[Item] = []
+    names = invitee_names(data)
+    steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
+    if "goal" in have:
+        steps.append(Item("", label=w["agenda_goal"]))
+    if "priorities" in have:
+        top = [item.label or item.text for item in have["priorities"].items[:3]]
+        steps.append(Item("; ".join(t for t in top if t), label=w["agenda_priorities"]))
+    if have.keys() & {"important_to", "important_for", "differences"}:
+        steps.append(Item("", label=w["agenda_to_for"]))
+    if "questions" in have:
+        steps.append(Item("", label=w["agenda_questions"]))
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    steps.append(Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"]))
+    return tuple(steps)

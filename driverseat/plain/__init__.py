@@ -1,0 +1,103 @@
+"""Plain mode: the preparation for screen readers, braille displays and simple terminals.
+
+``run`` is what ``driverseat --plain [FILE]`` calls. It opens the prep (with its lock),
+picks how to read (questionary in a real terminal, plain lines when ``TERM=dumb`` or
+input/output is not a terminal) and hands over to ``PlainSession``. Nothing here
+imports textual; questionary is imported only when a terminal prompt is used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["run", "start"]
+
+
+def run(
+    path: Path | None,
+    *,
+    force_lines: bool = False,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """Run plain mode on a prep file (None: the default prep). Returns the exit code."""
+    from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_lines
+    from driverseat.plain.words import load_words
+
+    stdin = stdin if stdin is not None else sys.stdin
+    stdout = stdout if stdout is not None else sys.stdout
+    out = Writer(stdout, screen_width(stdout))
+    lines = LineReader(stdin, out)
+    prompt = None if force_lines or wants_lines(stdin, stdout) else _questionary_reader(stdin, stdout)
+    if prompt is None:
+        return start(path, lines, out, line_notice=not force_lines)
+    notice = load_words("en").say("line_notice")
+    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out)
+
+
+def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
+    """A questionary reader on these streams, or None when it can't be set up."""
+    try:
+        from driverseat.plain.terminal import QuestionaryReader
+
+        session: dict[str, Any] = {}
+        if stdin is not sys.stdin or stdout is not sys.stdout:
+            from prompt_toolkit.input import create_input
+            from prompt_toolkit.output import create_output
+
+            session = {"input": create_input(stdin), "output": create_output(stdout)}
+        return QuestionaryReader(**session)
+    except Exception:  # no questionary, or a terminal it can't use: plain lines still work
+        return None
+
+
+def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False) -> int:
+    """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
+    from driverseat import store as store_module
+    from driverseat.conversation import Conversation
+    from driverseat.plain.session import PlainSession
+    from driverseat.plain.words import load_words
+    from driverseat.script import ScriptError, load_script
+
+    words = load_words("en")
+    if line_notice:
+        out.text(words.say("line_notice"))
+    try:
+        store, prep = store_module.open_prep(path)
+    except store_module.PrepLocked:
+        out.text(words.say("locked"))
+        return 1
+    except store_module.PrepUnreadable as problem:
+        out.line(problem.explain())
+        out.text(words.say("unreadable_hint"))
+        return 1
+    try:
+        try:
+            script = load_script(prep.language)
+        except ScriptError:
+            script = load_script("en")
+        words = load_words(prep.language)
+    except ScriptError as problem:
+        out.text(words.say("script_problem", problem=problem))
+        store.unlock()
+        return 1
+    try:
+        out.text(words.say("title"))
+        out.text(words.say("saved_in", file=store.path))
+        out.text(words.say("help_hint"))
+
+        def save() -> None:
+            if not store.path.exists() and not conversation.is_started():
+                return  # nothing said yet: no empty file left behind
+            try:
+                store.save(prep)
+            except OSError as exc:
+                out.text(words.say("save_failed", reason=exc.strerror or exc.__class__.__name__))
+
+        conversation = Conversation(script, prep, on_change=save)
+        session = PlainSession(conversation, words, reader, out, save)
+        return session.run()
+    finally:
+        store.unlock()

@@ -1,0 +1,76 @@
+"""The fixed words of plain mode, read from ``prompts/<lang>/plain.yaml``.
+
+UI-free. ``Words.say(key, **values)`` gives a sentence with ``{names}`` filled in;
+``Words.command(line)`` tells which word (help, skip, back, ...) a typed line is, if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from driverseat import locations, yamlio
+
+COMMANDS = (
+    "help", "skip", "back", "example", "tip", "not_sure", "sections", "review",
+    "private", "share", "quit",
+)
+FILE_NAME = "plain.yaml"
+
+
+def normalize(line: str) -> str:
+    """A typed line made easy to compare: same case, single spaces, plain quotes.
+
+    Only used to recognise command words and yes/no; answers are never changed.
+    """
+    text = line.replace("\u2019", "'").replace("\u2018", "'").casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(".!") if len(text) > 1 else text
+
+
+@dataclass
+class Words:
+    """Plain mode's sentences and the words a person can type."""
+
+    texts: dict[str, str]
+    commands: dict[str, str] = field(default_factory=dict)  # normalized word -> command
+    yes: frozenset[str] = frozenset()
+    no: frozenset[str] = frozenset()
+
+    def say(self, key: str, **values: object) -> str:
+        text = self.texts.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def command(self, line: str) -> str | None:
+        """The command a whole typed line stands for, or None when it is an answer."""
+        return self.commands.get(normalize(line))
+
+    def yes_no(self, line: str) -> bool | None:
+        word = normalize(line)
+        if word in self.yes:
+            return True
+        if word in self.no:
+            return False
+        return None
+
+
+def load_words(language: str = "en", folder: Path | None = None) -> Words:
+    """Read plain.yaml for a language (English when that language has none)."""
+    path = (folder or locations.prompts_dir(language)) / FILE_NAME
+    if not path.is_file():
+        path = locations.prompts_dir("en") / FILE_NAME
+    data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name} should be a list of 'key: words' lines")
+    texts = {k: v for k, v in data.items() if isinstance(v, str)}
+    commands: dict[str, str] = {}
+    raw = data.get("commands") or {}
+    for name in COMMANDS:
+        for word in raw.get(name) or []:
+            commands[normalize(str(word))] = name
+    yes = frozenset(normalize(str(w)) for w in data.get("yes_words") or [])
+    no = frozenset(normalize(str(w)) for w in data.get("no_words") or [])
+    return Words(texts, commands, yes, no)

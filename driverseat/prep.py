@@ -1,0 +1,326 @@
+"""The Prep: what the person has said, as plain data that maps one to one to the file.
+
+A prep is a mapping (see ``docs/prep-file.md``). Free text is kept exactly as typed.
+Unknown keys are kept. Any mapping may carry ``private: true``; ``shared()`` is the one
+place that decides what leaves the machine, and every export uses it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+SCHEMA_VERSION = 1
+
+HOW = ("in_person", "call_or_video", "send_thoughts", "not_sure")
+AREAS = (
+    "home",
+    "work_school",
+    "health",
+    "relationships",
+    "faith",
+    "money",
+    "getting_around",
+    "fun",
+    "community",
+    "culture",
+    "independence",
+    "other",
+)
+STATUSES = ("answered", "skipped", "not_sure")
+
+# The shape of a prep. ``str``/``int``/``bool`` are leaf types, a tuple of strings is
+# "one of these words", a dict is a mapping, a one-item list is "a list of these".
+TEXT = str
+SCHEMA: dict[str, Any] = {
+    "schema_version": int,
+    "language": TEXT,
+    "created": TEXT,
+    "updated": TEXT,
+    "welcome": {"rights_read": bool, "first_time": TEXT, "last_time": TEXT, "feeling": TEXT},
+    "person": {"name": TEXT, "pronouns": TEXT},
+    "invitees": [{"name": TEXT, "relation": TEXT, "why": TEXT, "how": HOW, "contact": TEXT}],
+    "not_invited": [{"name": TEXT, "why": TEXT}],
+    "meeting": {
+        "date": TEXT,
+        "where": TEXT,
+        "when": TEXT,
+        "length": TEXT,
+        "breaks": TEXT,
+        "leader": TEXT,
+        "needs": [{"text": TEXT}],
+        "copy_of_plan": TEXT,
+    },
+    "priorities": [{"area": AREAS, "words": TEXT, "rank": int}],
+    "off_limits": [{"topic": TEXT}],
+    "important_to": [{"text": TEXT}],
+    "important_for": [{"text": TEXT}],
+    "differences": [{"text": TEXT}],
+    "strengths": [{"text": TEXT}],
+    "goal": {
+        "vision": TEXT,
+        "words": TEXT,
+        "why": TEXT,
+        "obstacles": TEXT,
+        "first_step": TEXT,
+        "helpers": TEXT,
+    },
+    "questions": [{"text": TEXT}],
+    "progress": {"at": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
+}
+TOP_ORDER = tuple(SCHEMA)
+
+
+def now_iso() -> str:
+    """The current time as the prep file writes it."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def split_path(path: str | tuple) -> tuple:
+    """``"meeting.where"`` -> ``("meeting", "where")``; tuples pass through."""
+    if isinstance(path, tuple):
+        return path
+    return tuple(path.split("."))
+
+
+def schema_at(path: str | tuple) -> Any:
+    """The schema entry for a dotted path, or ``None`` when the prep has no such field."""
+    node: Any = SCHEMA
+    for part in split_path(path):
+        if isinstance(node, list):
+            node = node[0]
+            if isinstance(part, int):
+                continue
+        if not isinstance(node, dict):
+            return None
+        if part in node:
+            node = node[part]
+        elif "*" in node:
+            node = node["*"]
+        else:
+            return None
+    return node
+
+
+def is_empty(value: Any) -> bool:
+    """True for nothing said: ``None``, ``""``, ``[]``, ``{}``. Spaces typed on purpose count."""
+    return value is None or value == "" or value == [] or value == {}
+
+
+class Prep:
+    """One person's preparation: a thin, typed handle on the prep mapping."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+
+    @classmethod
+    def new(cls, language: str = "en", when: str | None = None) -> "Prep":
+        stamp = when or now_iso()
+        return cls(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "language": language,
+                "created": stamp,
+                "updated": stamp,
+            }
+        )
+
+    @property
+    def language(self) -> str:
+        value = self.data.get("language")
+        return value if isinstance(value, str) and value else "en"
+
+    @property
+    def name(self) -> str:
+        person = self.data.get("person")
+        if isinstance(person, dict) and isinstance(person.get("name"), str):
+            return person["name"]
+        return ""
+
+    def get(self, path: str | tuple, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in split_path(path):
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
+                node = node[part]
+            else:
+                return default
+        return node
+
+    def set(self, path: str | tuple, value: Any) -> None:
+        parts = split_path(path)
+        node = self.data
+        for part in parts[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = {}
+                node[part] = child
+            node = child
+        node[parts[-1]] = value
+
+    def delete(self, path: str | tuple) -> None:
+        parts = split_path(path)
+        parent = self.get(parts[:-1]) if len(parts) > 1 else self.data
+        if isinstance(parent, dict):
+            parent.pop(parts[-1], None)
+
+    def list_at(self, path: str | tuple) -> list:
+        """The list stored at ``path``, created empty if missing."""
+        value = self.get(path)
+        if not isinstance(value, list):
+            value = []
+            self.set(path, value)
+        return value
+
+    def touch(self, when: str | None = None) -> None:
+        self.data["updated"] = when or now_iso()
+
+    def ordered(self) -> dict[str, Any]:
+        """The data with known top-level keys in their usual order, unknown keys after."""
+        out = {key: self.data[key] for key in TOP_ORDER if key in self.data}
+        out.update((k, v) for k, v in self.data.items() if k not in out)
+        return out
+
+    def copy(self) -> "Prep":
+        return Prep(copy.deepcopy(self.data))
+
+
+def is_private(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("private") is True
+
+
+def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any]:
+    """What may leave the machine: a deep copy without private items or progress.
+
+    Every export builds on this one function, so no two formats can disagree.
+    """
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: strip(v)
+                for k, v in value.items()
+                if k != "private" and (include_private or not is_private(v))
+            }
+        if isinstance(value, list):
+            return [strip(v) for v in value if include_private or not is_private(v)]
+        return value
+
+    out = strip({k: v for k, v in data.items() if k != "progress"})
+    return out
+
+
+def private_items(data: Any) -> Iterator[Any]:
+    """Every mapping marked private (outermost only)."""
+    if is_private(data):
+        yield data
+        return
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from private_items(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from private_items(value)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a prep file that does not fit: where and what, in plain words."""
+
+    line: int | None
+    text: str
+    serious: bool = True  # False: a note only (for example an unknown key, which is kept)
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.text}" if self.line else self.text
+
+
+def _describe(kind: Any) -> str:
+    if kind is str:
+        return "text"
+    if kind is int:
+        return "a whole number"
+    if kind is bool:
+        return "true or false"
+    if isinstance(kind, tuple):
+        return "one of: " + ", ".join(kind)
+    if isinstance(kind, dict):
+        return "a set of named fields"
+    if isinstance(kind, list):
+        return "a list"
+    return "something else"
+
+
+def validate(data: Any, lines: dict[tuple, int] | None = None) -> list[Problem]:
+    """Check a prep against the schema. Serious problems stop loading; notes do not."""
+    lines = lines or {}
+    problems: list[Problem] = []
+
+    def where(path: tuple) -> int | None:
+        while path and path not in lines:
+            path = path[:-1]
+        return lines.get(path)
+
+    def name(path: tuple) -> str:
+        text = ""
+        for part in path:
+            text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        return text or "the file"
+
+    def check(value: Any, kind: Any, path: tuple) -> None:
+        if value is None:
+            return
+        if isinstance(kind, dict):
+            if not isinstance(value, dict):
+                problems.append(Problem(where(path), f"'{name(path)}' should be {_describe(kind)}"))
+                return
+            for key, child in value.items():
+                child_path = path + (key,)
+                if key == "private" and path:
+                    if not isinstance(child, bool):
+                        problems.append(Problem(where(child_path), f"'{name(child_path)}' should be true or false"))
+                    continue
+                if not isinstance(key, str):
+                    problems.append(Problem(where(path), f"'{name(path)}' has a field name that is not text: {key!r}"))
+                    continue
+                if key in kind:
+                    check(child, kind[key], child_path)
+                elif "*" in kind:
+                    check(child, kind["*"], child_path)
+                else:
+                    problems.append(
+                        Problem(where(child_path), f"'{name(child_path)}' is not a field driverseat knows; it is kept as it is", serious=False)
+                    )
+        elif isinstance(kind, list):
+            if not isinstance(value, list):
+                problems.append(Problem(where(path), f"'{name(path)}' should be {_describe(kind)}"))
+                return
+            for index, item in enumerate(value):
+                check(item, kind[0], path + (index,))
+        elif isinstance(kind, tuple):
+            if value not in kind:
+                problems.append(Problem(where(path), f"'{name(path)}' is {value!r}, but it should be {_describe(kind)}"))
+        elif kind is int:
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append(Problem(where(path), f"'{name(path)}' should be a whole number"))
+        elif kind is bool:
+            if not isinstance(value, bool):
+                problems.append(Problem(where(path), f"'{name(path)}' should be true or false"))
+        elif kind is str:
+            if not isinstance(value, str):
+                problems.append(
+                    Problem(where(path), f"'{name(path)}' should be text; put it in quotes, like \"{value}\"")
+                )
+
+    if not isinstance(data, dict):
+        return [Problem(1, "the file should hold a set of named fields, like 'person:' and 'goal:'")]
+    check(data, SCHEMA, ())
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        problems.append(
+            Problem(where(("schema_version",)), f"this file was made by a newer driverseat (version {version}); please update driverseat")
+        )
+    return problems

@@ -1,0 +1,395 @@
+"""Conversation scripts: the questions, read from ``prompts/<lang>/NN-*.yaml``.
+
+Wording is data. Each section file is checked when loaded; a mistake gives one line
+naming the file, the line and the problem (see ``docs/prompts.md`` for the format).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from driverseat import locations, prep, yamlio
+
+KINDS = ("short", "long", "choice", "choices", "yesno", "list", "info")
+TEXT_KINDS = ("short", "long")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_SECTION_FILE = re.compile(r"^\d+[-_].+\.ya?ml$")
+
+QUESTION_KEYS = {
+    "id", "text", "kind", "path", "field", "example", "coach", "when", "choices",
+    "reflect", "not_sure", "questions", "more", "item_word", "label", "rank_field", "recall",
+    "private_choice",
+}
+SECTION_KEYS = {"id", "title", "summary", "intro", "guides", "questions"}
+
+
+class ScriptError(Exception):
+    """A conversation script that cannot be used, with file and line."""
+
+    def __init__(self, file: str, line: int | None, problem: str):
+        self.file, self.line, self.problem = file, line, problem
+        where = f"{file} line {line}" if line else file
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: Any
+    label: str
+
+
+@dataclass(frozen=True)
+class When:
+    """Ask a question only if an earlier answer says so."""
+
+    answer: str
+    equals: tuple = ()
+    not_equals: tuple = ()
+
+    def holds(self, value: Any) -> bool:
+        if self.equals:
+            return value in self.equals
+        if self.not_equals:
+            return value not in self.not_equals and not prep.is_empty(value)
+        return not prep.is_empty(value)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    kind: str
+    section: str
+    path: tuple | None = None
+    field: str | None = None
+    example: str | None = None
+    coach: str | None = None
+    when: When | None = None
+    choices: tuple[Choice, ...] = ()
+    reflect: bool = False
+    not_sure: bool = True
+    questions: tuple["Question", ...] = ()
+    more: str | None = None
+    item_word: str = "this one"
+    label: str | None = None
+    rank_field: str | None = None
+    recall: tuple[tuple, ...] = ()
+    line: int | None = None
+
+    def choice_label(self, value: Any) -> str | None:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    summary: str = ""
+    intro: str = ""
+    guides: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass
+class Script:
+    language: str
+    sections: list[Section]
+    messages: dict[str, str] = field(default_factory=dict)
+    _by_id: dict[str, Question] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for section in self.sections:
+            for question in section.questions:
+                self._by_id[question.id] = question
+                for sub in question.questions:
+                    self._by_id[sub.id] = sub
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def say(self, key: str, **values: str) -> str:
+        """A fixed message from ``messages.yaml``, with ``{names}`` filled in."""
+        text = self.messages.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    def has(self, question_id: str) -> bool:
+        return question_id in self._by_id
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def parent_of(self, question: Question) -> Question | None:
+        """The list question a follow-up belongs to."""
+        for section in self.sections:
+            for top in section.questions:
+                if question in top.questions:
+                    return top
+        return None
+
+
+def display_name(path: Path) -> str:
+    """``…/prompts/en/03-people.yaml`` -> ``prompts/en/03-people.yaml``."""
+    parts = path.parts
+    if "prompts" in parts:
+        index = len(parts) - 1 - parts[::-1].index("prompts")
+        return "/".join(parts[index:])
+    return str(path)
+
+
+def load_script(language: str = "en", folder: Path | None = None) -> Script:
+    """Load and check every section file of a language, in file-name order."""
+    folder = folder or locations.prompts_dir(language)
+    if not folder.is_dir():
+        raise ScriptError(display_name(folder), None, f"there are no conversation scripts for the language '{language}'")
+    files = sorted(p for p in folder.iterdir() if _SECTION_FILE.match(p.name))
+    if not files:
+        raise ScriptError(display_name(folder), None, "this folder has no section files (named like 01-welcome.yaml)")
+    sections = [load_section(p) for p in files]
+    _check_across(sections, files)
+    return Script(language, sections, load_messages(folder))
+
+
+REQUIRED_MESSAGES = (
+    "reflect", "reflect_yes", "reflect_no", "keep_it", "change_it", "yes", "no", "not_sure",
+    "skip", "skipped", "not_sure_mark", "so_far", "end", "state_not_started", "state_partly",
+    "state_done", "recall_intro",
+)
+
+
+def load_messages(folder: Path) -> dict[str, str]:
+    """The fixed words in ``messages.yaml`` (every key in REQUIRED_MESSAGES must be there)."""
+    path = folder / "messages.yaml"
+    name = display_name(path)
+    try:
+        data, lines = yamlio.load(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise ScriptError(name, None, "this file is missing; it holds the fixed words") from None
+    except yamlio.YamlProblem as exc:
+        raise ScriptError(name, exc.line, exc.problem) from None
+    if not isinstance(data, dict):
+        raise ScriptError(name, 1, "this file should be a list of 'key: words' lines")
+    for key, value in data.items():
+        if not isinstance(value, str):
+            raise ScriptError(name, lines.get((key,)), f"'{key}' should be text")
+    for key in REQUIRED_MESSAGES:
+        if key not in data:
+            raise ScriptError(name, None, f"'{key}' is missing")
+    return data
+
+
+def load_section(path: Path) -> Section:
+    name = display_name(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScriptError(name, None, f"cannot be read ({exc.__class__.__name__})") from None
+    try:
+        data, lines = yamlio.load(text)
+    except yamlio.YamlProblem as exc:
+        raise ScriptError(name, exc.line, exc.problem) from None
+    return _Reader(name, lines).section(data)
+
+
+class _Reader:
+    def __init__(self, name: str, lines: dict[tuple, int]):
+        self.name, self.lines = name, lines
+
+    def fail(self, path: tuple, problem: str) -> ScriptError:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return ScriptError(self.name, self.lines.get(path), problem)
+
+    def text(self, data: dict, key: str, path: tuple, required: bool = False, what: str = "") -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(path, f"{what} needs '{key}'")
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(path + (key,), f"{what} has '{key}' that should be text")
+        return value
+
+    def section(self, data: Any) -> Section:
+        if not isinstance(data, dict):
+            raise self.fail((), "a section file should start with 'id:', 'title:' and 'questions:'")
+        for key in data:
+            if key not in SECTION_KEYS:
+                raise self.fail((key,), f"the section has an unknown field '{key}'")
+        what = "the section"
+        section_id = self.text(data, "id", (), True, what)
+        if not _ID.match(section_id):
+            raise self.fail(("id",), f"section id '{section_id}' should use only small letters, digits and _")
+        guides = data.get("guides") or []
+        if not isinstance(guides, list) or not all(isinstance(g, str) for g in guides):
+            raise self.fail(("guides",), "'guides' should be a list of guide names")
+        raw = data.get("questions")
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(("questions",), "the section needs a list of 'questions'")
+        questions = tuple(self.question(q, ("questions", i), section_id, None) for i, q in enumerate(raw))
+        return Section(
+            id=section_id,
+            title=self.text(data, "title", (), True, what),
+            summary=self.text(data, "summary", (), False, what) or "",
+            intro=self.text(data, "intro", (), False, what) or "",
+            guides=tuple(guides),
+            questions=questions,
+        )
+
+    def question(self, data: Any, path: tuple, section_id: str, parent: Question | None) -> Question:
+        if not isinstance(data, dict):
+            raise self.fail(path, "each question should be a set of fields like 'id:', 'text:' and 'kind:'")
+        qid = data.get("id")
+        if not isinstance(qid, str) or not _ID.match(qid):
+            raise self.fail(path, "a question needs an 'id' made of small letters, digits and _")
+        what = f"question '{qid}'"
+        for key in data:
+            if key not in QUESTION_KEYS:
+                raise self.fail(path + (key,), f"{what} has an unknown field '{key}'")
+        kind = data.get("kind")
+        if kind not in KINDS:
+            shown = "no kind" if kind is None else f"unknown kind '{kind}'"
+            raise self.fail(path + (("kind",) if kind is not None else ()), f"{what} has {shown}; use one of {', '.join(KINDS)}")
+        text = self.text(data, "text", path, True, what)
+        for key in ("reflect", "not_sure"):
+            if key in data and not isinstance(data[key], bool):
+                raise self.fail(path + (key,), f"{what} has '{key}' that should be true or false")
+
+        store_path: tuple | None = None
+        item_field: str | None = None
+        if parent is None:
+            raw_path = data.get("path")
+            if raw_path is None and kind != "info":
+                raise self.fail(path, f"{what} needs a 'path' that says where its answer is kept")
+            if raw_path is not None:
+                if not isinstance(raw_path, str):
+                    raise self.fail(path + ("path",), f"{what} has a 'path' that should be text")
+                store_path = prep.split_path(raw_path)
+                shape = prep.schema_at(store_path)
+                if shape is None:
+                    raise self.fail(path + ("path",), f"{what} keeps its answer at '{raw_path}', which the prep file does not have")
+                wants_list = kind in ("list", "choices")
+                if wants_list != isinstance(shape, list):
+                    raise self.fail(path + ("path",), f"{what} of kind '{kind}' cannot be kept at '{raw_path}'")
+            if "field" in data:
+                raise self.fail(path + ("field",), f"{what} uses 'field', which is only for follow-up questions in a list")
+        else:
+            item_field = data.get("field")
+            if not isinstance(item_field, str):
+                raise self.fail(path, f"{what} needs a 'field' that says where in each item its answer is kept")
+            if kind in ("list", "info"):
+                raise self.fail(path + ("kind",), f"{what} cannot be of kind '{kind}' inside a list")
+            if item_field != "private" and prep.schema_at(parent.path + (0, item_field)) is None:
+                raise self.fail(path + ("field",), f"{what} keeps its answer in '{item_field}', which items of '{'.'.join(parent.path)}' do not have")
+
+        choices: tuple[Choice, ...] = ()
+        if kind in ("choice", "choices"):
+            raw = data.get("choices")
+            if not isinstance(raw, list) or not raw:
+                raise self.fail(path, f"{what} needs a list of 'choices'")
+            seen = set()
+            out = []
+            for i, c in enumerate(raw):
+                if not isinstance(c, dict) or "value" not in c or not isinstance(c.get("label"), str):
+                    raise self.fail(path + ("choices", i), f"{what}: each choice needs a 'value' and a 'label'")
+                if c["value"] in seen:
+                    raise self.fail(path + ("choices", i), f"{what} has the choice '{c['value']}' twice")
+                seen.add(c["value"])
+                out.append(Choice(c["value"], c["label"]))
+            choices = tuple(out)
+            allowed = prep.schema_at((parent.path + (0, item_field)) if parent else store_path) if (parent or store_path) else None
+            if isinstance(allowed, list):
+                allowed = allowed[0]
+            if isinstance(allowed, tuple):
+                for i, c in enumerate(choices):
+                    if c.value not in allowed:
+                        raise self.fail(path + ("choices", i), f"{what} has the choice '{c.value}', but the prep file only takes {', '.join(allowed)}")
+        elif "choices" in data:
+            raise self.fail(path + ("choices",), f"{what} has 'choices', but it is of kind '{kind}'")
+
+        when = None
+        if "when" in data:
+            raw = data["when"]
+            if not isinstance(raw, dict) or not isinstance(raw.get("answer"), str):
+                raise self.fail(path + ("when",), f"{what} has a 'when' that should name an earlier 'answer'")
+            extra = set(raw) - {"answer", "is", "is_not"}
+            if extra:
+                raise self.fail(path + ("when",), f"{what} has a 'when' with an unknown field '{sorted(extra)[0]}'")
+
+            def as_tuple(v: Any) -> tuple:
+                return tuple(v) if isinstance(v, list) else ((v,) if v is not None else ())
+
+            when = When(raw["answer"], as_tuple(raw.get("is")), as_tuple(raw.get("is_not")))
+
+        recall: tuple[tuple, ...] = ()
+        if "recall" in data:
+            raw = data["recall"]
+            if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
+                raise self.fail(path + ("recall",), f"{what} has a 'recall' that should be a list of places in the prep")
+            for r in raw:
+                if prep.schema_at(r) is None:
+                    raise self.fail(path + ("recall",), f"{what} recalls '{r}', which the prep file does not have")
+            recall = tuple(prep.split_path(r) for r in raw)
+
+        question = Question(
+            id=qid,
+            text=text,
+            kind=kind,
+            section=section_id,
+            path=store_path,
+            field=item_field,
+            example=self.text(data, "example", path, False, what),
+            coach=self.text(data, "coach", path, False, what),
+            when=when,
+            choices=choices,
+            reflect=data.get("reflect", kind == "long"),
+            not_sure=data.get("not_sure", kind != "info"),
+            more=self.text(data, "more", path, False, what),
+            item_word=self.text(data, "item_word", path, False, what) or "this one",
+            label=data.get("label") if isinstance(data.get("label"), str) else None,
+            rank_field=data.get("rank_field") if isinstance(data.get("rank_field"), str) else None,
+            recall=recall,
+            line=self.lines.get(path),
+        )
+        if kind == "list":
+            raw = data.get("questions")
+            if not isinstance(raw, list) or not raw:
+                raise self.fail(path, f"{what} is a list, so it needs follow-up 'questions' for each item")
+            if question.more is None:
+                raise self.fail(path, f"{what} is a list, so it needs 'more' (the question that asks to add another)")
+            subs = tuple(self.question(q, path + ("questions", i), section_id, question) for i, q in enumerate(raw))
+            object.__setattr__(question, "questions", subs)
+            fields = {s.field for s in subs}
+            if question.label and question.label not in fields:
+                raise self.fail(path + ("label",), f"{what} has 'label: {question.label}', but no follow-up keeps a '{question.label}'")
+        elif "questions" in data or "more" in data:
+            raise self.fail(path, f"{what} has follow-up questions, but only a 'list' can have them")
+        return question
+
+
+def _check_across(sections: list[Section], files: list[Path]) -> None:
+    """Checks that need the whole script: unique ids, 'when' pointing backwards."""
+    seen: dict[str, str] = {}
+    section_ids: set[str] = set()
+    for section, path in zip(sections, files):
+        name = display_name(path)
+        if section.id in section_ids:
+            raise ScriptError(name, None, f"the section id '{section.id}' is used twice")
+        section_ids.add(section.id)
+        for question in section.questions:
+            for q in (question, *question.questions):
+                if q.id in seen:
+                    raise ScriptError(name, q.line, f"question id '{q.id}' is already used in {seen[q.id]}")
+                seen[q.id] = name
+                if q.when and q.when.answer not in seen:
+                    raise ScriptError(name, q.line, f"question '{q.id}' depends on '{q.when.answer}', which is not asked before it")

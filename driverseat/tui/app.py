@@ -1,0 +1,194 @@
+"""The driverseat App: opens the prep, shows the conversation, keeps everything saved.
+
+The App owns the store, the Prep and the Conversation (the models); screens show them.
+Autosave runs after every change the engine makes; quitting (Ctrl+Q, a closed
+terminal) saves and unlocks. Problems opening the file lead to calm screens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from driverseat.conversation import Conversation
+from driverseat.prep import Prep
+from driverseat.script import Script, ScriptError, load_script
+from driverseat.store import PrepLocked, PrepStore, PrepUnreadable, open_prep
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words, load_words
+
+THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
+
+
+def _commands_provider():  # imported when the palette first opens
+    from driverseat.tui.commands import DriverseatCommands
+
+    return DriverseatCommands
+
+
+class DriverseatApp(App[int]):
+    """One prep file, one conversation."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "driverseat"
+    COMMANDS = App.COMMANDS | {_commands_provider}
+    BINDINGS = [
+        Binding("f1", "guide", "key_guide"),
+        Binding("f5", "review", "key_review"),
+        Binding("f6", "export", "key_export", show=False),
+        Binding("ctrl+p", "command_palette", "key_more", priority=True),
+        Binding("ctrl+q", "quit", "key_quit", priority=True),
+    ]
+
+    save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
+
+    def __init__(self, path: Path | None, *, script: Script | None = None):
+        super().__init__()
+        self.path = path
+        self.words: Words = load_words("en")
+        self.store: PrepStore | None = None
+        self.prep: Prep | None = None
+        self.conversation: Conversation | None = None
+        self._script = script
+        self._closed = False
+        self.animation_level = "none"
+        use_words(self, self.words)
+
+    # ---------------------------------------------------------------- opening
+    def on_mount(self) -> None:
+        self.theme = THEMES["dark"]
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
+                pass
+        self.open_prep()
+
+    def open_prep(self) -> None:
+        """Open the prep and show the conversation, or a calm screen saying why not."""
+        try:
+            store, prep = open_prep(self.path)
+        except PrepUnreadable as problem:
+            from driverseat.tui.screens.trouble import UnreadableScreen
+
+            self.push_screen(UnreadableScreen(problem, self.words), self._restored)
+            return
+        except PrepLocked as problem:
+            from driverseat.tui.screens.trouble import CalmScreen
+
+            self.push_screen(CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words))
+            return
+        try:
+            script = self._script or load_script(prep.language)
+        except ScriptError as problem:
+            store.unlock()
+            from driverseat.tui.screens.trouble import CalmScreen
+
+            self.push_screen(CalmScreen(self.words("script_title"), str(problem), self.words))
+            return
+        if prep.language != "en":
+            self.words = load_words(prep.language)
+        self.store, self.prep = store, prep
+        self.conversation = Conversation(script, prep, on_change=self.save)
+        from driverseat.tui.screens.talk import TalkScreen
+
+        self.push_screen(TalkScreen(self.conversation, self.words))
+
+    def _restored(self, restored: Any) -> None:
+        if restored:
+            self.notify(self.words("unreadable_restored"))
+            self.open_prep()
+
+    # ----------------------------------------------------------------- saving
+    def save(self) -> None:
+        """Autosave: called by the engine after every change."""
+        if self.store is None or self.prep is None:
+            return
+        try:
+            self.store.save(self.prep)
+        except OSError as problem:
+            self.save_state = "not_saved"
+            reason = problem.strerror or problem.__class__.__name__
+            self.notify(self.words("could_not_save", reason=reason), severity="warning", timeout=8)
+            return
+        self.save_state = "saved"
+
+    def shutdown(self) -> None:
+        """Remember where the person is, save and unlock. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.conversation is not None:
+            self.conversation.close()
+            self.save()
+        if self.store is not None:
+            self.store.unlock()
+
+    def _hang_up(self) -> None:
+        self.shutdown()
+        self.exit(0)
+
+    async def action_quit(self) -> None:
+        self.shutdown()
+        self.exit(0)
+
+    # ------------------------------------------------------------- app actions
+    def talk(self):  # -> TalkScreen | None
+        from driverseat.tui.screens.talk import TalkScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TalkScreen):
+                return screen
+        return None
+
+    def action_guide(self) -> None:
+        from driverseat.tui.screens.guide import GuideScreen
+
+        talk = self.talk()
+        if talk is None or isinstance(self.screen, GuideScreen):
+            return
+        section = self.conversation.step.section if self.conversation else None
+        first = section.guides if section else ()
+        self.push_screen(GuideScreen(first, self.prep.language if self.prep else "en", self.words))
+
+    def action_review(self) -> None:
+        from driverseat.tui.screens.review import ReviewScreen
+
+        if self.talk() is None or isinstance(self.screen, ReviewScreen):
+            return
+        self.push_screen(ReviewScreen(self.conversation, self.words), self._after_review)
+
+    def _after_review(self, key: Any) -> None:
+        talk = self.talk()
+        if talk is not None and isinstance(key, str):
+            talk.edit(key)
+
+    def action_export(self) -> None:
+        from driverseat.tui.screens.export import ExportScreen
+
+        if self.conversation is None or isinstance(self.screen, ExportScreen):
+            return
+        self.push_screen(ExportScreen(self.conversation, self.store.path, self.words))
+
+    def action_coach(self) -> None:
+        talk = self.talk()
+        if talk is not None:
+            talk.action_coach()
+
+    def action_goto(self, section_id: str) -> None:
+        talk = self.talk()
+        if talk is None:
+            return
+        while self.screen is not talk:
+            self.pop_screen()
+        talk.jump(section_id)
+
+    def action_colours(self, name: str) -> None:
+        self.theme = THEMES.get(name, THEMES["dark"])

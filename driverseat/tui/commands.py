@@ -1,0 +1,47 @@
+"""The command palette (Ctrl+P): the app's own commands, in plain words.
+
+Go to any part, look over the sheet, save a copy, show the tips, read the guides,
+change the colours.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class DriverseatCommands(Provider):
+    """Commands for the person (and a peer specialist beside them)."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        words = app.words  # type: ignore[attr-defined]
+        out: list[tuple[str, Callable[[], object], str]] = []
+        conversation = getattr(app, "conversation", None)
+        if conversation is not None:
+            out += [
+                (words("cmd_review"), app.action_review, words("cmd_review_help")),  # type: ignore[attr-defined]
+                (words("cmd_export"), app.action_export, words("cmd_export_help")),  # type: ignore[attr-defined]
+                (words("cmd_coach"), app.action_coach, words("cmd_coach_help")),  # type: ignore[attr-defined]
+                (words("cmd_guide"), app.action_guide, words("cmd_guide_help")),  # type: ignore[attr-defined]
+            ]
+            for section in conversation.script.sections:
+                goto = partial(app.action_goto, section.id)  # type: ignore[attr-defined]
+                out.append((words("cmd_goto", section=section.title), goto, words("cmd_goto_help")))
+        for name in ("dark", "light", "ansi"):
+            colours = partial(app.action_colours, name)  # type: ignore[attr-defined]
+            out.append((words(f"cmd_theme_{name}"), colours, words("cmd_theme_help")))
+        return out
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._commands():
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, help=help_text)

@@ -1,0 +1,135 @@
+"""The "save a copy" dialog: pick a kind of file and a folder, then say exactly where
+the file went. Formats are read from ``driverseat.export.FORMATS`` when the dialog
+opens, so new formats appear by themselves. Private items are always left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from driverseat.conversation import Conversation
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words
+
+
+def load_export() -> Any:
+    """The export package, or None while it is not there."""
+    try:
+        from driverseat import export
+    except ImportError:
+        return None
+    return export if hasattr(export, "FORMATS") and hasattr(export, "write") else None
+
+
+def file_name(export: Any, fmt: str, prep_path: Path) -> str:
+    """The file name for a format: the export's own choice, or one from the prep's name."""
+    namer = getattr(export, "default_name", None)
+    if namer is not None:
+        try:
+            return namer(fmt)
+        except (KeyError, ValueError):
+            pass
+    return f"{prep_path.stem}-{fmt}.{fmt}"
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Save the sheet as a file; dismisses with the path written, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "key_close")]
+
+    def __init__(self, conversation: Conversation, prep_path: Path, words: Words):
+        super().__init__()
+        self.conversation = conversation
+        self.prep_path = Path(prep_path)
+        self.words = words
+        self.export = load_export()
+        self.formats: dict[str, str] = dict(self.export.FORMATS) if self.export else {}
+        self.written: Path | None = None
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="export-box"):
+            yield Static(words("export_title"), classes="pane-title")
+            if not self.formats:
+                yield Static(words("export_not_ready"), id="export-message")
+                with Horizontal(classes="buttons"):
+                    yield Button(words("export_ok"), id="cancel", variant="primary", compact=True)
+                return
+            yield Static(words("export_format"), classes="label")
+            yield OptionList(*[Option(about, id=name) for name, about in self.formats.items()], id="formats")
+            yield Static(words("export_folder"), classes="label")
+            folder = str(self.prep_path.parent.expanduser().absolute())
+            yield Input(value=folder, id="folder", select_on_focus=False, compact=True)
+            yield Static("", id="export-message", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(words("export_save"), id="save", variant="primary", compact=True)
+                yield Button(words("export_cancel"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.formats:
+            options = self.query_one("#formats", OptionList)
+            options.highlighted = 0
+            self.query_one("#folder", Input).cursor_blink = False
+            options.focus()
+            self._show_target()
+
+    def fmt(self) -> str:
+        options = self.query_one("#formats", OptionList)
+        index = options.highlighted or 0
+        return options.get_option_at_index(index).id or next(iter(self.formats))
+
+    def target(self) -> Path:
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        return folder / file_name(self.export, self.fmt(), self.prep_path)
+
+    def _show_target(self) -> None:
+        line = self.words("export_will_save", file=str(self.target()))
+        self.query_one("#export-message", Static).update(f"{line}\n{self.words('export_private_note')}")
+
+    @on(OptionList.OptionHighlighted, "#formats")
+    @on(Input.Changed, "#folder")
+    def _changed(self) -> None:
+        if self.written is None:
+            self._show_target()
+
+    @on(OptionList.OptionSelected, "#formats")
+    def _format_chosen(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Input.Submitted, "#folder")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        if self.written is not None:
+            self.dismiss(self.written)
+            return
+        out = self.target().absolute()
+        conversation = self.conversation
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.export.write(self.fmt(), conversation.prep, conversation.script, out)
+        except OSError as problem:
+            reason = problem.strerror or problem.__class__.__name__
+            self.query_one("#export-message", Static).update(self.words("export_cannot_write", reason=reason))
+            return
+        self.written = out
+        self.query_one("#export-message", Static).update(f"{self.words('export_saved')}\n{out}")
+        self.query_one("#formats", OptionList).disabled = True
+        self.query_one("#folder", Input).disabled = True
+        save = self.query_one("#save", Button)
+        save.label = self.words("export_ok")
+        self.query_one("#cancel", Button).display = False
+        save.focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(self.written)

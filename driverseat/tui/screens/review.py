@@ -1,0 +1,159 @@
+"""The review screen: the sheet as it will be shared, and what stays private.
+
+Left: every answer, one line each; list items (people, topics, strengths...) can be
+kept private or shared with one key (P). Enter changes an answer: the screen
+dismisses with that step key and the conversation opens it. Right: the sheet as
+others will see it, rendered from the Markdown export (private items left out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from driverseat.conversation import Conversation, Spot
+from driverseat.prep import is_private
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One line in the list: an answer, or one item of a list question."""
+
+    section: str
+    text: str
+    asked: str  # the question, shown small above the answer ("" for list items)
+    key: str  # the step key to change it
+    path: tuple | None = None  # where set_private applies (list items only)
+    private: bool = False
+
+
+def review_items(conversation: Conversation) -> list[ReviewItem]:
+    """Every answer in script order; a list question gives one line per item."""
+    out: list[ReviewItem] = []
+    prep = conversation.prep
+    entries = {e.key: e for e in conversation.transcript()}
+    for section in conversation.script.sections:
+        for question in section.questions:
+            if question.kind == "info":
+                continue
+            if question.kind != "list":
+                entry = entries.get(question.id)
+                if entry is not None:
+                    out.append(ReviewItem(section.title, entry.answer, question.text.strip(), entry.key))
+                continue
+            items = prep.get(question.path)
+            for index, item in enumerate(items if isinstance(items, list) else []):
+                label = conversation.item_label(question, item, index)
+                first = Spot(question.id, index, question.questions[0].id).key
+                out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+    return out
+
+
+def render_sheet(conversation: Conversation) -> str | None:
+    """The sheet as Markdown, as it will be shared; None when exports are not there."""
+    try:
+        from driverseat import export
+    except ImportError:
+        return None
+    try:
+        return export.render("md", conversation.prep, conversation.script, include_private=False)
+    except (KeyError, ImportError, AttributeError):
+        return None
+
+
+class ReviewScreen(Screen[str | None]):
+    """Look over the sheet; choose what is private; pick an answer to change."""
+
+    BINDINGS = [
+        Binding("p", "toggle_private", "key_private"),
+        Binding("escape", "close", "key_close"),
+        Binding("f6", "app.export", "key_export"),
+    ]
+
+    def __init__(self, conversation: Conversation, words: Words):
+        super().__init__()
+        self.conversation = conversation
+        self.words = words
+        self.items: list[ReviewItem] = []
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Horizontal(id="review"):
+            with Vertical(id="review-side"):
+                yield Static(words("review_items"), classes="pane-title")
+                yield OptionList(id="review-items")
+                yield Static(words("review_hint"), classes="hint")
+            with Vertical(id="review-main"):
+                yield Static(words("review_preview"), classes="pane-title")
+                with VerticalScroll(id="sheet-scroll"):
+                    yield Markdown("", id="sheet")
+        yield Footer(show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        await self.refresh_review()
+        self.query_one("#review-items", OptionList).focus()
+
+    async def refresh_review(self) -> None:
+        """Rebuild the list and the sheet from the prep."""
+        words = self.words
+        self.items = review_items(self.conversation)
+        options = self.query_one("#review-items", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        section = None
+        for index, item in enumerate(self.items):
+            if item.section != section:
+                section = item.section
+                options.add_option(Option(Content.from_markup("[b]$title[/b]", title=section), disabled=True))
+            mark = ""
+            if item.path is not None:
+                mark = words("review_private") if item.private else words("review_shared")
+            if mark:
+                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=item.text, mark=mark)
+            else:
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=item.text)
+            options.add_option(Option(prompt, id=str(index)))
+        if not self.items:
+            options.add_option(Option(words("review_empty"), disabled=True))
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+        else:
+            options.highlighted = next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
+        text = render_sheet(self.conversation)
+        await self.query_one("#sheet", Markdown).update(text if text is not None else words("review_no_preview"))
+
+    def _current(self) -> ReviewItem | None:
+        options = self.query_one("#review-items", OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return self.items[int(option_id)] if option_id is not None else None
+
+    async def action_toggle_private(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        if item.path is None:
+            self.notify(self.words("review_only_lists"))
+            return
+        self.conversation.set_private(item.path, not item.private)
+        await self.refresh_review()
+
+    @on(OptionList.OptionSelected, "#review-items")
+    def _change(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(self.items[int(event.option.id)].key)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

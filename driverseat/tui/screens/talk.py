@@ -1,0 +1,232 @@
+"""The conversation screen: section map, transcript, the question now, the answer area.
+
+It shows ``conversation.step`` and hands what the person does to the engine
+(answer, skip, not sure, back, jump, edit). It keeps no answers of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from driverseat.conversation import Conversation, Step
+from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.answer import AnswerArea
+from driverseat.tui.widgets.section_map import SectionMap
+from driverseat.tui.widgets.transcript import Talk, TalkView, TranscriptEntry
+from driverseat.tui.words import Words
+
+
+class TalkScreen(Screen[None]):
+    """One question at a time, with everything said so far in this part above it."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "skip", "key_skip"),
+        Binding("ctrl+b", "back", "key_back", show=False),
+        Binding("f2", "map", "key_map"),
+        Binding("f3", "example", "key_example", show=False),
+        Binding("f4", "coach", "key_coach"),
+    ]
+
+    def __init__(self, conversation: Conversation, words: Words):
+        super().__init__()
+        self.conversation = conversation
+        self.words = words
+        self.show_example = False
+        self.show_coach = False
+        self.banner: tuple[str, ...] = self._greeting()
+        use_words(self, words)
+
+    def _greeting(self) -> tuple[str, ...]:
+        """First run: three short sentences, then the name. Later: hello again, and what is left."""
+        conversation, words = self.conversation, self.words
+        if not conversation.is_started():
+            if conversation.script.has("name"):
+                try:
+                    conversation.edit("name")
+                except KeyError:
+                    pass
+            return tuple(words("welcome_first").splitlines())
+        name = conversation.prep.name
+        hello = words("welcome_back_name", name=name) if name.strip() else words("welcome_back")
+        open_parts = [p.section.title for p in conversation.progress() if p.state != "done"]
+        if not open_parts or conversation.at_end:
+            return (hello,)
+        return (hello, words("welcome_left", parts=", ".join(open_parts)))
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        say = self.conversation.script.say
+        states = {s: say(f"state_{s}") for s in ("not_started", "partly", "done")}
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Static("", id="map-title")
+                yield SectionMap(states, id="map")
+            with Vertical(id="main"):
+                yield Static("", id="top-line", markup=False)
+                yield Static("", id="banner", markup=False)
+                coach = Static("", id="coach", markup=False)
+                coach.border_title = self.words("coach_title")
+                yield coach
+                yield Talk(self.words, id="talk")
+                yield AnswerArea(self.words, id="answer")
+                with Horizontal(id="actions"):
+                    yield Button(self.words("back"), id="back", compact=True)
+                    yield Button(self.words("skip"), id="skip", compact=True)
+                    yield Button(say("not_sure"), id="not-sure", compact=True)
+                    yield Button(self.words("example"), id="example", compact=True)
+        with Horizontal(id="bottom"):
+            yield Footer(show_command_palette=False)
+            yield Static("", id="saved")
+
+    async def on_mount(self) -> None:
+        self.watch(self.app, "save_state", self._show_saved)
+        await self.show_step()
+
+    def _show_saved(self, state: str) -> None:
+        text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
+        self.query_one("#saved", Static).update(text)
+
+    # ------------------------------------------------------------------ showing
+    async def show_step(self) -> None:
+        """Show the engine's current step everywhere on the screen."""
+        conversation = self.conversation
+        step = conversation.step
+        say = conversation.script.say
+        progress = conversation.progress()
+        done = sum(1 for p in progress if p.state == "done")
+
+        section_id = step.section.id if step.section else None
+        self.query_one("#map", SectionMap).show(progress, section_id)
+        count = self.words("map_count", done=done, total=len(progress))
+        self.query_one("#map-title", Static).update(f"{self.words('map_title')}: {count}")
+        if step.section is None:
+            top = self.words("top_line_end")
+        else:
+            top = self.words("top_line", section=step.section.title, number=step.number, total=step.total)
+        self.query_one("#top-line", Static).update(top)
+        self._show_coach(step)
+        banner = self.query_one("#banner", Static)
+        banner.update("\n".join(self.banner))
+        banner.display = bool(self.banner)
+
+        first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
+        view = TalkView(
+            step=step,
+            entries=tuple(e for e in conversation.transcript() if step.section and e.section.id == step.section.id),
+            intro=step.section.intro if (step.section and first_of_section) else "",
+            recall_intro=say("recall_intro") if step.recall else "",
+            so_far=self.words("so_far", items=", ".join(step.items)) if step.role in ("list_start", "list_more") and step.items else "",
+            example=self.words("example_line", example=step.example) if (self.show_example and step.example) else "",
+        )
+        await self.query_one("#talk", Talk).show(view)
+        await self.query_one("#answer", AnswerArea).show(step)
+        self._show_actions(step)
+        self.refresh_bindings()
+
+    def _show_actions(self, step: Step) -> None:
+        talking = step.role in ("question", "list_start", "list_more")
+        self.query_one("#skip", Button).display = talking
+        self.query_one("#not-sure", Button).display = talking and step.can_not_sure
+        self.query_one("#example", Button).display = talking and bool(step.example)
+        self.query_one("#back", Button).display = True
+
+    def _show_coach(self, step: Step) -> None:
+        coach = self.query_one("#coach", Static)
+        coach.display = self.show_coach
+        coach.update((step.coach or self.words("coach_none")).strip())
+
+    async def _moved(self) -> None:
+        self.banner = ()
+        self.show_example = False
+        await self.show_step()
+
+    # ------------------------------------------------------------------ doing
+    @on(AnswerArea.Answered)
+    async def _answered(self, event: AnswerArea.Answered) -> None:
+        try:
+            self.conversation.answer(event.value)
+        except ValueError:
+            return  # the answer area only offers what the engine takes
+        await self._moved()
+
+    @on(AnswerArea.Wants)
+    def _wants(self, event: AnswerArea.Wants) -> None:
+        if event.action == "review":
+            self.app.action_review()
+        elif event.action == "export":
+            self.app.action_export()
+
+    @on(Button.Pressed, "#actions Button")
+    async def _action_button(self, event: Button.Pressed) -> None:
+        actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure}
+        if event.button.id in actions:
+            await actions[event.button.id]()
+        elif event.button.id == "example":
+            await self.action_example()
+
+    @on(SectionMap.Jump)
+    async def _jump(self, event: SectionMap.Jump) -> None:
+        self.jump(event.section_id)
+
+    @on(TranscriptEntry.Chosen)
+    def _chosen(self, event: TranscriptEntry.Chosen) -> None:
+        self.edit(event.key)
+
+    def jump(self, section_id: str) -> None:
+        self.conversation.jump(section_id)
+        self.run_worker(self._moved(), exclusive=True, group="move")
+
+    def edit(self, key: str) -> None:
+        try:
+            self.conversation.edit(key)
+        except KeyError:
+            return
+        self.run_worker(self._moved(), exclusive=True, group="move")
+
+    async def action_skip(self) -> None:
+        self.conversation.skip()
+        await self._moved()
+
+    async def action_back(self) -> None:
+        self.conversation.back()
+        await self._moved()
+
+    async def action_not_sure(self) -> None:
+        step = self.conversation.step
+        if not step.can_not_sure:
+            return
+        self.conversation.not_sure()
+        await self._moved()
+
+    async def action_example(self) -> None:
+        if not self.conversation.step.example:
+            return
+        self.show_example = not self.show_example
+        talk = self.query_one("#talk", Talk)
+        if talk.view is not None:
+            from dataclasses import replace
+
+            example = self.words("example_line", example=self.conversation.step.example) if self.show_example else ""
+            await talk.show(replace(talk.view, example=example))
+
+    def action_map(self) -> None:
+        self.query_one("#map", SectionMap).focus()
+
+    def action_coach(self) -> None:
+        self.show_coach = not self.show_coach
+        self._show_coach(self.conversation.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step = self.conversation.step
+        if action == "example":
+            return bool(step.example)
+        if action == "skip":
+            return step.role in ("question", "list_start", "list_more")
+        return True

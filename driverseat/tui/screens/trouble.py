@@ -1,0 +1,102 @@
+"""Calm screens for when the prep can't be opened: never a traceback.
+
+``UnreadableScreen`` explains what is wrong (``PrepUnreadable.explain``) and offers
+the kept backups; it dismisses with True after one was put back. ``CalmScreen`` says
+one plain thing (the prep is open elsewhere, the questions could not load).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from driverseat.store import Backup, PrepStore, PrepUnreadable, list_backups
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words
+
+
+class UnreadableScreen(Screen[bool]):
+    """The prep file could not be read: what is wrong, and the earlier copies."""
+
+    BINDINGS = [Binding("escape", "app.quit", "key_quit")]
+
+    def __init__(self, problem: PrepUnreadable, words: Words):
+        super().__init__()
+        self.problem = problem
+        self.words = words
+        self.backups: list[Backup] = list_backups(problem.path)
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with VerticalScroll(classes="calm"):
+            yield Static(words("unreadable_title"), classes="calm-title")
+            yield Static(self.problem.explain(), markup=False, classes="calm-text")
+            yield Static(words("unreadable_intro"), classes="calm-text")
+            if self.backups:
+                yield Static(words("unreadable_backups"), classes="calm-text")
+                yield OptionList(*[Option(b.label(), id=str(i)) for i, b in enumerate(self.backups)], id="backups")
+            else:
+                yield Static(words("unreadable_no_backups"), classes="calm-text")
+            with Horizontal(classes="buttons"):
+                if self.backups:
+                    yield Button(words("unreadable_restore"), id="restore", variant="primary", compact=True)
+                yield Button(words("unreadable_quit"), id="quit", compact=True)
+        yield Footer(show_command_palette=False)
+
+    @on(OptionList.OptionSelected, "#backups")
+    def _picked(self) -> None:
+        self._restore()
+
+    @on(Button.Pressed, "#restore")
+    def _restore_pressed(self) -> None:
+        self._restore()
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        # Run the quit on the app's own queue: closing screens from inside a handler
+        # of one of them can leave the app waiting on itself.
+        self.app.call_later(self.app.action_quit)
+
+    def _restore(self) -> None:
+        index = self.query_one("#backups", OptionList).highlighted or 0
+        store = PrepStore(self.problem.path)
+        try:
+            store.lock()
+            store.restore(self.backups[index])
+        except Exception as problem:  # any trouble: say it calmly, keep the screen
+            self.notify(str(problem), severity="warning", timeout=8)
+            return
+        finally:
+            store.unlock()
+        self.dismiss(True)
+
+
+class CalmScreen(Screen[None]):
+    """One plain message and a way out."""
+
+    BINDINGS = [Binding("escape", "app.quit", "key_quit")]
+
+    def __init__(self, title: str, text: str, words: Words):
+        super().__init__()
+        self.title_text, self.text, self.words = title, text, words
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="calm"):
+            yield Static(self.title_text, markup=False, classes="calm-title")
+            yield Static(self.text, markup=False, classes="calm-text")
+            with Horizontal(classes="buttons"):
+                yield Button(self.words("unreadable_quit"), id="quit", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        # Run the quit on the app's own queue: closing screens from inside a handler
+        # of one of them can leave the app waiting on itself.
+        self.app.call_later(self.app.action_quit)

@@ -1,0 +1,1 @@
+"""Widgets of the conversation screen: the answer area, the transcript, the section map."""

@@ -1,0 +1,173 @@
+"""The answer area: shaped by what the current step asks for.
+
+short -> one-line Input (Enter); long -> TextArea with a Done button and Ctrl+S;
+choice -> OptionList; choices -> SelectionList with Done; yesno (also list doors,
+reflect-back and language notes) -> one button per choice; info -> "Go on";
+end -> "Look over my sheet" and "Save a copy". The area only collects; it posts
+``AnswerArea.Answered`` and the screen hands the value to the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from driverseat.conversation import Step
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words
+
+
+class AnswerArea(Vertical):
+    """Where the person answers the current step."""
+
+    BINDINGS = [Binding("ctrl+s", "done", "key_done")]
+
+    @dataclass
+    class Answered(Message):
+        """The person gave an answer (a str, a choice value, a list, or a bool)."""
+
+        value: Any
+
+    @dataclass
+    class Wants(Message):
+        """The person pressed a button that asks the app for something ("review", "export")."""
+
+        action: str
+
+    def __init__(self, words: Words, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.words = words
+        self.step: Step | None = None
+        use_words(self, words)
+
+    async def show(self, step: Step) -> None:
+        """Rebuild the area for a new step and put the focus in it."""
+        self.step = step
+        self.set_class(step.input == "long", "-long")
+        await self.recompose()
+        self.focus_answer()
+
+    def focus_answer(self) -> None:
+        for widget in self.query("Input, TextArea, OptionList, SelectionList, Button").results():
+            if widget.focusable and getattr(widget, "id", None) != "done":
+                if isinstance(widget, Button) and self._preferred_button() not in (None, widget.id):
+                    continue
+                widget.focus()
+                return
+
+    def _preferred_button(self) -> str | None:
+        step = self.step
+        if step is None or step.input != "yesno" or step.role != "question":
+            return None
+        if isinstance(step.value, bool):
+            return f"choice-{step.choices.index(next(c for c in step.choices if c.value == step.value))}"
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "done":
+            return self.step is not None and self.step.input in ("long", "choices")
+        return True
+
+    # ------------------------------------------------------------------ compose
+    def compose(self) -> ComposeResult:
+        step = self.step
+        if step is None:
+            return
+        words = self.words
+        kind = step.input
+        if kind == "short":
+            value = step.value if isinstance(step.value, str) else ""
+            field = Input(value=value, id="short", select_on_focus=False)
+            field.cursor_blink = False
+            yield field
+            yield Static(words("press_enter"), classes="hint")
+        elif kind == "long":
+            value = step.value if isinstance(step.value, str) else ""
+            area = TextArea(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            area.cursor_blink = False
+            yield area
+            with Horizontal(classes="done-row"):
+                yield Button(words("done"), id="done", variant="primary", compact=True)
+                yield Static(words("press_done"), classes="hint")
+        elif kind == "choice":
+            options = [Option(c.label, id=f"choice-{i}") for i, c in enumerate(step.choices)]
+            yield OptionList(*options, id="choice")
+            yield Static(words("choice_hint"), classes="hint")
+        elif kind == "choices":
+            chosen = step.value if isinstance(step.value, list) else []
+            yield SelectionList[int](*[(c.label, i, c.value in chosen) for i, c in enumerate(step.choices)], id="choices")
+            with Horizontal(classes="done-row"):
+                yield Button(words("done"), id="done", variant="primary", compact=True)
+                yield Static(words("choices_hint"), classes="hint")
+        elif kind == "yesno":
+            with Horizontal(classes="buttons"):
+                for i, choice in enumerate(step.choices):
+                    variant = "primary" if i == 0 else "default"
+                    yield Button(choice.label, id=f"choice-{i}", variant=variant, compact=True)
+        elif kind == "info":
+            with Horizontal(classes="buttons"):
+                yield Button(words("go_on"), id="go-on", variant="primary", compact=True)
+        else:  # end
+            with Horizontal(classes="buttons"):
+                yield Button(words("look_over"), id="review", variant="primary", compact=True)
+                yield Button(words("share"), id="export", compact=True)
+
+    def on_mount(self) -> None:
+        self._highlight_current()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._highlight_current()
+
+    def _highlight_current(self) -> None:
+        step = self.step
+        if step is None or step.input != "choice":
+            return
+        values = [c.value for c in step.choices]
+        options = self.query_one("#choice", OptionList)
+        options.highlighted = values.index(step.value) if step.value in values else 0
+
+    # ------------------------------------------------------------------ answers
+    @on(Input.Submitted, "#short")
+    def _short(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(event.value))
+
+    @on(OptionList.OptionSelected, "#choice")
+    def _choice(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        assert self.step is not None
+        self.post_message(self.Answered(self.step.choices[event.option_index].value))
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        assert self.step is not None
+        name = event.button.id or ""
+        if name == "done":
+            self.action_done()
+        elif name == "go-on":
+            self.post_message(self.Answered(True))
+        elif name.startswith("choice-"):
+            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value))
+        elif name in ("review", "export"):
+            self.post_message(self.Wants(name))
+
+    def action_done(self) -> None:
+        step = self.step
+        if step is None:
+            return
+        if step.input == "long":
+            self.post_message(self.Answered(self.query_one("#long", TextArea).text))
+        elif step.input == "choices":
+            picked = self.query_one("#choices", SelectionList).selected
+            self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)]))

@@ -1,0 +1,53 @@
+"""The section map: every part of the preparation with its state, and a count.
+
+Picking a part (mouse, or arrow keys and Enter) posts ``SectionMap.Jump``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from driverseat.conversation import DONE, NOT_STARTED, SectionProgress
+
+MARKS = {DONE: "✓", NOT_STARTED: "·"}
+PARTLY_MARK = "◐"
+
+
+class SectionMap(OptionList):
+    """One line per part: a mark, the title, and its state in words."""
+
+    @dataclass
+    class Jump(Message):
+        section_id: str
+
+    def __init__(self, state_words: dict[str, str], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.state_words = state_words
+
+    def show(self, progress: list[SectionProgress], current: str | None) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        for item in progress:
+            prompt = Content.from_markup(
+                "$mark $title\n  [dim]$state[/dim]",
+                mark=MARKS.get(item.state, PARTLY_MARK),
+                title=item.section.title,
+                state=self.state_words.get(item.state, item.state),
+            )
+            self.add_option(Option(prompt, id=item.section.id))
+        ids = [p.section.id for p in progress]
+        if current in ids:
+            self.highlighted = ids.index(current)
+        elif highlighted is not None:
+            self.highlighted = highlighted
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Jump(event.option.id))

@@ -1,0 +1,139 @@
+"""Reading and writing YAML safely, with line numbers for every value.
+
+Only plain data is read: ``!!python/...`` and other tags are refused, never run. The
+loader is deliberately small: besides text it knows only ``true``/``false``, ``null``
+(or ``~`` or nothing) and whole numbers, so a hand-written ``name: yes`` or
+``when: 2024-01-01`` stays text instead of turning into something else.
+Writing is deterministic: the same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+Path_ = tuple  # a path into the data: keys and list indexes
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with a narrow set of implicit types (close to YAML 1.2 core)."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes several-line text as a readable block when it can."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # never write &anchors / *aliases
+        return True
+
+
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _ODD_BREAKS.search(value):
+        style: str | None = '"'  # only double quotes keep these characters exactly
+    else:
+        style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    """A YAML text that could not be read: where and what, in plain words."""
+
+    line: int | None
+    problem: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.problem}" if self.line else self.problem
+
+
+def load(text: str) -> tuple[Any, dict[Path_, int]]:
+    """Read YAML text into plain data plus a map from each value's path to its line.
+
+    Raises ``YamlProblem`` with a line number when the text is not plain YAML.
+    """
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(text, exc) from None
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "this is not readable YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc.problem):
+            problem = f"the tag {_tag_of(exc)} is not allowed here; only plain text, lists and mappings are"
+        raise YamlProblem(line, problem) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(text, exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    _walk(node, (), lines)
+    return data, lines
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
+    line = text[: exc.position].count("\n") + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return YamlProblem(line, f"there is a hidden character (code {code:#06x}) that a prep file can't hold")
+
+
+def _tag_of(exc: yaml.MarkedYAMLError) -> str:
+    match = re.search(r"'([^']*)'", str(exc.problem))
+    if not match:
+        return "used"
+    return "'" + match.group(1).replace("tag:yaml.org,2002:", "!!") + "'"
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                continue
+            lines.setdefault(path + (key,), key_node.start_mark.line + 1)
+            _walk(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _walk(child, path + (index,), lines)
+
+
+def dump(data: Any) -> str:
+    """Write plain data as YAML: keys in the order given, Unicode kept as is."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100000,
+        indent=2,
+    )

@@ -1,0 +1,39 @@
+"""Shared fixtures. Every test gets its own data folder: the real home is never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from driverseat import locations
+from driverseat.prep import Prep
+from driverseat.script import Script, load_script
+from driverseat.store import read_prep
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point DRIVERSEAT_HOME at a fresh folder for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DRIVERSEAT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def script() -> Script:
+    return load_script("en")
+
+
+@pytest.fixture
+def full_prep() -> Prep:
+    prep, _text, _notes = read_prep(locations.examples_dir() / "full.yaml")
+    return prep
+
+
+@pytest.fixture
+def sparse_prep() -> Prep:
+    prep, _text, _notes = read_prep(locations.examples_dir() / "sparse.yaml")
+    return prep

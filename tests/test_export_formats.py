@@ -1,0 +1,112 @@
+"""What each export holds: the agenda everywhere, the card's parts, one invitation per person."""
+
+from __future__ import annotations
+
+import pytest
+
+from driverseat import export
+from driverseat.export import sheet
+from driverseat.prep import Prep
+from export_preps import example
+
+AGENDA_STEPS = [
+    "Welcome, and we each say who we are",
+    "My goal, in my own words",
+    "What matters most to me",
+    "What is important to me, and for me",
+    "My questions",
+    "Next steps, and my copy of the plan",
+]
+
+
+def test_agenda_is_built_from_the_prep_and_sits_after_the_goal() -> None:
+    built = sheet.build(example("full"))
+    assert [p.id for p in built.parts][:2] == ["goal", "agenda"]
+    agenda = built.part("agenda")
+    assert agenda is not None and agenda.numbered
+    assert [i.label for i in agenda.items] == AGENDA_STEPS
+    assert agenda.items[0].text == "Jim, Rosa, Pastor Dan"  # Lee is private: not named
+    assert agenda.items[2].text == "Family, friends and love; Work or school; Home"
+    assert agenda.items[-1].text == "On paper, at the end of the meeting"
+
+
+def test_agenda_has_only_steps_with_something_to_talk_about() -> None:
+    steps = [i.label for i in sheet.build(example("sparse")).part("agenda").items]
+    assert steps == [AGENDA_STEPS[0], AGENDA_STEPS[1], AGENDA_STEPS[5]]
+    empty = [(i.label, i.text) for i in sheet.build(Prep.new()).part("agenda").items]
+    assert empty == [(AGENDA_STEPS[0], ""), (AGENDA_STEPS[5], "")]
+    prep = Prep.new()
+    prep.set("important_for", [{"text": "Sleep"}])
+    assert AGENDA_STEPS[3] in [i.label for i in sheet.build(prep).part("agenda").items]
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+def test_agenda_appears_in_every_format_of_the_full_example(fmt: str) -> None:
+    text = export.render(fmt, example("full"))
+    for step in AGENDA_STEPS:
+        assert step in text, (fmt, step)
+
+
+def test_card_has_goal_top_three_off_limits_questions_and_rights() -> None:
+    card = export.render("card", example("full"))
+    assert len(card.splitlines()) <= 40
+    assert "I want a girlfriend." in card
+    assert "1. Family, friends and love: I want friends to go out with." in card
+    assert "3. Home: My own place, close to the bus." in card
+    assert "Sleep better." not in card  # only the top three
+    assert "My time in the hospital in 2019" in card and "My divorce" not in card
+    assert "Can I see a doctor who speaks Spanish?" in card
+    rights = card.splitlines()[-3:]
+    assert [r.strip() for r in rights] == ["I lead this meeting.", "I can ask for changes.", "I get a copy of my plan."]
+    assert "My strengths" not in card and "Coffee on the porch" not in card
+
+
+@pytest.mark.parametrize("name", ["full", "sparse"])
+def test_card_fits_in_forty_lines(name: str) -> None:
+    assert len(export.render("card", example(name)).splitlines()) <= 40
+
+
+def test_card_html_has_the_same_parts() -> None:
+    card = export.render("card-html", example("full"))
+    for words in ["I want a girlfriend.", "My top three", "My time in the hospital in 2019",
+                  "How can I change my plan later?", "I get a copy of my plan.", AGENDA_STEPS[0]]:
+        assert words in card
+    assert "Sleep better." not in card
+
+
+def test_one_invitation_per_shared_invitee() -> None:
+    text = export.render("invites", example("full"))
+    notes = [n for n in text.split("-------- Cut here ") if "For: " in n]
+    assert [n.split("For: ")[1].splitlines()[0] for n in notes] == ["Jim", "Rosa", "Pastor Dan"]
+    jim = notes[0]
+    assert "Hi Jim," in jim and "He knows me best." in jim
+    assert "- Date: Tuesday, December 8" in jim and "- Where: At the clinic, in the small quiet room" in jim
+    assert "I hope you can come in person." in jim
+    assert "send me\nyour thoughts before the meeting." in jim  # every way to take part is offered
+    assert "Family, friends and love" not in jim  # the agenda's steps only, not the person's details
+    assert "I would love to hear your thoughts" in notes[2]
+    assert "Lee" not in text and "We talk every week." not in text
+    assert jim.rstrip().endswith("Thank you,\nGreg")
+
+
+def test_invitation_without_a_date_says_it_will_come() -> None:
+    prep = Prep.new()
+    prep.set("invitees", [{"name": "Mo", "why": "You make me laugh."}])
+    text = export.render("invites", prep)
+    assert "I will let you know the day and the place soon." in text and "You make me laugh." in text
+    assert "I hope you can" not in text
+    assert "There is no one on my list" in export.render("invites", Prep.new())
+
+
+def test_write_all_uses_clear_names(tmp_path) -> None:
+    names = [p.name for p in export.write_all(example("sparse"), None, tmp_path)]
+    assert names == ["my-prep-sheet.md", "my-prep-sheet.html", "my-prep-sheet.txt", "my-meeting-card.txt",
+                     "my-meeting-card.html", "my-invitations.txt", "my-prep.json"]
+    assert export.suffix("card-html") == ".html" and export.default_name("json") == "my-prep.json"
+
+
+def test_txt_is_plain_and_readable() -> None:
+    text = export.render("txt", example("full"))
+    assert text.startswith("My planning meeting prep\n========================\n")
+    assert "**" not in text and "<" not in text and "#" not in text
+    assert "- Why it matters to me: I'm so lonely. I want someone to share my life\n  with." in text

@@ -1,0 +1,60 @@
+"""Golden files: every format, for the full, sparse and hostile preps, byte for byte.
+
+To update after a deliberate change: ``UPDATE_GOLDEN=1 python -m pytest
+tests/test_export_golden.py``, then read the diff of ``tests/golden/`` before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from driverseat import export
+from driverseat.prep import Prep
+from export_preps import example, hostile
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+
+# folder name -> (prep, include_private)
+CASES: dict[str, tuple[Callable[[], Prep], bool]] = {
+    "full": (lambda: example("full"), False),
+    "full-with-private": (lambda: example("full"), True),
+    "sparse": (lambda: example("sparse"), False),
+    "hostile": (hostile, False),
+}
+
+
+def read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def check(path: Path, text: str) -> None:
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    assert path.is_file(), f"no golden file {path}; make it with UPDATE_GOLDEN=1"
+    assert read(path) == text, f"{path.relative_to(GOLDEN)} differs; if that is meant, UPDATE_GOLDEN=1"
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_format_matches_its_golden_file(case: str, fmt: str) -> None:
+    make, include_private = CASES[case]
+    check(GOLDEN / case / export.default_name(fmt), export.render(fmt, make(), include_private=include_private))
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_write_all_writes_the_golden_files(case: str, tmp_path: Path) -> None:
+    make, include_private = CASES[case]
+    written = export.write_all(make(), None, tmp_path, include_private=include_private)
+    assert [p.name for p in written] == [export.default_name(f) for f in export.FORMATS]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    for path in written:
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert read(path) == read(GOLDEN / case / path.name)

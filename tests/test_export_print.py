@@ -1,0 +1,62 @@
+"""Printing: the full example's sheet prints on at most two pages, the card on half a page.
+
+Uses headless Chromium (Debian's ``chromium``; ``.ci/run`` installs it) to print the HTML
+to PDF, on both Letter and A4 paper. The card is printed on a half sheet (half Letter,
+and A5, which is half of A4) and must fit on one. Pages are counted in the PDF itself.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from driverseat import export
+from export_preps import example
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+PAPER = {"letter": "8.5in 11in", "a4": "210mm 297mm"}
+HALF = {"half-letter": "8.5in 5.5in", "half-a4": "210mm 148.5mm"}
+
+
+def browser() -> str:
+    found = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
+    assert found, "headless Chromium is needed to test printing (Debian: apt-get install chromium)"
+    return found
+
+
+def print_pages(html: str, size: str, folder: Path) -> int:
+    """Print the page to PDF on paper of ``size`` and count the pages."""
+    html = html.replace("</style>", f"@page {{ size: {size}; }}\n</style>", 1)
+    page = folder / "page.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = folder / "page.pdf"
+    subprocess.run(
+        [
+            browser(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+            page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )
+    return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf.read_bytes()))
+
+
+@pytest.mark.parametrize("paper", list(PAPER))
+def test_full_sheet_prints_on_one_or_two_pages(paper: str, tmp_path: Path) -> None:
+    assert 1 <= print_pages(export.render("html", example("full")), PAPER[paper], tmp_path) <= 2
+
+
+@pytest.mark.parametrize("paper", list(HALF))
+def test_card_prints_on_half_a_page(paper: str, tmp_path: Path) -> None:
+    assert print_pages(export.render("card-html", example("full")), HALF[paper], tmp_path) == 1
+
+
+def test_page_counting_sees_more_than_one_page(tmp_path: Path) -> None:
+    long = example("full")
+    long.set("strengths", [{"text": f"Strength number {n}"} for n in range(120)])
+    assert print_pages(export.render("html", long), PAPER["a4"], tmp_path) > 2

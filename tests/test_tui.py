@@ -1,0 +1,426 @@
+"""Pilot tests for the Textual app at 80x24: whole walks, and each way of moving."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, TextArea
+
+from driverseat import locations, yamlio
+from driverseat.store import PrepStore, open_prep
+from driverseat.tui import demo_copy
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.screens.review import ReviewScreen
+from driverseat.tui.screens.talk import TalkScreen
+from driverseat.tui.widgets.transcript import TranscriptEntry
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (80, 24)
+
+
+def saved(path: Path) -> dict:
+    data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def talk(app: DriverseatApp) -> TalkScreen:
+    assert isinstance(app.screen, TalkScreen), app.screen
+    return app.screen
+
+
+async def give_text(pilot, text: str) -> None:
+    """Type into the answer box the way a person would, then finish it."""
+    app = pilot.app
+    step = app.conversation.step
+    if step.input == "short":
+        app.screen.query_one("#short", Input).value = text
+        await pilot.press("enter")
+    else:
+        app.screen.query_one("#long", TextArea).text = text
+        await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def click(pilot, selector: str) -> None:
+    await pilot.click(selector)
+    await pilot.pause()
+
+
+@pytest.fixture
+def prep_path(tmp_path: Path) -> Path:
+    return tmp_path / "prep.yaml"
+
+
+async def test_first_run_greets_and_asks_the_name(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = talk(app)
+        banner = str(screen.query_one("#banner").render())
+        assert "skip anything" in banner
+        assert app.conversation.step.key == "name"
+        assert screen.focused is screen.query_one("#short", Input)
+        await give_text(pilot, "  Sam  ")
+        assert saved(prep_path)["person"]["name"] == "  Sam  "  # kept exactly as typed
+        assert app.conversation.step.key == "rights"  # back to the start after the name
+        assert str(screen.query_one("#saved").render()) == "Saved"
+        assert not screen.query_one("#banner").display
+
+
+async def test_walk_the_whole_preparation(prep_path: Path) -> None:
+    """Answer every kind of question through the screen until the end, then check the file."""
+    app = DriverseatApp(prep_path)
+    typed: dict[str, str] = {}
+    lists_opened: set[str] = set()
+    notes_seen: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        seen: dict[str, int] = {}
+        for _ in range(400):
+            step = conversation.step
+            if step.role == "end":
+                break
+            seen[step.key + step.role] = seen.get(step.key + step.role, 0) + 1
+            assert seen[step.key + step.role] < 3, (step.key, step.role, app.screen.focused)
+            if step.input in ("short", "long"):
+                text = f"words for {step.key} [b]not markup[/b]"
+                typed[step.key] = text
+                await give_text(pilot, text)
+            elif step.role == "reflect":
+                assert f'"{step.answer}"' in str(app.screen.query_one("#question").render())
+                await click(pilot, "#choice-0")  # That's right
+            elif step.role == "note":
+                notes_seen.append(step.text)
+                await click(pilot, "#choice-0")  # Keep it
+            elif step.input == "choice":
+                await pilot.press("down", "enter")
+                await pilot.pause()
+            elif step.input == "choices":
+                await pilot.press("space", "ctrl+s")
+                await pilot.pause()
+            elif step.role == "list_start":
+                lists_opened.add(step.question.id)
+                await click(pilot, "#choice-0")  # Yes
+            elif step.role == "list_more":
+                await click(pilot, "#choice-1")  # No
+            elif step.input == "yesno":
+                await click(pilot, "#choice-1")  # No (e.g. not private)
+            elif step.input == "info":
+                await pilot.press("enter")
+                await pilot.pause()
+            else:  # pragma: no cover - a new kind the test does not know
+                raise AssertionError(step)
+        assert conversation.step.role == "end"
+        screen = talk(app)
+        assert str(screen.query_one("#map-title").render()).endswith(f"{len(conversation.script.sections)} of {len(conversation.script.sections)} done")
+        await pilot.press("ctrl+q")
+    data = saved(prep_path)
+    assert data["person"]["name"] == typed["name"]
+    assert data["goal"]["words"] == typed["goal_words"]
+    assert data["invitees"][0]["name"] == typed["invitees[0].invitee_name"]
+    assert data["invitees"][0]["how"] == "call_or_video"  # the second choice
+    assert "private" not in data["invitees"][0] or data["invitees"][0]["private"] is False
+    assert {"invitees", "strengths", "questions"} <= lists_opened
+    assert data["progress"]["at"] == "end"
+    # the lock is gone: the file opens again
+    store, _prep = open_prep(prep_path)
+    store.unlock()
+
+
+async def test_reflect_back_change_it_keeps_the_words(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.conversation.jump("goal")
+        await talk(app).show_step()
+        await pilot.pause()
+        assert app.conversation.step.key == "vision"
+        await give_text(pilot, "My own place")
+        step = app.conversation.step
+        assert step.role == "reflect"
+        shown = str(app.screen.query_one("#question").render())
+        assert 'You said: "My own place"' in shown
+        await click(pilot, "#choice-1")  # Change it
+        assert app.conversation.step.key == "vision"
+        assert app.screen.query_one("#long", TextArea).text == "My own place"
+        await give_text(pilot, "My own place, near the bus")
+        await click(pilot, "#choice-0")  # That's right
+        assert app.conversation.step.key == "goal_words"
+        # recall: earlier words are shown above the goal question (none yet here)
+    assert saved(prep_path)["goal"]["vision"] == "My own place, near the bus"
+
+
+async def test_skip_back_and_not_sure(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        await give_text(pilot, "Sam")
+        assert conversation.step.key == "rights"
+        await pilot.press("ctrl+n")  # skip
+        await pilot.pause()
+        second = conversation.step.key
+        assert second != "rights"
+        await pilot.press("ctrl+b")  # back
+        await pilot.pause()
+        assert conversation.step.key == "rights"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert conversation.step.can_not_sure
+        await click(pilot, "#not-sure")
+        assert conversation.step.key != second
+        await pilot.press("ctrl+q")
+    data = saved(prep_path)
+    assert data["progress"]["status"]["rights"] == "skipped"
+    assert data["progress"]["status"][second] == "not_sure"
+
+
+async def test_jump_with_the_map_and_edit_from_the_transcript(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        await give_text(pilot, "Sam")
+        await pilot.press("f2")  # focus the map, then pick "Time and place" with keys
+        await pilot.pause()
+        section_ids = [s.id for s in conversation.script.sections]
+        map_ = app.screen.query_one("#map", OptionList)
+        assert app.screen.focused is map_
+        steps = section_ids.index("time_place") - (map_.highlighted or 0)
+        await pilot.press(*(["down"] * steps), "enter")
+        await pilot.pause()
+        assert conversation.step.section.id == "time_place"
+        first = conversation.step.key
+        await give_text(pilot, "Tuesday")
+        assert conversation.step.key != first
+        # edit the answer just given, from the transcript (mouse)
+        entry = next(e for e in app.screen.query(TranscriptEntry) if e.entry.key == first)
+        await pilot.click(entry)
+        await pilot.pause()
+        assert conversation.step.key == first
+        assert app.screen.query_one("#short", Input).value == "Tuesday"
+        await give_text(pilot, "Wednesday")
+        assert conversation.step.key != first  # back where the person was
+        # jump with the mouse
+        await pilot.click("#map", offset=(2, 1 + 2 * section_ids.index("goal")))
+        await pilot.pause()
+        assert conversation.step.section.id == "goal"
+    data = saved(prep_path)
+    assert data["meeting"][first.replace("meeting_", "")] == "Wednesday"
+
+
+async def test_review_marks_items_private_with_one_key(tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        target = next(i for i, item in enumerate(screen.items) if item.path == ("invitees", 0))
+        options = screen.query_one("#review-items", OptionList)
+        options.highlighted = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == str(target)
+        )
+        assert "He knows me best." in render_markdown(screen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.items[target].private
+        assert "He knows me best." not in render_markdown(screen)
+        assert saved(path)["invitees"][0]["private"] is True
+        await pilot.press("p")
+        await pilot.pause()
+        assert "private" not in saved(path)["invitees"][0]
+        # Enter on an answer opens it for changing in the conversation
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+        assert app.conversation.step.key == screen.items[target].key
+
+
+async def test_export_dialog_says_where_the_file_went(tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#formats", OptionList).highlighted == 0  # md first
+        await click(pilot, "#save")
+        out = tmp_path / "my-prep-sheet.md"
+        message = str(dialog.query_one("#export-message").render())
+        assert "saved here" in message, message
+        assert str(out) in message.replace("\n", "")
+        text = out.read_text(encoding="utf-8")
+        assert "Greg" in text
+        assert "Lee" not in text  # a private invitee stays home
+        assert oct(out.stat().st_mode & 0o777) == "0o600"
+        assert app.screen.focused is dialog.query_one("#save")
+        await pilot.pause(0.3)  # a button ignores a second press while it shows the first
+        await pilot.press("enter")  # OK
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+
+
+async def test_export_to_a_folder_that_cannot_be_used(tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one("#folder", Input).value = str(blocker / "inside")
+        await click(pilot, "#save")
+        message = str(app.screen.query_one("#export-message").render())
+        assert "can't be used" in message
+        assert "Error" not in message and "Traceback" not in message
+
+
+async def test_example_coach_and_guide(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.example
+        await pilot.press("f3")
+        await pilot.pause()
+        assert step.example in str(app.screen.query_one(".example").render())
+        coach = app.screen.query_one("#coach")
+        assert not coach.display
+        await pilot.press("f4")
+        await pilot.pause()
+        assert coach.display and step.coach.strip()[:20] in str(coach.render())
+        await pilot.press("f1")
+        await pilot.pause()
+        from driverseat.tui.screens.guide import GuideScreen
+
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.names[: len(step.section.guides)] == list(step.section.guides)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+
+
+async def test_guide_that_is_not_written_yet(prep_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.tui.screens.guide import GuideScreen
+
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    (folder / "here.md").write_text("# Here\n\nA short guide.\n")
+    monkeypatch.setattr(locations, "guides_dir", lambda language="en": folder)
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.push_screen(GuideScreen(("missing",), "en", app.words))
+        await pilot.pause()
+        screen = app.screen
+        assert screen.names == ["missing", "here"]
+        assert "not written yet" in screen.query_one("#guide").source
+        await pilot.press("down")
+        await pilot.pause()
+        assert "A short guide." in screen.query_one("#guide").source
+
+
+async def test_command_palette_goes_to_a_section(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to my goal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.conversation.step.section.id == "goal"
+
+
+async def test_unreadable_file_shows_backups_and_restores_one(prep_path: Path) -> None:
+    store = PrepStore(prep_path)
+    from driverseat.prep import Prep
+
+    prep = Prep.new()
+    prep.set(("person", "name"), "Ana")
+    store.save(prep)
+    prep.set(("person", "pronouns"), "she/her")
+    store.save(prep)  # the first version is now a backup
+    prep_path.write_text("person: [this is not\n", encoding="utf-8")
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        text = " ".join(str(s.render()) for s in screen.query(".calm-text"))
+        assert "could not be read" in text
+        assert "Traceback" not in text
+        await click(pilot, "#restore")
+        assert isinstance(app.screen, TalkScreen)
+        assert app.prep.name == "Ana"
+
+
+async def test_locked_prep_says_so_calmly(prep_path: Path) -> None:
+    store, _prep = open_prep(prep_path)
+    try:
+        app = DriverseatApp(prep_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = " ".join(str(s.render()) for s in app.screen.query(".calm-title, .calm-text"))
+            assert "open in another window" in text
+            await click(pilot, "#quit")
+        assert app.return_code == 0
+    finally:
+        store.unlock()
+
+
+def test_demo_copy_leaves_the_persons_folder_alone(monkeypatch: pytest.MonkeyPatch, data_home: Path) -> None:
+    monkeypatch.setenv("DRIVERSEAT_HOME", str(data_home))
+    path = demo_copy()
+    try:
+        assert path.parent != data_home and str(path.parent).startswith(os.path.realpath("/tmp")) or path.exists()
+        assert os.environ["DRIVERSEAT_HOME"] == str(path.parent)
+        assert locations.backups_dir(path).is_relative_to(path.parent)
+        assert saved(path) == saved(locations.examples_dir() / "full.yaml")
+        assert not any(data_home.iterdir())
+    finally:
+        import shutil
+
+        shutil.rmtree(path.parent)
+
+
+def test_the_app_does_not_import_questionary() -> None:
+    code = (
+        "import sys; import driverseat.tui.app, driverseat.tui.screens.review, driverseat.tui.screens.export, "
+        "driverseat.tui.screens.guide, driverseat.tui.commands; print('questionary' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
+
+
+def test_every_word_the_app_uses_is_in_app_yaml() -> None:
+    data = saved(ROOT / "prompts" / "en" / "app.yaml")
+    used: set[str] = set()
+    for source in (ROOT / "driverseat" / "tui").rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        used |= set(re.findall(r"(?<![a-z_])words\(\s*[\"']([a-z_]+)[\"']", text))
+        used |= set(re.findall(r"[\"'](key_[a-z_]+)[\"']", text))
+        used |= {f"cmd_theme_{n}" for n in ("dark", "light", "ansi")}
+    missing = sorted(k for k in used if k not in data)
+    assert not missing
+
+
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    return path
+
+
+def render_markdown(screen: ReviewScreen) -> str:
+    return screen.query_one("#sheet").source

@@ -1,0 +1,68 @@
+"""Safe YAML: any text survives a round trip; tags are refused; problems have lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from driverseat import yamlio
+
+TRICKY = [
+    "yes", "no", "null", "~", "2024-01-01", "0x1F", ": ", "- ", "true", "1e3", "012", "",
+    " leading", "trailing ", "a\tb", "one\ntwo", "end\n", "\n\nblank lines\n\n", "  \n  x",
+    "\x85next", "line\u2028sep", "cr\r\nlf", "\ufeffbom", "é😀שלום عربي", "\x1b[31mred", "# not a comment",
+    "&anchor", "*alias", "!tag", "%directive", "@at", "`tick`", "'single'", '"double"', "{a: b}", "[1, 2]",
+    "|", ">", "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_text_round_trips_exactly(text: str) -> None:
+    data, _ = yamlio.load(yamlio.dump({"k": text, "list": [{"text": text}]}))
+    assert data == {"k": text, "list": [{"text": text}]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_any_text_round_trips_exactly(text: str) -> None:
+    data, _ = yamlio.load(yamlio.dump({"answer": text}))
+    assert data == {"answer": text}
+
+
+def test_dump_is_stable() -> None:
+    data = {"b": "two\nlines", "a": [1, {"x": "y", "private": True}]}
+    once = yamlio.dump(data)
+    assert yamlio.dump(yamlio.load(once)[0]) == once
+    assert once.index("b:") < once.index("a:")  # key order is kept, not sorted
+
+
+def test_several_lines_are_written_as_a_readable_block() -> None:
+    assert "|" in yamlio.dump({"why": "He knows me.\nHe helps me."})
+
+
+def test_python_tags_are_refused_not_run(tmp_path) -> None:
+    marker = tmp_path / "ran"
+    text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(yamlio.YamlProblem) as caught:
+        yamlio.load(text)
+    assert caught.value.line == 1
+    assert "not allowed" in caught.value.problem
+    assert not marker.exists()
+
+
+def test_broken_yaml_names_the_line() -> None:
+    with pytest.raises(yamlio.YamlProblem) as caught:
+        yamlio.load("person:\n  name: Greg\ngoal: [open\nwhy: x\n")
+    assert caught.value.line in (4, 5)
+
+
+def test_line_numbers_for_values() -> None:
+    _, lines = yamlio.load("person:\n  name: Greg\ninvitees:\n  - name: Jim\n  - name: Ann\n")
+    assert lines[("person", "name")] == 2
+    assert lines[("invitees", 1, "name")] == 5
+
+
+def test_hand_written_words_stay_text() -> None:
+    data, _ = yamlio.load("a: yes\nb: no\nc: 2024-01-01\nd: 0x1F\ne: 1.5\nf: true\ng: 3\nh: ~\n")
+    assert data == {"a": "yes", "b": "no", "c": "2024-01-01", "d": "0x1F", "e": "1.5", "f": True, "g": 3, "h": None}
