@@ -168,12 +168,9 @@ def _open(options: argparse.Namespace) -> int:
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
         from driverseat import plain
+        from driverseat.store import make_demo
 
-        if options.demo:
-            from driverseat.store import make_demo
-
-            path = make_demo()
-        return plain.run(path)
+        return plain.run(make_demo() if options.demo else path)
     from driverseat import tui
 
     return tui.run(path, demo=options.demo)

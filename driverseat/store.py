@@ -272,6 +272,7 @@ def make_demo() -> Path:
     Backups and locks for the demo go into that folder too.
     """
     folder = Path(tempfile.mkdtemp(prefix="driverseat-demo-"))
+    os.chmod(folder, DIR_MODE)
     os.environ["DRIVERSEAT_HOME"] = str(folder)
     target = folder / "demo-prep.yaml"
     shutil.copyfile(locations.examples_dir() / "full.yaml", target)

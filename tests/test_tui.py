@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, TextArea
 
 from driverseat import locations, yamlio
 from driverseat.store import PrepStore, open_prep
-from driverseat.tui import demo_copy
+from driverseat.store import make_demo
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.screens.review import ReviewScreen
 from driverseat.tui.screens.talk import TalkScreen
@@ -382,7 +382,7 @@ async def test_locked_prep_says_so_calmly(prep_path: Path) -> None:
 
 def test_demo_copy_leaves_the_persons_folder_alone(monkeypatch: pytest.MonkeyPatch, data_home: Path) -> None:
     monkeypatch.setenv("DRIVERSEAT_HOME", str(data_home))
-    path = demo_copy()
+    path = make_demo()
     try:
         assert path.parent != data_home and str(path.parent).startswith(os.path.realpath("/tmp")) or path.exists()
         assert os.environ["DRIVERSEAT_HOME"] == str(path.parent)

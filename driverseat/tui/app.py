@@ -190,5 +190,14 @@ class DriverseatApp(App[int]):
             self.pop_screen()
         talk.jump(section_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
+        it is open, and a screen can hide the key that would open itself."""
+        if action in ("guide", "review", "export", "coach"):
+            if self.conversation is None:
+                return False
+            return action not in getattr(self.screen, "HIDES", ())
+        return True
+
     def action_colours(self, name: str) -> None:
         self.theme = THEMES.get(name, THEMES["dark"])

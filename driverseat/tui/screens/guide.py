@@ -69,7 +69,7 @@ class GuideScreen(Screen[None]):
                 )
             with VerticalScroll(id="guide-scroll"):
                 yield Markdown("", id="guide")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     async def on_mount(self) -> None:
         options = self.query_one("#guide-list", OptionList)

@@ -74,6 +74,8 @@ def render_sheet(conversation: Conversation) -> str | None:
 class ReviewScreen(Screen[str | None]):
     """Look over the sheet; choose what is private; pick an answer to change."""
 
+    HIDES = ("review",)
+
     BINDINGS = [
         Binding("p", "toggle_private", "key_private"),
         Binding("escape", "close", "key_close"),
@@ -98,7 +100,7 @@ class ReviewScreen(Screen[str | None]):
                 yield Static(words("review_preview"), classes="pane-title")
                 with VerticalScroll(id="sheet-scroll"):
                     yield Markdown("", id="sheet")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     async def on_mount(self) -> None:
         await self.refresh_review()

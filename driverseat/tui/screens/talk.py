@@ -82,7 +82,7 @@ class TalkScreen(Screen[None]):
                     yield Button(say("not_sure"), id="not-sure", compact=True)
                     yield Button(self.words("example"), id="example", compact=True)
         with Horizontal(id="bottom"):
-            yield Footer(show_command_palette=False)
+            yield Footer(show_command_palette=False, compact=True)
             yield Static("", id="saved")
 
     async def on_mount(self) -> None:
@@ -215,6 +215,7 @@ class TalkScreen(Screen[None]):
 
             example = self.words("example_line", example=self.conversation.step.example) if self.show_example else ""
             await talk.show(replace(talk.view, example=example))
+        self.query_one("#answer", AnswerArea).focus_answer()  # go on typing after a click
 
     def action_map(self) -> None:
         self.query_one("#map", SectionMap).focus()

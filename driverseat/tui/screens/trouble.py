@@ -23,7 +23,7 @@ from driverseat.tui.words import Words
 class UnreadableScreen(Screen[bool]):
     """The prep file could not be read: what is wrong, and the earlier copies."""
 
-    BINDINGS = [Binding("escape", "app.quit", "key_quit")]
+    BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
 
     def __init__(self, problem: PrepUnreadable, words: Words):
         super().__init__()
@@ -47,7 +47,7 @@ class UnreadableScreen(Screen[bool]):
                 if self.backups:
                     yield Button(words("unreadable_restore"), id="restore", variant="primary", compact=True)
                 yield Button(words("unreadable_quit"), id="quit", compact=True)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(OptionList.OptionSelected, "#backups")
     def _picked(self) -> None:
@@ -80,7 +80,7 @@ class UnreadableScreen(Screen[bool]):
 class CalmScreen(Screen[None]):
     """One plain message and a way out."""
 
-    BINDINGS = [Binding("escape", "app.quit", "key_quit")]
+    BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
 
     def __init__(self, title: str, text: str, words: Words):
         super().__init__()
@@ -93,7 +93,7 @@ class CalmScreen(Screen[None]):
             yield Static(self.text, markup=False, classes="calm-text")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("unreadable_quit"), id="quit", variant="primary", compact=True)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#quit")
     def _quit(self) -> None:
