@@ -424,3 +424,27 @@ def demo_file(tmp_path: Path) -> Path:
 
 def render_markdown(screen: ReviewScreen) -> str:
     return screen.query_one("#sheet").source
+
+
+async def test_goal_shows_earlier_priorities_back_in_their_own_words(prep_path: Path) -> None:
+    from driverseat.prep import Prep
+
+    store = PrepStore(prep_path)
+    prep = Prep.new()
+    prep.set(("person", "name"), "Greg")
+    prep.set(("priorities",), [{"area": "relationships", "words": "I want friends  to go out with…", "rank": 1}])
+    prep.set(("important_to",), [{"text": "My dog, Biscuit 🐕"}])
+    store.save(prep)
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app).jump("goal")
+        await pilot.pause()
+        assert app.conversation.step.key == "vision"
+        await give_text(pilot, "A place of my own")
+        await pilot.click("#choice-0")  # That's right
+        await pilot.pause()
+        assert app.conversation.step.key == "goal_words"
+        shown = [str(s.render()) for s in app.screen.query(".recalled")]
+        assert shown == ["I want friends  to go out with…", "My dog, Biscuit 🐕"]
+        assert app.screen.query_one(".recall-intro").display
