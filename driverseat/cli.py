@@ -188,7 +188,7 @@ def _export(options: argparse.Namespace) -> int:
             return _fail("'--to all' makes several files, so please add '-o FOLDER'.", 2)
         if options.out.exists() and not options.out.is_dir():
             return _fail(f"{options.out} is a file, not a folder.", 2)
-        options.out.mkdir(parents=True, exist_ok=True)
+        options.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder only you can open
         written = export.write_all(prep, None, options.out, include_private=options.include_private)
         for path in written:
             print(f"Saved {path}")

@@ -110,3 +110,18 @@ def test_txt_is_plain_and_readable() -> None:
     assert text.startswith("My planning meeting prep\n========================\n")
     assert "**" not in text and "<" not in text and "#" not in text
     assert "- Why it matters to me: I'm so lonely. I want someone to share my life\n  with." in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html", "json"])
+def test_people_not_to_invite_are_shared_only_when_not_private(fmt: str) -> None:
+    prep = Prep.new()
+    prep.set(
+        "not_invited",
+        [
+            {"name": "Aunt Jo", "why": "We argue.", "private": False},
+            {"name": "My ex", "why": "Not safe for me.", "private": True},
+        ],
+    )
+    text = export.render(fmt, prep)
+    assert "Aunt Jo" in text and "We argue." in text
+    assert "My ex" not in text and "Not safe for me." not in text

@@ -60,3 +60,13 @@ def test_page_counting_sees_more_than_one_page(tmp_path: Path) -> None:
     long = example("full")
     long.set("strengths", [{"text": f"Strength number {n}"} for n in range(120)])
     assert print_pages(export.render("html", long), PAPER["a4"], tmp_path) > 2
+
+
+@pytest.mark.parametrize("paper", list(PAPER))
+def test_sparse_sheet_prints_on_one_page(paper: str, tmp_path: Path) -> None:
+    assert print_pages(export.render("html", example("sparse")), PAPER[paper], tmp_path) == 1
+
+
+def test_full_sheet_with_private_items_still_prints_on_two_pages(tmp_path: Path) -> None:
+    html = export.render("html", example("full"), include_private=True)
+    assert 1 <= print_pages(html, PAPER["letter"], tmp_path) <= 2

@@ -18,9 +18,7 @@ CSS = """
 .people li { margin-bottom: .15em; }
 .sep { padding: 0 .2em; font-weight: bold; }
 #off_limits { border-left: 5px solid #000; padding-left: .5em; }
-.inline { list-style: none; padding-left: 0; }
-.inline li { display: inline; }
-.inline li + li::before { content: "·"; padding: 0 .4em; font-weight: bold; }
+.rights { columns: 2; column-gap: 2em; }
 .needs { padding-left: 1.2em; }
 """
 
@@ -63,8 +61,7 @@ def part(section: Part, w: dict) -> str:
         out += words(items.pop(0).text, "p", "w quote") + "\n"
     if items:
         tag = "ol" if section.numbered else "ul"
-        classes = section.id + (" inline" if section.fixed else "")
-        out += f'<{tag} class="{esc(classes)}">\n' + "".join(item(i, section.id, w) for i in items) + f"</{tag}>\n"
+        out += f'<{tag} class="{esc(section.id)}">\n' + "".join(item(i, section.id, w) for i in items) + f"</{tag}>\n"
     return out + "</section>\n"
 
 

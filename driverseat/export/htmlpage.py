@@ -16,7 +16,7 @@ from driverseat.export.sheet import Sheet
 # Shared by the sheet and the card. Print: 14pt or more, black on white, no capitals
 # forced, and no item split over two pages.
 BASE_CSS = """
-@page { margin: 13mm 15mm; }
+@page { margin: 11mm 14mm; }
 html { background: #fff; color: #000; }
 body { font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif;
   font-size: 14pt; line-height: 1.25; margin: 0 auto; max-width: 46em; padding: 1em; }

@@ -127,6 +127,12 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
             fields.append(Field(w["how"], w["how_values"][person["how"]]))
         people.append(Item(person["name"], tuple(fields)))
     add("people", tuple(people))
+    away = tuple(
+        Item(person["name"], (Field(w["not_invited_why"], person["why"]),) if _text(person.get("why")) else ())
+        for person in data.get("not_invited", []) or []
+        if isinstance(person, dict) and _text(person.get("name"))
+    )
+    add("not_invited", away)
 
     meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
     place = tuple(
