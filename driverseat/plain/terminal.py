@@ -136,7 +136,8 @@ class QuestionaryReader:
             event.current_buffer.insert_text("\t")
 
         self._questionary = questionary
-        self._session = {"key_bindings": keys, **session}
+        # No room kept below the line for a menu: it would leave blank lines in the scrollback.
+        self._session = {"key_bindings": keys, "reserve_space_for_menu": 0, **session}
         self._style = questionary.Style([("qmark", "noinherit"), ("question", "noinherit"), ("answer", "noinherit")])
 
     def read(self, prompt: str) -> str:
