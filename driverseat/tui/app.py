@@ -56,7 +56,7 @@ class DriverseatApp(App[int]):
         self.prep: Prep | None = None
         self.conversation: Conversation | None = None
         self._script = script
-        self._closed = False
+        self._shut_down = False
         self.animation_level = "none"
         use_words(self, self.words)
 
@@ -122,9 +122,9 @@ class DriverseatApp(App[int]):
 
     def shutdown(self) -> None:
         """Remember where the person is, save and unlock. Safe to call twice."""
-        if self._closed:
+        if self._shut_down:
             return
-        self._closed = True
+        self._shut_down = True
         if self.conversation is not None:
             self.conversation.close()
             self.save()

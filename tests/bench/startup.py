@@ -1,0 +1,195 @@
+"""Benchmark: how long does a person wait for driverseat's first screen?
+
+Starts ``python -m driverseat`` on a new prep, and a bare Textual app with one Static,
+each as a fresh process in an 80x24 pseudo-terminal (TERM=xterm-256color), and times
+from the spawn until a known text of the first screen appears in the terminal
+("name do you like" for driverseat, "hello" for the bare app). Then it quits with
+Ctrl+Q and waits for the process to end. The two alternate, so machine noise hits both
+alike; one unmeasured warm-up run of each goes first (Python caches, disk). It prints
+the median and minimum of each, and the ratio of the medians.
+
+Both run with Python's bytecode cache on, kept in a temporary folder
+(PYTHONPYCACHEPREFIX; PYTHONDONTWRITEBYTECODE is dropped), as after a real install. A
+folder that forbids .pyc files (an editable install with PYTHONDONTWRITEBYTECODE=1)
+would make driverseat compile its own modules on every start, which no person waits for;
+``--bytecode-as-is`` measures that case.
+
+Goal: driverseat's median time to first screen is at most 1.25 x the bare app's.
+
+It also prints, once, the import time of ``driverseat.tui.app`` against ``textual.app``
+(``python -X importtime``, all top-level imports summed, median of a few), the same with
+``driverseat.cli`` and the talk screen added (everything imported before the first
+screen), and the modules driverseat adds on top of textual.app, biggest first, to show
+where time goes.
+
+Not a test: it prints. Run it with
+
+    /work/venv/bin/python tests/bench/startup.py [--runs 10] [--bytecode-as-is]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+
+ROOT = Path(__file__).resolve().parents[2]
+GOAL = 1.25
+WAIT = 60  # seconds: the most either app may take to show its first screen or to end
+
+BARE_APP = '''\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+
+if __name__ == "__main__":
+    Bare().run()
+'''
+
+
+def child_env(home: Path, pycache: Path | None) -> dict[str, str]:
+    """The children's environment; with ``pycache``, .pyc files are kept there."""
+    env = dict(os.environ)
+    for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+        env.pop(name, None)  # the size comes from the terminal alone
+    env.update(DRIVERSEAT_HOME=str(home), TERM="xterm-256color", PYTHONPATH=str(ROOT))
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+def first_screen(args: list[str], marker: str, env: dict[str, str]) -> float:
+    """Seconds from spawning ``python args`` until ``marker`` is on its screen; then quit it."""
+    start = time.perf_counter()
+    child = pexpect.spawn(
+        sys.executable, args, env=env, cwd=str(ROOT), dimensions=(24, 80),
+        encoding="utf-8", codec_errors="replace", timeout=WAIT,
+    )
+    try:
+        child.expect_exact(marker)
+        seconds = time.perf_counter() - start
+        child.send("\x11")  # Ctrl+Q
+        child.expect(pexpect.EOF)
+        child.close()
+        if child.exitstatus != 0:
+            raise SystemExit(f"{args[-1]} ended with {child.exitstatus} / signal {child.signalstatus}")
+        return seconds
+    finally:
+        if child.isalive():
+            child.kill(9)  # driverseat handles SIGTERM itself; SIGKILL always ends it
+            child.close(force=True)
+
+
+def import_ms(module: str, env: dict[str, str], runs: int = 5) -> tuple[float, str]:
+    """Median total of ``python -X importtime -c 'import module'`` in ms, and one raw report.
+
+    ``module`` may name several, separated by commas.
+    """
+    totals, report = [], ""
+    subprocess.run([sys.executable, "-c", f"import {module}"], env=env, timeout=WAIT, check=True)  # warm-up
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            capture_output=True, text=True, env=env, timeout=WAIT,
+        )
+        report = done.stderr
+        totals.append(sum(us for depth, _name, _self, us in parse_importtime(report) if depth == 0) / 1000)
+    return statistics.median(totals), report
+
+
+def parse_importtime(report: str) -> list[tuple[int, str, int, int]]:
+    """(depth, module, self us, cumulative us) for each line of an -X importtime report."""
+    rows = []
+    for line in report.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative_us, name = line[len("import time:"):].split("|")
+        depth = (len(name) - len(name.lstrip(" ")) - 1) // 2
+        rows.append((depth, name.strip(), int(self_us), int(cumulative_us)))
+    return rows
+
+
+def report_imports(env: dict[str, str]) -> None:
+    ds_ms, ds_report = import_ms("driverseat.tui.app", env)
+    tx_ms, tx_report = import_ms("textual.app", env)
+    all_ms, _report = import_ms("driverseat.cli, driverseat.tui.app, driverseat.tui.screens.talk", env)
+    print(f"Import time (python -X importtime, median of 5): driverseat.tui.app {ds_ms:.0f} ms, "
+          f"textual.app {tx_ms:.0f} ms, difference {ds_ms - tx_ms:+.0f} ms")
+    print(f"  With driverseat.cli and the talk screen (all imported before the first screen): {all_ms:.0f} ms, "
+          f"{all_ms - tx_ms:+.0f} ms")
+    textual_modules = {name for _d, name, _s, _c in parse_importtime(tx_report)}
+    rows = parse_importtime(ds_report)
+    extra = [row for row in rows if row[1] not in textual_modules]
+    print(f"  driverseat.tui.app loads {len(extra)} modules textual.app does not "
+          f"({sum(row[2] for row in extra) / 1000:.0f} ms of their own). Biggest, counting only such modules")
+    print("  in each one's own imports (ms):")
+    weights = []
+    for index, (depth, name, _self, _cumulative) in enumerate(rows):
+        if name in textual_modules or name == "driverseat.tui.app":
+            continue
+        total, before = 0, index  # -X importtime lists a module's own imports just above it, deeper
+        while before >= 0 and (before == index or rows[before][0] > depth):
+            if rows[before][1] not in textual_modules:
+                total += rows[before][2]
+            before -= 1
+        weights.append((total, name))
+    for total, name in sorted(weights, reverse=True)[:8]:
+        print(f"    {total / 1000:6.1f}  {name}")
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10, help="measured runs of each app (default 10)")
+    parser.add_argument(
+        "--bytecode-as-is", action="store_true",
+        help="leave PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX as they are (default: a fresh .pyc cache)",
+    )
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="driverseat-bench-") as folder:
+        folder = Path(folder)
+        bare = folder / "bare_app.py"
+        bare.write_text(BARE_APP, encoding="utf-8")
+        env = child_env(folder / "home", None if options.bytecode_as_is else folder / "pycache")
+        bytecode = "as in this environment" if options.bytecode_as_is else "cached (.pyc), as after a real install"
+        count = iter(range(10**6))
+
+        def driverseat() -> float:  # a new prep every time: the first screen a new person sees
+            return first_screen(["-m", "driverseat", str(folder / f"prep-{next(count)}.yaml")], "name do you like", env)
+
+        def bare_app() -> float:
+            return first_screen([str(bare)], "hello", env)
+
+        driverseat(), bare_app()  # warm-up, not counted
+        times: dict[str, list[float]] = {"driverseat": [], "bare": []}
+        for run in range(options.runs):
+            order = [("driverseat", driverseat), ("bare", bare_app)]
+            for name, measure in order if run % 2 == 0 else reversed(order):
+                times[name].append(measure())
+
+        print(f"Time to first screen, 80x24 pseudo-terminal, {options.runs} runs each, bytecode {bytecode} (seconds):")
+        for name, label in (("driverseat", "driverseat (new prep)"), ("bare", "bare Textual app + Static")):
+            print(f"  {label:27} median {statistics.median(times[name]):.3f}   min {min(times[name]):.3f}")
+        ratio = statistics.median(times["driverseat"]) / statistics.median(times["bare"])
+        verdict = "meets" if ratio <= GOAL else "misses"
+        print(f"Ratio of medians: {ratio:.2f} ({verdict} the goal of <= {GOAL})")
+        print(f"Ratio of minimums: {min(times['driverseat']) / min(times['bare']):.2f}")
+        print()
+        report_imports(env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
