@@ -22,16 +22,29 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with a narrow set of implicit types (close to YAML 1.2 core)."""
 
 
-_Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
+def _narrow_types(loader: type) -> None:
+    loader.yaml_implicit_resolvers = {}
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
+    loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+
+
+_narrow_types(_Loader)
+
+# The same loader on libyaml, when PyYAML has it: about ten times faster, which is most
+# of the app's start-up wait spent on reading the questions. Any trouble goes back to the
+# loader above, which words the problem for people.
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """CSafeLoader with the same narrow set of implicit types."""
+
+    _narrow_types(_FastLoader)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -71,15 +84,17 @@ def load(text: str) -> tuple[Any, dict[Path_, int]]:
 
     Raises ``YamlProblem`` with a line number when the text is not plain YAML.
     """
+    if _FastLoader is not None and not _NON_PRINTABLE.search(text):
+        try:
+            return _read(_FastLoader(text))
+        except yaml.YAMLError:
+            pass  # the careful loader below finds the same problem and words it well
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(text, exc) from None
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        data = loader.construct_document(node)
+        return _read(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -91,6 +106,17 @@ def load(text: str) -> tuple[Any, dict[Path_, int]]:
         raise _reader_problem(text, exc) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, str(exc).splitlines()[0]) from None
+
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+def _read(loader: Any) -> tuple[Any, dict[Path_, int]]:
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}

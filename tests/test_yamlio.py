@@ -66,3 +66,47 @@ def test_line_numbers_for_values() -> None:
 def test_hand_written_words_stay_text() -> None:
     data, _ = yamlio.load("a: yes\nb: no\nc: 2024-01-01\nd: 0x1F\ne: 1.5\nf: true\ng: 3\nh: ~\n")
     assert data == {"a": "yes", "b": "no", "c": "2024-01-01", "d": "0x1F", "e": "1.5", "f": True, "g": 3, "h": None}
+
+
+def _both_loaders(text: str):
+    careful = yamlio._read(yamlio._Loader(text))
+    fast = yamlio._read(yamlio._FastLoader(text))
+    return careful, fast
+
+
+@pytest.mark.skipif(yamlio._FastLoader is None, reason="this PyYAML was built without libyaml")
+def test_the_fast_loader_reads_every_shipped_file_like_the_careful_one() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("prompts/*/*.yaml"), *root.glob("driverseat/examples/*.yaml")]
+    assert len(files) > 10
+    for path in files:
+        careful, fast = _both_loaders(path.read_text(encoding="utf-8"))
+        assert fast == careful, path
+
+
+@pytest.mark.skipif(yamlio._FastLoader is None, reason="this PyYAML was built without libyaml")
+@settings(max_examples=200)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(st.characters(blacklist_categories=("Cs",))),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_the_fast_loader_agrees_with_the_careful_one(data) -> None:
+    text = yamlio.dump({"x": data})
+    if yamlio._NON_PRINTABLE.search(text):
+        return  # such text always takes the careful loader
+    careful, fast = _both_loaders(text)
+    assert fast == careful
+    assert yamlio.load(text) == careful
+
+
+def test_hand_written_words_stay_text_with_both_loaders() -> None:
+    text = "a: yes\nb: 2024-01-01\nc: 1.5\nd: off\ne: 12\nf: ~\n"
+    expected = {"a": "yes", "b": "2024-01-01", "c": "1.5", "d": "off", "e": 12, "f": None}
+    assert yamlio._read(yamlio._Loader(text))[0] == expected
+    if yamlio._FastLoader is not None:
+        assert yamlio._read(yamlio._FastLoader(text))[0] == expected

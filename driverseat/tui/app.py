@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
@@ -61,6 +63,12 @@ class DriverseatApp(App[int]):
         use_words(self, self.words)
 
     # ---------------------------------------------------------------- opening
+    def get_default_screen(self) -> Screen:
+        """The conversation is the first screen itself (no blank screen painted first)."""
+        self._first = self._open_screen()
+        screen, _done = self._first
+        return screen if self.conversation is not None else super().get_default_screen()
+
     def on_mount(self) -> None:
         self.theme = THEMES["dark"]
         loop = asyncio.get_running_loop()
@@ -69,37 +77,39 @@ class DriverseatApp(App[int]):
                 loop.add_signal_handler(signum, self._hang_up)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
                 pass
-        self.open_prep()
+        if self.conversation is None:  # a calm screen says why the prep did not open
+            self.push_screen(*self._first)
 
     def open_prep(self) -> None:
-        """Open the prep and show the conversation, or a calm screen saying why not."""
+        """Open the prep again (after a backup was put back)."""
+        self.push_screen(*self._open_screen())
+
+    def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
+        """Open the prep: the conversation screen, or a calm screen saying why not."""
         try:
             store, prep = open_prep(self.path)
         except PrepUnreadable as problem:
             from driverseat.tui.screens.trouble import UnreadableScreen
 
-            self.push_screen(UnreadableScreen(problem, self.words), self._restored)
-            return
-        except PrepLocked as problem:
+            return UnreadableScreen(problem, self.words), self._restored
+        except PrepLocked:
             from driverseat.tui.screens.trouble import CalmScreen
 
-            self.push_screen(CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words))
-            return
+            return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
         try:
             script = self._script or load_script(prep.language)
         except ScriptError as problem:
             store.unlock()
             from driverseat.tui.screens.trouble import CalmScreen
 
-            self.push_screen(CalmScreen(self.words("script_title"), str(problem), self.words))
-            return
+            return CalmScreen(self.words("script_title"), str(problem), self.words), None
         if prep.language != "en":
             self.words = load_words(prep.language)
         self.store, self.prep = store, prep
         self.conversation = Conversation(script, prep, on_change=self.save)
         from driverseat.tui.screens.talk import TalkScreen
 
-        self.push_screen(TalkScreen(self.conversation, self.words))
+        return TalkScreen(self.conversation, self.words), None
 
     def _restored(self, restored: Any) -> None:
         if restored:

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Step
@@ -92,6 +92,8 @@ class AnswerArea(Vertical):
             yield Static(words("press_enter"), classes="hint")
         elif kind == "long":
             value = step.value if isinstance(step.value, str) else ""
+            from textual.widgets import TextArea  # loaded when first needed: a quicker start
+
             area = TextArea(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             area.cursor_blink = False
             yield area
@@ -104,6 +106,8 @@ class AnswerArea(Vertical):
             yield Static(words("choice_hint"), classes="hint")
         elif kind == "choices":
             chosen = step.value if isinstance(step.value, list) else []
+            from textual.widgets import SelectionList
+
             yield SelectionList[int](*[(c.label, i, c.value in chosen) for i, c in enumerate(step.choices)], id="choices")
             with Horizontal(classes="done-row"):
                 yield Button(words("done"), id="done", variant="primary", compact=True)
@@ -167,7 +171,7 @@ class AnswerArea(Vertical):
         if step is None:
             return
         if step.input == "long":
-            self.post_message(self.Answered(self.query_one("#long", TextArea).text))
+            self.post_message(self.Answered(self.query_one("#long").text))
         elif step.input == "choices":
-            picked = self.query_one("#choices", SelectionList).selected
+            picked = self.query_one("#choices").selected
             self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)]))
