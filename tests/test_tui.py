@@ -253,12 +253,14 @@ async def test_export_dialog_says_where_the_file_went(tmp_path: Path) -> None:
         await pilot.press("f6")
         await pilot.pause()
         dialog = app.screen
-        assert dialog.query_one("#formats", OptionList).highlighted == 0  # md first
+        formats = dialog.query_one("#formats", OptionList)
+        assert formats.get_option_at_index(formats.highlighted).id == "html"  # the one to print
         await click(pilot, "#save")
-        out = tmp_path / "my-prep-sheet.md"
+        out = tmp_path / "my-prep-sheet.html"
         message = str(dialog.query_one("#export-message").render())
         assert "saved here" in message, message
         assert str(out) in message.replace("\n", "")
+        assert "print it" in message
         text = out.read_text(encoding="utf-8")
         assert "Greg" in text
         assert "Lee" not in text  # a private invitee stays home

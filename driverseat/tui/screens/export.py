@@ -78,7 +78,9 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         if self.formats:
             options = self.query_one("#formats", OptionList)
-            options.highlighted = 0
+            # The printable sheet first: it is what most people want to carry in.
+            names = list(self.formats)
+            options.highlighted = names.index("html") if "html" in names else 0
             self.query_one("#folder", Input).cursor_blink = False
             options.focus()
             self._show_target()
@@ -122,7 +124,10 @@ class ExportScreen(ModalScreen[Path | None]):
             self.query_one("#export-message", Static).update(self.words("export_cannot_write", reason=reason))
             return
         self.written = out
-        self.query_one("#export-message", Static).update(f"{self.words('export_saved')}\n{out}")
+        message = f"{self.words('export_saved')}\n{out}"
+        if out.suffix == ".html":
+            message += "\n" + self.words("export_saved_html")
+        self.query_one("#export-message", Static).update(message)
         self.query_one("#formats", OptionList).disabled = True
         self.query_one("#folder", Input).disabled = True
         save = self.query_one("#save", Button)
