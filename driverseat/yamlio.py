@@ -98,7 +98,7 @@ def load(text: str) -> tuple[Any, dict[Path_, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "this is not readable YAML"
+        problem = _plain(exc.problem or exc.context or "this is not readable YAML")
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc.problem):
             problem = f"the tag {_tag_of(exc)} is not allowed here; only plain text, lists and mappings are"
         raise YamlProblem(line, problem) from None
@@ -109,6 +109,29 @@ def load(text: str) -> tuple[Any, dict[Path_, int]]:
 
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+# PyYAML's words for the usual slips in a hand-edited file, said plainly.
+_PLAIN_PROBLEMS = (
+    (r"expected ',' or '\]'", "a list that starts with [ has no ] to close it"),
+    (r"expected ',' or '\}'", "a part that starts with { has no } to close it"),
+    (r"mapping values are not allowed here", "this line has a second ': '; put text like that in quotes"),
+    (r"found character '\\t'", "a tab is used here; please use spaces to move lines in"),
+    (r"expected <block end>", "the spaces at the start of this line don't line up with the lines above"),
+    (r"found unexpected end of stream", "a quote mark opens some text but nothing closes it"),
+    (r"could not find expected ':'", "a line is missing its ':' (it should look like 'name: words')"),
+    (r"but found another document", "the file has a '---' line; a prep is one part only"),
+    (r"found undefined alias", "a value starts with '*'; put text like that in quotes"),
+    (r"found character '(.)' that cannot start any token", r"a value starts with '\1'; put text like that in quotes"),
+    (r"found unknown escape character", "a backslash (\\) in quoted text starts something YAML does not know; write two (\\\\) for one"),
+)
+
+
+def _plain(problem: str) -> str:
+    for pattern, words in _PLAIN_PROBLEMS:
+        match = re.search(pattern, problem)
+        if match:
+            return match.expand(words) if match.groups() else words
+    return problem
 
 
 def _read(loader: Any) -> tuple[Any, dict[Path_, int]]:
@@ -140,10 +163,15 @@ def _tag_of(exc: yaml.MarkedYAMLError) -> str:
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
                 continue
+            line = key_node.start_mark.line + 1
+            if key in seen:  # reading on would quietly drop the first one's words
+                raise YamlProblem(line, f"'{key}' is written twice (lines {seen[key]} and {line}); please keep one")
+            seen[key] = line
             lines.setdefault(path + (key,), key_node.start_mark.line + 1)
             _walk(value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1

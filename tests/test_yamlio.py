@@ -110,3 +110,30 @@ def test_hand_written_words_stay_text_with_both_loaders() -> None:
     assert yamlio._read(yamlio._Loader(text))[0] == expected
     if yamlio._FastLoader is not None:
         assert yamlio._read(yamlio._FastLoader(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: [x, y\n", 2, "has no ] to close it"),
+        ("a: b: c\n", 1, "second ': '"),
+        ("a:\n\tb: 1\n", 2, "a tab is used here"),
+        ("a:\n  b: 1\n c: 2\n", 3, "don't line up"),
+        ('a: "hello\n', 2, "nothing closes it"),
+        ("a: 1\nb\nc: 2\n", 3, "missing its ':'"),
+        ("a: @x\n", 1, "a value starts with '@'"),
+    ],
+)
+def test_usual_slips_are_said_plainly(text: str, line: int, words: str) -> None:
+    with pytest.raises(yamlio.YamlProblem) as caught:
+        yamlio.load(text)
+    assert caught.value.line == line
+    assert words in caught.value.problem
+
+
+def test_a_key_written_twice_is_a_problem_not_a_silent_loss() -> None:
+    text = "person:\n  name: Greg\n  pronouns: he/him\n  name: Gregory\n"
+    with pytest.raises(yamlio.YamlProblem) as caught:
+        yamlio.load(text)
+    assert caught.value.line == 4
+    assert "'name' is written twice (lines 2 and 4)" in caught.value.problem
