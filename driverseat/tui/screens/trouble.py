@@ -58,10 +58,8 @@ class UnreadableScreen(Screen[bool]):
         self._restore()
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
-        # Run the quit on the app's own queue: closing screens from inside a handler
-        # of one of them can leave the app waiting on itself.
-        self.app.call_later(self.app.action_quit)
+    async def _quit(self) -> None:
+        await self.app.action_quit()
 
     def _restore(self) -> None:
         index = self.query_one("#backups", OptionList).highlighted or 0
@@ -96,7 +94,5 @@ class CalmScreen(Screen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
-        # Run the quit on the app's own queue: closing screens from inside a handler
-        # of one of them can leave the app waiting on itself.
-        self.app.call_later(self.app.action_quit)
+    async def _quit(self) -> None:
+        await self.app.action_quit()
