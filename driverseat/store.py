@@ -271,8 +271,7 @@ def make_demo() -> Path:
 
     Backups and locks for the demo go into that folder too.
     """
-    folder = Path(tempfile.mkdtemp(prefix="driverseat-demo-"))
-    os.chmod(folder, DIR_MODE)
+    folder = Path(tempfile.mkdtemp(prefix="driverseat-demo-"))  # mkdtemp makes it 0700
     os.environ["DRIVERSEAT_HOME"] = str(folder)
     target = folder / "demo-prep.yaml"
     shutil.copyfile(locations.examples_dir() / "full.yaml", target)

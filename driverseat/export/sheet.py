@@ -41,7 +41,6 @@ class Part:
     items: tuple[Item, ...]
     quote: bool = False  # the first item is the person's own words, shown as a quote
     numbered: bool = False
-    fixed: bool = False  # the tool's words (rights), not the person's
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     add("differences", _texts(data.get("differences")))
     add("strengths", _texts(data.get("strengths")))
     add("questions", _texts(data.get("questions")))
-    parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"]), fixed=True))
+    parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
     agenda = _agenda(w, parts, data)
     at = 1 if parts and parts[0].id == "goal" else 0
     parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
