@@ -22,6 +22,16 @@ def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     return home
 
 
+FROZEN_NOW = "2026-11-23T17:00:00+00:00"
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every time the prep records (``updated``, answer stamps) is this one, whatever the day."""
+    monkeypatch.setattr("driverseat.prep.now_iso", lambda: FROZEN_NOW)
+    return FROZEN_NOW
+
+
 @pytest.fixture(scope="session")
 def script() -> Script:
     return load_script("en")

@@ -6,7 +6,7 @@ layout, words or styles change. After a deliberate change, update with
 (``snapshot_report.html`` shows old and new side by side) before committing it.
 
 The preps live in a fixed folder so that paths shown on screen are the same on every
-machine; times shown on screen (backup labels) are fixed too.
+machine; times shown on screen (backup labels, the sheet's date) are fixed too.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ from driverseat.tui.app import DriverseatApp
 
 SIZE = (80, 24)
 FIXED = Path("/tmp/driverseat-snapshots")
+
+
+@pytest.fixture(autouse=True)
+def _same_day_every_day(frozen_clock: str) -> None:
+    """Saves during a snapshot stamp a fixed time, so the sheet preview shows the same date."""
 
 
 @pytest.fixture
