@@ -28,8 +28,15 @@ def browser() -> str:
     return found
 
 
+def metric_font() -> None:
+    """Page counts depend on the font: the sheets ask for Arial, then Liberation Sans (same widths)."""
+    found = subprocess.run(["fc-match", "Liberation Sans"], capture_output=True, text=True).stdout
+    assert "Liberation" in found, "the Liberation fonts are needed to count pages (Debian: fonts-liberation)"
+
+
 def print_pages(html: str, size: str, folder: Path) -> int:
     """Print the page to PDF on paper of ``size`` and count the pages."""
+    metric_font()
     html = html.replace("</style>", f"@page {{ size: {size}; }}\n</style>", 1)
     page = folder / "page.html"
     page.write_text(html, encoding="utf-8")
