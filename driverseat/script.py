@@ -160,6 +160,17 @@ def load_script(language: str = "en", folder: Path | None = None) -> Script:
     return Script(language, sections, messages)
 
 
+def load_script_for(language: str) -> Script:
+    """The script a prep in ``language`` is talked through, the same in every front end.
+
+    A language driverseat has no folder for is talked through in English (the answers
+    stay as typed); a language that has a folder with a mistake in it is a problem to show.
+    """
+    from driverseat import words
+
+    return load_script(language if words.has_language(language) else REFERENCE)
+
+
 REQUIRED_MESSAGES = (
     "reflect", "reflect_yes", "reflect_no", "keep_it", "change_it", "yes", "no", "not_sure",
     "skip", "skipped", "not_sure_mark", "so_far", "end", "state_not_started", "state_partly",

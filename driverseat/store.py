@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from driverseat import locations, yamlio
-from driverseat.prep import Prep, Problem, validate
+from driverseat.prep import Prep, Problem, migrate, validate
 
 try:  # POSIX; on other systems the lock is skipped
     import fcntl
@@ -136,7 +136,7 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
     if serious:
         what = "one thing" if len(serious) == 1 else f"{len(serious)} things"
         raise PrepUnreadable(path, f"{path} has {what} driverseat can't use:", problems)
-    return Prep(data), text, problems
+    return Prep(migrate(data)), text, problems
 
 
 def list_backups(path: Path) -> list[Backup]:

@@ -164,6 +164,15 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
 
 
+NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+
+
+def shows(path: tuple | str) -> bool:
+    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
+    head = path.split(".")[0] if isinstance(path, str) else path[0]
+    return head not in NOT_SHOWN
+
+
 def invitee_names(data: dict) -> list[str]:
     """The names of the people invited, in the person's order (shared ones only)."""
     return [

@@ -59,7 +59,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     from driverseat.conversation import Conversation
     from driverseat.plain.session import PlainSession
     from driverseat.plain.words import load_words
-    from driverseat.script import ScriptError, load_script
+    from driverseat.script import ScriptError, load_script_for
 
     words = load_words("en")
     if line_notice:
@@ -74,10 +74,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         out.text(words.say("unreadable_hint"))
         return 1
     try:
-        try:
-            script = load_script(prep.language)
-        except ScriptError:
-            script = load_script("en")
+        script = load_script_for(prep.language)
         words = load_words(prep.language)
     except ScriptError as problem:
         out.text(words.say("script_problem", problem=problem))
