@@ -162,6 +162,7 @@ def _questionnaire_item(question: Question, item_word: str = "") -> dict[str, An
 def _enable_when(question: Question) -> dict[str, Any]:
     when = question.when
     assert when is not None
+    rules: list[dict[str, Any]]
     if when.equals or when.not_equals:
         operator = "=" if when.equals else "!="
         values = when.equals or when.not_equals
@@ -238,7 +239,7 @@ class _Builder:
 
     # -- Patient: only what the person gave
     def patient_resource(self) -> dict[str, Any]:
-        person = self.data.get("person") if isinstance(self.data.get("person"), dict) else {}
+        person = _mapping(self.data.get("person"))
         out: dict[str, Any] = {"resourceType": "Patient", "id": self.id("Patient")}
         pronouns = _text(person.get("pronouns"))
         if pronouns:
@@ -332,7 +333,7 @@ class _Builder:
     # -- Goals: the goal, then each priority, in the person's words
     def goals(self) -> list[dict[str, Any]]:
         out = []
-        goal = self.data.get("goal") if isinstance(self.data.get("goal"), dict) else {}
+        goal = _mapping(self.data.get("goal"))
         words = _text(goal.get("words"))
         if words:
             resource = self.goal_resource("Goal", words)
@@ -449,6 +450,10 @@ class _Builder:
 
 
 TEXT_TYPES = {"short": "valueString", "long": "valueString"}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _get(data: dict[str, Any], path: Iterable[Any]) -> Any:
