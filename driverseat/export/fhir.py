@@ -7,7 +7,7 @@ goal in the person's words and one for each priority; a CareTeam of the people i
 each a RelatedPerson; and a DocumentReference holding the HTML prep sheet.
 
 Everything comes from ``prep.shared``: private items never appear (``--include-private``
-puts them in and labels the Bundle). Ids are UUIDs derived from the prep (see
+puts them in, marks the Bundle "restricted" and says so in the DocumentReference). Ids are UUIDs derived from the prep (see
 ``_Ids``), so two exports of the same prep are the same bytes. The person's words are
 copied exactly; only invisible characters are written as ``\\uXXXX`` escapes, which
 read back as the same text. ``docs/fhir.md`` describes each resource.
@@ -227,10 +227,7 @@ class _Builder:
         resources.append(self.document())
         out: dict[str, Any] = {"resourceType": "Bundle", "id": self.id("Bundle")}
         if self.include_private:
-            out["meta"] = {
-                "security": [{"system": CONFIDENTIALITY, "code": "R", "display": "restricted"}],
-                "tag": [{"code": "includes-private", "display": self.words["includes_private"]}],
-            }
+            out["meta"] = {"security": [{"system": CONFIDENTIALITY, "code": "R", "display": "restricted"}]}
         out["type"] = "collection"
         if self.updated:
             out["timestamp"] = self.updated
@@ -433,7 +430,7 @@ class _Builder:
         if self.updated:
             out["date"] = self.updated
         out["author"] = [self.ref()]
-        out["description"] = self.words["title"]
+        out["description"] = self.words["includes_private" if self.include_private else "title"]
         out["content"] = [
             {
                 "attachment": {
