@@ -520,3 +520,28 @@ def test_command_line_writes_a_private_fhir_file_and_all_includes_it(tmp_path: P
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert (folder / "my-prep.fhir.json").read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- docs/fhir.md
+DOC = Path(__file__).resolve().parent.parent / "docs" / "fhir.md"
+SHOWN_GROUPS = ("section.about_me", "section.goal")
+
+
+def abridged(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The demo Bundle as docs/fhir.md shows it: two parts of the script, the sheet's first bytes."""
+    out: dict[str, Any] = json.loads(json.dumps(bundle))
+    for entry in out["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] in ("Questionnaire", "QuestionnaireResponse"):
+            resource["item"] = [i for i in resource["item"] if i["linkId"] in SHOWN_GROUPS]
+        if resource["resourceType"] == "DocumentReference":
+            attachment = resource["content"][0]["attachment"]
+            attachment["data"] = attachment["data"][:48] + "..."
+    return out
+
+
+def test_the_example_in_the_docs_is_the_demo_bundle() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    found = re.search(r"<!-- example-bundle -->\n```json\n(.*?)```", text, re.S)
+    assert found, "docs/fhir.md has no example Bundle"
+    assert json.loads(found.group(1)) == abridged(bundle_of(example("full")))
