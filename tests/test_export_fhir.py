@@ -545,3 +545,14 @@ def test_the_example_in_the_docs_is_the_demo_bundle() -> None:
     found = re.search(r"<!-- example-bundle -->\n```json\n(.*?)```", text, re.S)
     assert found, "docs/fhir.md has no example Bundle"
     assert json.loads(found.group(1)) == abridged(bundle_of(example("full")))
+
+
+def test_a_hand_edited_time_that_is_not_a_full_instant_is_left_out() -> None:
+    from fhirclient.models import bundle as fhir_bundle  # type: ignore[import-untyped]
+
+    prep = example("sparse")
+    prep.data["updated"] = "last Tuesday"
+    data = bundle_of(prep)
+    assert "timestamp" not in data and "authored" not in one(data, "QuestionnaireResponse")
+    assert "startDate" not in resources(data, "Goal")[0] and "date" not in one(data, "DocumentReference")
+    assert fhir_bundle.Bundle(data, strict=True).as_json() == data

@@ -43,6 +43,7 @@ LOW_PRIORITY = ("low-priority", "Low Priority")
 # All driverseat ids live under this UUID namespace (itself a UUID5 of a fixed name).
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "driverseat:fhir-export")
 _WORD = re.compile(r"\w+")
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 
 
 def render(prep: Prep, include_private: bool = False) -> str:
@@ -87,7 +88,8 @@ def _text(value: Any) -> str | None:
 @lru_cache(maxsize=4)
 def _script(language: str) -> Script:
     """The conversation script for a language, or the English one when it has none."""
-    return load_script(language if locations.prompts_dir(language).is_dir() else "en")
+    has_script = any(locations.prompts_dir(language).glob("[0-9]*.yaml"))
+    return load_script(language if has_script else "en")
 
 
 @lru_cache(maxsize=4)
@@ -146,27 +148,32 @@ def _asked(question: Question) -> bool:
     return question.field != "private"
 
 
-def _questionnaire_item(question: Question, item_word: str = "") -> dict[str, Any]:
+def _questionnaire_item(question: Question, script: Script, item_word: str = "") -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": question.id, "text": _fill(question.text, item_word), "type": _item_type(question)}
     if question.when is not None:
-        item.update(_enable_when(question))
+        item.update(_enable_when(question, script))
     if question.kind in ("choices", "list"):
         item["repeats"] = True
     if question.choices:
         item["answerOption"] = [{"valueCoding": {"code": str(c.value), "display": c.label}} for c in question.choices]
     if question.kind == "list":
-        item["item"] = [_questionnaire_item(sub, question.item_word) for sub in question.questions if _asked(sub)]
+        item["item"] = [_questionnaire_item(sub, script, question.item_word) for sub in question.questions if _asked(sub)]
     return item
 
 
-def _enable_when(question: Question) -> dict[str, Any]:
+def _enable_when(question: Question, script: Script) -> dict[str, Any]:
     when = question.when
     assert when is not None
     rules: list[dict[str, Any]]
     if when.equals or when.not_equals:
         operator = "=" if when.equals else "!="
         values = when.equals or when.not_equals
-        rules = [{"question": when.answer, "operator": operator, "answerCoding": {"code": str(v)}} for v in values]
+        yesno = script.has(when.answer) and script.question(when.answer).kind == "yesno"
+
+        def answer(value: Any) -> dict[str, Any]:
+            return {"answerBoolean": bool(value)} if yesno else {"answerCoding": {"code": str(value)}}
+
+        rules = [{"question": when.answer, "operator": operator, **answer(v)} for v in values]
     else:
         rules = [{"question": when.answer, "operator": "exists", "answerBoolean": True}]
     out: dict[str, Any] = {"enableWhen": rules}
@@ -182,7 +189,7 @@ def questionnaire_items(script: Script) -> list[dict[str, Any]]:
             "linkId": "section." + section.id,
             "text": section.title,
             "type": "group",
-            "item": [_questionnaire_item(q) for q in section.questions],
+            "item": [_questionnaire_item(q, script) for q in section.questions],
         }
         for section in script.sections
     ]
@@ -215,7 +222,8 @@ class _Builder:
         self.canonical = questionnaire_url(self.script.language)
         self.version = questionnaire_version(self.items)
         updated = prep.data.get("updated")
-        self.updated = updated if isinstance(updated, str) and updated else None
+        # Only a full time with its zone is a FHIR instant; a hand-edited file may hold less.
+        self.updated = updated if isinstance(updated, str) and _INSTANT.fullmatch(updated) else None
 
     def ref(self) -> dict[str, str]:
         return {"reference": self.patient}
@@ -370,7 +378,7 @@ class _Builder:
             "description": {"text": text},
             "subject": self.ref(),
         }
-        if self.updated and re.match(r"\d{4}-\d{2}-\d{2}", self.updated):
+        if self.updated:
             out["startDate"] = self.updated[:10]
         out["expressedBy"] = self.ref()
         return out
