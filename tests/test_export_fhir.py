@@ -556,3 +556,11 @@ def test_a_hand_edited_time_that_is_not_a_full_instant_is_left_out() -> None:
     assert "timestamp" not in data and "authored" not in one(data, "QuestionnaireResponse")
     assert "startDate" not in resources(data, "Goal")[0] and "date" not in one(data, "DocumentReference")
     assert fhir_bundle.Bundle(data, strict=True).as_json() == data
+
+
+def test_a_language_code_that_is_a_path_reads_the_english_script() -> None:
+    prep = example("sparse")
+    prep.data["language"] = "../../en"
+    data = bundle_of(prep)
+    assert one(data, "Questionnaire")["language"] == one(data, "QuestionnaireResponse")["language"] == "en"
+    assert resources(data, "Goal")[0]["description"]["text"] == "I want to get back to work."

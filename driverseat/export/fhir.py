@@ -27,6 +27,7 @@ from driverseat import locations, yamlio
 from driverseat.export.jsonfmt import dumps
 from driverseat.prep import Prep, is_empty, shared
 from driverseat.script import Question, Script, load_script
+from driverseat.words import is_language
 
 FHIR_VERSION = "4.0.1"
 PRONOUNS_URL = "http://hl7.org/fhir/StructureDefinition/individual-pronouns"
@@ -88,7 +89,7 @@ def _text(value: Any) -> str | None:
 @lru_cache(maxsize=4)
 def _script(language: str) -> Script:
     """The conversation script for a language, or the English one when it has none."""
-    has_script = any(locations.prompts_dir(language).glob("[0-9]*.yaml"))
+    has_script = is_language(language) and any(locations.prompts_dir(language).glob("[0-9]*.yaml"))
     return load_script(language if has_script else "en")
 
 
@@ -96,7 +97,7 @@ def _script(language: str) -> Script:
 def _relation_words(language: str) -> dict[str, frozenset[str]]:
     """The words that let a relationship carry a code (``prompts/<lang>/fhir.yaml``)."""
     path = locations.prompts_dir(language) / "fhir.yaml"
-    if not path.is_file():
+    if not is_language(language) or not path.is_file():
         path = locations.prompts_dir("en") / "fhir.yaml"
     data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
     return {key: frozenset(str(w).lower() for w in data.get(key) or ()) for key in ("family", "friend", "roles")}
@@ -215,6 +216,7 @@ class _Builder:
         self.include_private = include_private
         self.data = shared(prep.data, include_private=include_private)
         self.script = _script(prep.language)
+        self.language = prep.language if is_language(prep.language) else self.script.language
         self.words = sheet.words(prep.language)
         self.id = _Ids(prep, self.data)
         self.patient = _urn(self.id("Patient"))
@@ -278,7 +280,7 @@ class _Builder:
         out: dict[str, Any] = {
             "resourceType": "QuestionnaireResponse",
             "id": self.id("QuestionnaireResponse"),
-            "language": self.prep.language,
+            "language": self.language,
             "questionnaire": f"{self.canonical}|{self.version}",
             "status": "completed" if at == "end" else "in-progress",
             "subject": self.ref(),
@@ -373,7 +375,7 @@ class _Builder:
         out: dict[str, Any] = {
             "resourceType": "Goal",
             "id": self.id(role),
-            "language": self.prep.language,
+            "language": self.language,
             "lifecycleStatus": "proposed",
             "description": {"text": text},
             "subject": self.ref(),
@@ -401,7 +403,7 @@ class _Builder:
             relation = _text(person.get("relation"))
             if relation:
                 concept: dict[str, Any] = {}
-                code = relation_code(relation, self.prep.language)
+                code = relation_code(relation, self.language)
                 if code:
                     concept["coding"] = [{"system": ROLE_CODES, "code": code[0], "display": code[1]}]
                 concept["text"] = relation
@@ -430,7 +432,7 @@ class _Builder:
         out: dict[str, Any] = {
             "resourceType": "DocumentReference",
             "id": self.id("DocumentReference"),
-            "language": self.prep.language,
+            "language": self.language,
             "status": "current",
             "docStatus": "final" if at == "end" else "preliminary",
             "subject": self.ref(),
@@ -443,7 +445,7 @@ class _Builder:
             {
                 "attachment": {
                     "contentType": "text/html",
-                    "language": self.prep.language,
+                    "language": self.language,
                     "data": base64.b64encode(data).decode("ascii"),
                     "size": len(data),
                     "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
