@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from driverseat import locations, yamlio
 from driverseat.export.jsonfmt import dumps
+from driverseat.export.sheet import words as sheet_words
 from driverseat.prep import Prep, is_empty, shared
 from driverseat.script import Question, Script, load_script
 from driverseat.words import is_language
@@ -210,14 +211,12 @@ def questionnaire_version(items: list[dict[str, Any]]) -> str:
 # ---------------------------------------------------------------------- the Bundle
 class _Builder:
     def __init__(self, prep: Prep, include_private: bool):
-        from driverseat.export import sheet
-
         self.prep = prep
         self.include_private = include_private
         self.data = shared(prep.data, include_private=include_private)
         self.script = _script(prep.language)
         self.language = prep.language if is_language(prep.language) else self.script.language
-        self.words = sheet.words(prep.language)
+        self.words = sheet_words(prep.language)
         self.id = _Ids(prep, self.data)
         self.patient = _urn(self.id("Patient"))
         self.items = questionnaire_items(self.script)
@@ -262,12 +261,12 @@ class _Builder:
     def questionnaire(self) -> dict[str, Any]:
         return {
             "resourceType": "Questionnaire",
-            "id": self.id("Questionnaire"),
+            "id": str(uuid.uuid5(_NAMESPACE, f"{self.canonical}|{self.version}")),  # the same for every prep
             "language": self.script.language,
             "url": self.canonical,
             "version": self.version,
             "name": "DriverseatPlanningMeetingPrep",
-            "title": self.words["title"],
+            "title": sheet_words(self.script.language)["title"],
             "status": "active",
             "subjectType": ["Patient"],
             "publisher": "driverseat",
