@@ -567,3 +567,26 @@ def test_a_language_code_that_is_a_path_reads_the_english_script() -> None:
     data = bundle_of(prep)
     assert one(data, "Questionnaire")["language"] == one(data, "QuestionnaireResponse")["language"] == "en"
     assert resources(data, "Goal")[0]["description"]["text"] == "I want to get back to work."
+
+
+def test_people_and_priorities_keep_their_ids_when_privacy_or_order_changes() -> None:
+    before = bundle_of(example("full"))
+    changed = example("full")
+    changed.data["invitees"][0]["private"] = True  # Jim now private
+    changed.data["invitees"].reverse()
+    changed.data["priorities"][0]["rank"], changed.data["priorities"][1]["rank"] = 2, 1
+    after = bundle_of(changed)
+
+    def ids(data: dict[str, Any], kind: str, key: Callable[[dict[str, Any]], str]) -> dict[str, str]:
+        return {key(r): r["id"] for r in resources(data, kind)}
+
+    def person(r: dict[str, Any]) -> str:
+        return str(r["name"][0]["text"])
+
+    def goal(r: dict[str, Any]) -> str:
+        return str(r["description"]["text"])
+
+    old_people, new_people = ids(before, "RelatedPerson", person), ids(after, "RelatedPerson", person)
+    assert set(new_people) == {"Rosa", "Pastor Dan"}
+    assert all(new_people[n] == old_people[n] for n in new_people)
+    assert ids(after, "Goal", goal) == ids(before, "Goal", goal)

@@ -351,17 +351,18 @@ class _Builder:
                 resource["note"] = [{"authorReference": self.ref(), "text": why}]
             out.append(resource)
         priorities = [p for p in self.data.get("priorities") or [] if isinstance(p, dict)]
-        question = self._list_question("priorities")
-        for index, entry in enumerate(_by_rank(priorities, "rank")):
-            area = entry.get("area")
-            area_label = self.words["areas"].get(area) if isinstance(area, str) else None
-            text = _text(entry.get("words")) or area_label
+        seen: dict[str, int] = {}
+        for entry in _by_rank(priorities, "rank"):
+            area = entry.get("area") if isinstance(entry.get("area"), str) else None
+            label = self.area_label(area) if area else None
+            text = _text(entry.get("words")) or label
             if not text:
                 continue
-            resource = self.goal_resource(f"Goal|priority|{index}", text)
-            if area_label:
-                sub = next((s for s in question.questions if s.field == "area"), None) if question else None
-                label = (sub.choice_label(area) if sub else None) or area_label
+            # Named by life area, so the id stays when words, order or privacy change.
+            key = area or "-"
+            seen[key] = seen.get(key, 0) + 1
+            resource = self.goal_resource(f"Goal|priority|{key}|{seen[key]}", text)
+            if label:
                 resource["category"] = [{"text": label}]
             rank = entry.get("rank")
             if isinstance(rank, int) and not isinstance(rank, bool) and rank >= 1:
@@ -369,6 +370,14 @@ class _Builder:
                 resource["priority"] = {"coding": [{"system": GOAL_PRIORITY, "code": code, "display": display}]}
             out.append(resource)
         return out
+
+    def area_label(self, area: str) -> str | None:
+        """A life area as the person picked it (the script's label), else as the sheet says it."""
+        for question in self.script.question("priorities").questions if self.script.has("priorities") else ():
+            if question.field == "area" and question.choice_label(area):
+                return question.choice_label(area)
+        label = self.words["areas"].get(area)
+        return label if isinstance(label, str) else None
 
     def goal_resource(self, role: str, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -384,19 +393,19 @@ class _Builder:
         out["expressedBy"] = self.ref()
         return out
 
-    def _list_question(self, question_id: str) -> Question | None:
-        return self.script.question(question_id) if self.script.has(question_id) else None
-
     # -- CareTeam and RelatedPersons: the people invited
     def care_team(self) -> list[dict[str, Any]]:
         people = []
-        for index, person in enumerate(p for p in self.data.get("invitees") or [] if isinstance(p, dict)):
+        seen: dict[str, int] = {}
+        for person in (p for p in self.data.get("invitees") or [] if isinstance(p, dict)):
             name = _text(person.get("name"))
             if not name:
                 continue
+            # Named by name, so the id stays when the order or someone else's privacy changes.
+            seen[name] = seen.get(name, 0) + 1
             resource: dict[str, Any] = {
                 "resourceType": "RelatedPerson",
-                "id": self.id(f"RelatedPerson|{index}"),
+                "id": self.id(f"RelatedPerson|{name}|{seen[name]}"),
                 "patient": self.ref(),
             }
             relation = _text(person.get("relation"))
