@@ -590,3 +590,10 @@ def test_people_and_priorities_keep_their_ids_when_privacy_or_order_changes() ->
     assert set(new_people) == {"Rosa", "Pastor Dan"}
     assert all(new_people[n] == old_people[n] for n in new_people)
     assert ids(after, "Goal", goal) == ids(before, "Goal", goal)
+
+
+def test_the_size_the_docs_give_is_the_demo_bundles() -> None:
+    found = re.search(r"is\s+about (\d+) kB", DOC.read_text(encoding="utf-8"))
+    assert found, "docs/fhir.md does not say how big the demo Bundle is"
+    size = len(export.render("fhir", example("full")).encode("utf-8"))
+    assert round(size / 1000) == int(found.group(1)), size
