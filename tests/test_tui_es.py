@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from driverseat import locations, yamlio
 from driverseat.prep import Prep
@@ -30,7 +30,12 @@ def english_words() -> set[str]:
 
 
 def shown_text(app: DriverseatApp) -> str:
-    return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+    """The text of what is on screen: labels, options, and the keys in the footer."""
+    parts = [str(w.render()) for w in app.screen.query(Static) if w.display]
+    for options in app.screen.query(OptionList):
+        parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    parts += [active.binding.description for active in app.active_bindings.values() if active.binding.show]
+    return "\n".join(parts)
 
 
 async def test_walk_the_whole_preparation_in_spanish(tmp_path: Path) -> None:
@@ -79,6 +84,12 @@ async def test_walk_the_whole_preparation_in_spanish(tmp_path: Path) -> None:
         screen = talk(app)
         assert str(screen.query_one("#map-title").render()).endswith("10 de 10 listas")
         assert str(screen.query_one("#saved").render()) == "Guardado"
+        await pilot.press("f6")  # the export dialog, in Spanish too
+        await pilot.pause()
+        assert "Hoja de preparación para abrir en el navegador e imprimir" in shown_text(app)
+        assert not [w for w in english if w in shown_text(app)]
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+q")
     data = saved(path)
     assert data["language"] == "es"
