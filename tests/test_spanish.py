@@ -208,3 +208,11 @@ def test_a_spanish_prep_loads_the_spanish_script() -> None:
 def test_the_spanish_example_has_no_language_notes() -> None:
     prep, _text, _notes = read_prep(FULL_ES)
     assert notes_for_prep(prep, load_script("es")) == []
+
+
+def test_the_word_catalogue_finds_nothing_missing_in_spanish() -> None:
+    from driverseat import words
+
+    assert words.has_language("es") and "es" in words.available()
+    assert words.problems("es") == []
+    assert words.catalogue("es").say("app", "saved") == "Guardado"
