@@ -216,3 +216,15 @@ def test_the_word_catalogue_finds_nothing_missing_in_spanish() -> None:
     assert words.has_language("es") and "es" in words.available()
     assert words.problems("es") == []
     assert words.catalogue("es").say("app", "saved") == "Guardado"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in ES.glob("*.yaml") if p.name != "language.yaml"), ids=lambda p: p.name)
+def test_spanish_prompts_use_no_service_words(path: Path) -> None:
+    from driverseat.language import load_lists
+
+    lists = load_lists("es")
+    assert lists is not None and lists.service_words.pattern is not None
+    text = "\n".join(str(v) for _k, v in leaves(load(path)))
+    found = [m.group(0) for m in lists.service_words.pattern.finditer(text)]
+    found += re.findall(r"(?i)\b(?:err(?:or|ores)|inválid[oa]s?|invalid[oa]s?)\b", text)
+    assert not found, f"{path.name} uses: {', '.join(found)}"
