@@ -110,3 +110,20 @@ async def test_the_english_check_sees_english(tmp_path: Path) -> None:
         await pilot.pause()
         assert [w for w in english_words() if w in shown_text(app)]
         await pilot.press("ctrl+q")
+
+
+async def test_the_guides_open_in_spanish(tmp_path: Path) -> None:
+    app = DriverseatApp(spanish_prep(tmp_path / "maria.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.conversation.jump("people")
+        await pilot.press("f1")
+        await pilot.pause()
+        options = app.screen.query_one("#guide-list", OptionList)
+        titles = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert titles[0] == "A quién invitar"  # the guide for this part first
+        assert "Su reunión de planificación" in titles and len(titles) == 7
+        assert not [w for w in english_words() if w in shown_text(app)]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
