@@ -105,6 +105,8 @@ class DriverseatApp(App[int]):
             return CalmScreen(self.words("script_title"), str(problem), self.words), None
         if prep.language != "en":
             self.words = load_words(prep.language)
+            self._bindings = self._merge_bindings()  # the footer keys again, in this language
+            use_words(self, self.words)
         self.store, self.prep = store, prep
         self.conversation = Conversation(script, prep, on_change=self.save)
         from driverseat.tui.screens.talk import TalkScreen
