@@ -61,6 +61,8 @@ class Session:
         self.script = script
         self.words = words.catalogue(prep.language)
         self.on_saved = on_saved or (lambda ok: None)
+        self._failed = False
+        self._problem = ""
         self.conversation = Conversation(script, prep, on_change=self.save)
         self.closed = False
 
@@ -126,11 +128,12 @@ class Session:
     @property
     def unsaved(self) -> bool:
         """True when the last try to save did not work (the answers are only in memory)."""
-        return bool(getattr(self.store, "unsaved", False))
+        return self._failed or bool(getattr(self.store, "unsaved", False))
 
     @property
     def problem(self) -> str:
-        return str(getattr(self.store, "problem", ""))
+        """Why the last save did not work, in plain words ("" when it did)."""
+        return str(getattr(self.store, "problem", "") or self._problem) if self.unsaved else ""
 
     def save(self) -> bool:
         """Autosave after every change. Returns True when everything said is on disk.
@@ -142,11 +145,12 @@ class Session:
             return True
         try:
             self.store.save(self.prep)
-        except OSError:
-            if not getattr(self.store, "unsaved", None):  # an older store: remember it here
-                self.store.unsaved = True  # type: ignore[attr-defined]
+        except OSError as exc:
+            self._problem = exc.strerror or exc.__class__.__name__
+            self._failed = True
             self.on_saved(False)
             return False
+        self._failed = False
         self.on_saved(True)
         return True
 
