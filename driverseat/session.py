@@ -39,6 +39,8 @@ class ReviewItem:
     path: tuple | None = None  # where ``set_private`` applies (None: nothing to keep yet)
     private: bool = False
     on_sheet: bool = True  # the sheet shows this answer when it is shared
+    list_id: str | None = None  # for an item of a list: the list question, to remove or move it
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,12 @@ class Session:
                 for index, item in enumerate(items if isinstance(items, list) else []):
                     label = self.conversation.item_label(question, item, index)
                     first = f"{question.id}[{index}].{question.questions[0].id}"
-                    out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+                    out.append(
+                        ReviewItem(
+                            section.title, label, "", first, question.path + (index,), is_private(item),
+                            list_id=question.id, index=index,
+                        )
+                    )
         return out
 
     def set_private(self, path: tuple, private: bool) -> None:
