@@ -191,13 +191,19 @@ def _export(options: argparse.Namespace) -> int:
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS:
         return _fail(f"I can't make '{fmt}'. I can make: {', '.join([*export.FORMATS, 'all'])}.", 2)
+    from driverseat.store import is_protected, make_private_dirs
+
+    prep_path = _prep_path(options.file)
     prep, _text, _notes = _read(options.file)
     if fmt == "all":
         if options.out is None:
             return _fail("'--to all' makes several files, so please add '-o FOLDER'.", 2)
         if options.out.exists() and not options.out.is_dir():
             return _fail(f"{options.out} is a file, not a folder.", 2)
-        options.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder only you can open
+        for name in {export.default_name(f) for f in export.FORMATS}:
+            if is_protected(options.out / name, prep_path):
+                return _fail(f"{options.out} is where driverseat keeps your prep or its copies. Please choose another folder.", 2)
+        make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(prep, None, options.out, include_private=options.include_private)
         for path in written:
             _say(f"Saved {path}")
@@ -211,6 +217,8 @@ def _export(options: argparse.Namespace) -> int:
         out = out / export.default_name(fmt)
     if not out.parent.is_dir():
         return _fail(f"There is no folder {out.parent} to save into.", 2)
+    if is_protected(out, prep_path):
+        return _fail(f"{out} is your prep or one of its copies. Please choose another name, like {export.default_name(fmt)}.", 2)
     export.write(fmt, prep, None, out, include_private=options.include_private)
     _say(f"Saved {out}")
     return 0
@@ -280,7 +288,7 @@ def _restore(options: argparse.Namespace) -> int:
         return _fail(f"Please pick a number from 1 to {len(backups)}.", 2)
     with PrepStore(path) as store:
         store.lock()
-        store.restore(backups[number - 1])
+        store.restore(backups[number - 1])  # checks the copy loads before it goes back
     _say(f"Copy {number} is back in {path}. The file you had is kept as a backup too.")
     return 0
 
