@@ -344,6 +344,7 @@ class PrepStore:
         self.path = Path(path).expanduser()  # as the person named it (shown to them)
         self.notes: list[Problem] = []
         self.unsaved = False  # True after a save failed, until one works
+        self.problem = ""  # why the last save failed, in plain words
         self._saved_data: object = None
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
         self._lock_handles: list[tuple[Any, Path | None]] = []
@@ -441,12 +442,15 @@ class PrepStore:
                 pass  # the answers matter more than the copy of the version before
             atomic_write(target, text)
         except OSError as exc:
-            self.unsaved = True
-            raise _plain_reason(exc, target.parent) from None
+            failed = _plain_reason(exc, target.parent)
         except UnicodeEncodeError:
-            self.unsaved = True
-            raise SaveFailed("some text holds a character no file can keep; please type it again") from None
-        self.unsaved = False
+            failed = SaveFailed("some text holds a character no file can keep; please type it again")
+        else:
+            failed = None
+        if failed is not None:
+            self.unsaved, self.problem = True, str(failed.strerror)
+            raise failed
+        self.unsaved, self.problem = False, ""
         self._saved_data = copy.deepcopy(prep.data)
         self._seen = _signature(target)
         return True
