@@ -109,6 +109,33 @@ def test_plain_mode_offers_to_save_somewhere_else(tmp_path: Path, monkeypatch: p
     assert f"Your answers are saved in {elsewhere / 'prep.yaml'}" in stdout.getvalue()
 
 
+async def test_the_app_keeps_the_answers_on_screen_when_it_cannot_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input
+
+    from driverseat.tui.app import DriverseatApp
+
+    path = tmp_path / "prep.yaml"
+    fail_with(monkeypatch, errno.ENOSPC)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.save_state == "not_saved" and app.store is not None and app.store.unsaved
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running  # the first Ctrl+Q does not close: the answers stay
+        shown = [str(n.message) for n in app._notifications]
+        assert any("not saved" in m and "F6" in m and "free some space" in m for m in shown), shown
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert not path.exists()
+
+
 def test_failed_saves_keep_the_good_backups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "prep.yaml"
     store = PrepStore(path)

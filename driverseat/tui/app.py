@@ -155,7 +155,7 @@ class DriverseatApp(App[int]):
                 self.notify(self.words("quit_not_saved", reason=store.problem), severity="warning", timeout=30)
                 return
         self.shutdown()
-        self.exit(1 if store is not None and store.unsaved else 0)
+        self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
     # ------------------------------------------------------------- app actions
     def talk(self):  # -> TalkScreen | None
