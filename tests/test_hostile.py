@@ -597,3 +597,35 @@ def test_no_network_during_a_whole_walk_and_every_export(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr[-2000:]
     assert "sockets 0" in result.stderr
     assert len(list((tmp_path / "out").iterdir())) == len(export.FORMATS)
+
+
+async def test_the_app_shows_escapes_and_bidi_as_signs(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.widgets.transcript import TranscriptEntry
+
+    path = saved_prep(tmp_path / "prep.yaml", f"Sam{ESCAPES}\u202e")
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = [
+            strip.text
+            for widget in app.screen.query(Static)
+            if widget.region.area
+            for strip in widget.render_lines(widget.region.reset_offset)
+        ]
+        assert any("Sam␛]0;PWNED␇␛[2J[U+202E]" in line for line in shown), shown
+        assert not any("\x1b" in line or "\u202e" in line for line in shown)
+        talk = app.talk()
+        assert talk is not None
+        talk.edit("pronouns")  # the name is now in the transcript above the question
+        await pilot.pause()
+        entries = [
+            strip.text
+            for entry in app.screen.query(TranscriptEntry)
+            for strip in entry.render_lines(entry.region.reset_offset)
+        ]
+        assert any("Sam␛]0;PWNED␇␛[2J[U+202E]" in line for line in entries), entries
+        assert not any("\x1b" in line or "\u202e" in line for line in entries)
+        await pilot.press("ctrl+q")

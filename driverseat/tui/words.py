@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from driverseat import locations, yamlio
+from driverseat.safetext import visible
 
 
 class Words:
@@ -21,7 +22,7 @@ class Words:
     def __call__(self, key: str, **values: object) -> str:
         text = self.table.get(key, key)
         for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
+            text = text.replace("{" + name + "}", visible(str(value)))  # a name or a path: shown safely
         return text
 
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from driverseat.conversation import Conversation, Spot
 from driverseat.prep import is_private
+from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
@@ -122,9 +123,9 @@ class ReviewScreen(Screen[str | None]):
             if item.path is not None:
                 mark = words("review_private") if item.private else words("review_shared")
             if mark:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=item.text, mark=mark)
+                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
             else:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=item.text)
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=visible(item.text))
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
