@@ -230,8 +230,13 @@ def _check(options: argparse.Namespace) -> int:
     from driverseat.script import load_script
 
     path = _prep_path(options.file)
+    from driverseat.script import ScriptError
+
     prep, _text, notes = _read(options.file)
-    script = load_script(prep.language)
+    try:
+        script = load_script(prep.language)
+    except ScriptError:  # a language with no questions yet: English, as the app does
+        script = load_script("en")
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))
     private = sum(1 for _ in private_items({k: v for k, v in prep.data.items() if k != "progress"}))
