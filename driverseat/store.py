@@ -431,6 +431,7 @@ class PrepStore:
         if self._saved_data is not None and prep.data == self._saved_data and not self.unsaved:
             return False
         target = self.target
+        failed: SaveFailed | None = None
         try:
             self._check_can_replace(target)
             text = yamlio.dump(prep.ordered())
@@ -445,8 +446,6 @@ class PrepStore:
             failed = _plain_reason(exc, target.parent)
         except UnicodeEncodeError:
             failed = SaveFailed("some text holds a character no file can keep; please type it again")
-        else:
-            failed = None
         if failed is not None:
             self.unsaved, self.problem = True, str(failed.strerror)
             raise failed
