@@ -227,16 +227,11 @@ def _export(options: argparse.Namespace) -> int:
 def _check(options: argparse.Namespace) -> int:
     from driverseat.conversation import Conversation
     from driverseat.prep import private_items
-    from driverseat.script import load_script
+    from driverseat.script import load_script_for
 
     path = _prep_path(options.file)
-    from driverseat.script import ScriptError
-
     prep, _text, notes = _read(options.file)
-    try:
-        script = load_script(prep.language)
-    except ScriptError:  # a language with no questions yet: English, as the app does
-        script = load_script("en")
+    script = load_script_for(prep.language)
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))
     private = sum(1 for _ in private_items({k: v for k, v in prep.data.items() if k != "progress"}))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Callable, Iterator
 
 from driverseat import language as language_notes
@@ -21,6 +22,53 @@ from driverseat.prep import Prep, is_empty, is_private
 from driverseat.script import Choice, Question, Script, Section, TEXT_KINDS
 
 NOT_STARTED, PARTLY, DONE = "not_started", "partly", "done"
+
+
+class Role(str, Enum):
+    """What a step is: a question, a door into a list, a reflect-back, a language note, the end."""
+
+    QUESTION = "question"
+    LIST_START = "list_start"
+    LIST_MORE = "list_more"
+    REFLECT = "reflect"
+    NOTE = "note"
+    END = "end"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Input(str, Enum):
+    """How a step is answered."""
+
+    SHORT = "short"
+    LONG = "long"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    YESNO = "yesno"
+    INFO = "info"
+    END = "end"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+ASKING = (Role.QUESTION, Role.LIST_START, Role.LIST_MORE)
+
+# What a yes/no means when the person just presses Enter, or skips it: one table for
+# both front ends. Nothing new is ever shared by Enter alone: an invited person is on
+# the sheet unless the person says otherwise (that is why they were invited); a person
+# not to invite and an off-limits topic stay private unless the person says share.
+YES_NO_DEFAULTS: dict[str, bool] = {
+    "invitee_private": False,
+    "not_invited_private": True,
+    "off_limits_private": True,
+}
+# A new item of these lists starts with these values, so skipping keeps the default.
+ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
+    "not_invited": {"private": True},
+    "off_limits": {"private": True},
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +103,8 @@ class Step:
     """What a front end shows now: one question, or a reflect-back, note or the end."""
 
     key: str
-    role: str  # "question", "list_start", "list_more", "reflect", "note", "end"
-    input: str  # "short", "long", "choice", "choices", "yesno", "info", "end"
+    role: Role
+    input: Input
     text: str
     section: Section | None
     question: Question | None = None
@@ -72,6 +120,13 @@ class Step:
     coach: str | None = None
     note: language_notes.Note | None = None
     answer: str | None = None  # for reflect and note: the words being talked about
+    spot: Spot | None = None  # where in the script this step is (None at the end)
+    default: bool | None = None  # for yes/no: what Enter alone means (None: no default)
+
+    @property
+    def asking(self) -> bool:
+        """A question, or a door into a list (not a reflect-back, note or the end)."""
+        return self.role in ASKING
 
 
 @dataclass(frozen=True)
@@ -129,8 +184,15 @@ class Conversation:
         if self._pending is not None:
             return self._pending_step()
         if self._spot is None:
-            return Step(key="end", role="end", input="end", text=self.script.say("end"), section=None)
+            return Step(key="end", role=Role.END, input=Input.END, text=self.end_text(), section=None)
         return self._step_for(self._spot)
+
+    def end_text(self) -> str:
+        """What the end says, truthfully: every part done, or which parts are still open."""
+        left = [p.section.title for p in self.progress() if p.state != DONE]
+        if not left:
+            return self.script.say("end")
+        return self.script.say("end_left", parts=self.script.say("list_join").join(left))
 
     @property
     def at_end(self) -> bool:
@@ -279,15 +341,40 @@ class Conversation:
                 self._spot = next(iter(s for s in self._spots() if s.qid == question_id), None)
 
     def set_private(self, path: tuple, private: bool) -> None:
-        """Mark one item (a mapping in the prep) private or shared."""
+        """Keep one answer or list item just for the person, or share it.
+
+        A list item (a mapping) carries ``private``; any other answer is named in the
+        prep's ``private_answers``. A shared item keeps ``private: false`` when the list
+        starts private (see ``ITEM_DEFAULTS``), so the choice is remembered.
+        """
         target = self.prep.get(path)
-        if not isinstance(target, dict):
-            raise KeyError(path)
-        if private:
-            target["private"] = True
+        if isinstance(target, dict) and path and isinstance(path[-1], int):
+            if private:
+                target["private"] = True
+            elif any(self.prep.get(q.path) is self.prep.get(path[:-1]) for q in self._lists_private_by_default()):
+                target["private"] = False
+            else:
+                target.pop("private", None)
+        elif target is not None:
+            self.prep.set_private_answer(path, private)
         else:
-            target.pop("private", None)
+            raise KeyError(path)
         self._save()
+
+    def _lists_private_by_default(self) -> list[Question]:
+        return [self.script.question(qid) for qid in ITEM_DEFAULTS if self.script.has(qid)]
+
+    def move_item(self, question_id: str, index: int, to: int) -> None:
+        """Move one item of a list to another place (priorities are ranked by their order)."""
+        question = self.script.question(question_id)
+        items = self.prep.get(question.path)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            raise KeyError((question_id, index))
+        to = max(0, min(to, len(items) - 1))
+        if to != index:
+            items.insert(to, items.pop(index))
+            self._renumber(question)
+            self._save()
 
     def close(self) -> None:
         """Remember where the person is (the front end saves after this)."""
@@ -322,7 +409,8 @@ class Conversation:
                 status = self.status(question.id)
                 value = self.prep.get(question.path)
                 if not is_empty(value):
-                    out.append(Entry(question.id, section, question.text, self.display(question, value)))
+                    private = question.path is not None and self.prep.is_private_answer(question.path)
+                    out.append(Entry(question.id, section, question.text, self.display(question, value), private))
                 elif status in ("skipped", "not_sure"):
                     mark = "skipped" if status == "skipped" else "not_sure_mark"
                     out.append(Entry(question.id, section, question.text, self.script.say(mark)))
@@ -419,8 +507,21 @@ class Conversation:
         later = [i for i, s in enumerate(spots) if s.qid == question.id]
         if not later:
             return None
-        index = later[-1] + 1
-        return spots[index] if index < len(spots) else None
+        return self._next_open(spots, later[-1] + 1)
+
+    def _open(self, spot: Spot) -> bool:
+        """Still to be asked: its question has no answer, skip or 'not sure' yet."""
+        return not self.handled(self.script.question(spot.qid))
+
+    def _next_open(self, spots: list[Spot], start: int) -> Spot | None:
+        """The first open spot from ``start`` on, then from the top: never a part already done.
+
+        None when every question has been handled (the end).
+        """
+        for spot in spots[start:] + spots[:start]:
+            if self._open(spot):
+                return spot
+        return None
 
     def _advance(self, spot: Spot) -> Step:
         if self._return_to is not None:
@@ -436,8 +537,9 @@ class Conversation:
                     following = self._first_after(spot.qid, spots)
             return self._move_to(following)
         if index is None:
-            return self._move_to(self._first_after(spot.qid, spots))
-        return self._move_to(spots[index + 1] if index + 1 < len(spots) else None)
+            following = self._first_after(spot.qid, spots)
+            return self._move_to(self._next_open(spots, spots.index(following)) if following else self._next_open(spots, 0))
+        return self._move_to(self._next_open(spots, index + 1))
 
     def _advance_after_edit(self, spot: Spot | None) -> Step:
         target, self._return_to = self._return_to, None
@@ -476,7 +578,7 @@ class Conversation:
     def _answer_list_door(self, spot: Spot, question: Question, yes: bool) -> Step:
         if yes:
             items = self.prep.list_at(question.path)
-            items.append({})
+            items.append(dict(ITEM_DEFAULTS.get(question.id, {})))
             self._renumber(question)
             first = next((s for s in self._spots() if s.qid == question.id and s.item == len(items) - 1), None)
             self._return_to = None
@@ -524,8 +626,8 @@ class Conversation:
         if pending.kind == "reflect":
             return Step(
                 key=base.key + "#reflect",
-                role="reflect",
-                input="yesno",
+                role=Role.REFLECT,
+                input=Input.YESNO,
                 text=self.script.say("reflect", answer=pending.text),
                 section=base.section,
                 question=base.question,
@@ -534,12 +636,14 @@ class Conversation:
                 total=base.total,
                 item=base.item,
                 answer=pending.text,
+                spot=pending.spot,
+                default=True,
             )
         note = pending.notes[0]
         return Step(
             key=base.key + "#note",
-            role="note",
-            input="yesno",
+            role=Role.NOTE,
+            input=Input.YESNO,
             text=note.text,
             section=base.section,
             question=base.question,
@@ -549,6 +653,8 @@ class Conversation:
             item=base.item,
             note=note,
             answer=pending.text,
+            spot=pending.spot,
+            default=True,
         )
 
     def _step_for(self, spot: Spot) -> Step:
@@ -556,15 +662,15 @@ class Conversation:
         section = self.script.section(top.section)
         asked = self.asked(section)
         number = next((i + 1 for i, q in enumerate(asked) if q.id == top.id), 0)
-        common = dict(key=spot.key, section=section, number=number, total=len(asked))
+        common: dict[str, Any] = dict(key=spot.key, section=section, number=number, total=len(asked), spot=spot)
         yes_no = (Choice(True, self.script.say("yes")), Choice(False, self.script.say("no")))
         items = self._items(top) if top.kind == "list" else []
         labels = tuple(self.item_label(top, item, i) for i, item in enumerate(items))
         if spot.phase in ("start", "more"):
             text = top.text if spot.phase == "start" else top.more or ""
             return Step(
-                role="list_" + spot.phase,
-                input="yesno",
+                role=Role.LIST_START if spot.phase == "start" else Role.LIST_MORE,
+                input=Input.YESNO,
                 text=text,
                 question=top,
                 choices=yes_no,
@@ -578,8 +684,8 @@ class Conversation:
             sub = self.script.question(spot.phase)
             item = items[spot.item] if spot.item < len(items) and isinstance(items[spot.item], dict) else {}
             return Step(
-                role="question",
-                input=sub.kind,
+                role=Role.QUESTION,
+                input=Input(sub.kind),
                 text=self._fill(sub.text, top, item),
                 question=sub,
                 choices=sub.choices if sub.kind != "yesno" else yes_no,
@@ -589,11 +695,12 @@ class Conversation:
                 can_not_sure=sub.not_sure,
                 example=sub.example,
                 coach=sub.coach or top.coach,
+                default=YES_NO_DEFAULTS.get(sub.id) if sub.kind == "yesno" else None,
                 **common,
             )
         return Step(
-            role="question",
-            input=top.kind,
+            role=Role.QUESTION,
+            input=Input(top.kind),
             text=top.text,
             question=top,
             choices=top.choices if top.kind != "yesno" else yes_no,
@@ -602,6 +709,7 @@ class Conversation:
             can_not_sure=top.not_sure,
             example=top.example,
             coach=top.coach,
+            default=YES_NO_DEFAULTS.get(top.id) if top.kind == "yesno" else None,
             **common,
         )
 

@@ -113,7 +113,9 @@ def parse_lists(data: Any, path: Path) -> Lists:
     if verbs:
         verb_body = "|".join(_phrase(v) for v in sorted(verbs, key=len, reverse=True))
         # A capitalised name (one or two words) at the start of a sentence, then a verb.
-        name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+        # Capitals include accented ones ("Ángel", "Óscar").
+        capital = "[A-ZÀ-ÖØ-Þ]"
+        name = capital + r"[\w'’-]*(?:\s+" + capital + r"[\w'’-]*)?"
         name_pattern = re.compile(
             r"(?:^|(?<=[.!?;:\n])|(?<=[.!?;:]\s))\s*[\"'“‘(]?(" + name + r")\s+(?i:" + verb_body + r")" + _WORD_EDGE_AFTER,
             re.MULTILINE,

@@ -1,8 +1,10 @@
 """The Prep: what the person has said, as plain data that maps one to one to the file.
 
 A prep is a mapping (see ``docs/prep-file.md``). Free text is kept exactly as typed.
-Unknown keys are kept. Any mapping may carry ``private: true``; ``shared()`` is the one
-place that decides what leaves the machine, and every export uses it.
+Unknown keys are kept. Any list item may carry ``private: true``; any other answer is
+kept private by naming its place in the top-level ``private_answers`` list (for example
+``goal.obstacles``). ``shared()`` is the one place that decides what leaves the machine,
+and every export uses it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 HOW = ("in_person", "call_or_video", "send_thoughts", "not_sure")
 AREAS = (
@@ -68,8 +70,11 @@ SCHEMA: dict[str, Any] = {
         "helpers": TEXT,
     },
     "questions": [{"text": TEXT}],
+    "private_answers": [TEXT],
     "progress": {"at": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
 }
+# Lists whose items stay private unless the person says share (see conversation.ITEM_DEFAULTS).
+PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits")
 TOP_ORDER = tuple(SCHEMA)
 
 
@@ -187,6 +192,50 @@ class Prep:
     def copy(self) -> "Prep":
         return Prep(copy.deepcopy(self.data))
 
+    # -- privacy of single answers ------------------------------------------------------
+    def private_answers(self) -> list[str]:
+        value = self.data.get("private_answers")
+        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+
+    def is_private_answer(self, path: str | tuple) -> bool:
+        """True when this answer (or the list item holding it) is kept just for the person."""
+        parts = split_path(path)
+        if ".".join(str(p) for p in parts) in self.private_answers():
+            return True
+        for end in range(len(parts), 0, -1):
+            if isinstance(parts[end - 1], int) and is_private(self.get(parts[:end])):
+                return True
+        return False
+
+    def set_private_answer(self, path: str | tuple, private: bool) -> None:
+        """Keep one answer (not a list item) private, or share it again."""
+        key = ".".join(str(p) for p in split_path(path))
+        kept = [p for p in self.private_answers() if p != key]
+        if private:
+            kept.append(key)
+        if kept:
+            self.data["private_answers"] = kept
+        else:
+            self.data.pop("private_answers", None)
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older prep up to this schema, in place; the person's words are not touched.
+
+    Version 1 had privacy on list items only, and in plain mode an unanswered "keep it
+    private?" left a person not to invite or an off-limits topic on the sheet. Those
+    items now start private unless the person said share (``private: false``).
+    """
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version < 2:
+        for list_key in PRIVATE_UNLESS_SHARED:
+            items = data.get(list_key)
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict) and "private" not in item:
+                    item["private"] = True
+        data["schema_version"] = 2
+    return data
+
 
 def is_private(value: Any) -> bool:
     return isinstance(value, dict) and value.get("private") is True
@@ -211,7 +260,17 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
         return {k: data[k] for k in ("schema_version", "language", "created", "updated") if k in data}
-    out = strip({k: v for k, v in data.items() if k != "progress"})
+    out = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
+    if not include_private:
+        hidden = data.get("private_answers")
+        for dotted in hidden if isinstance(hidden, list) else []:
+            if isinstance(dotted, str):
+                *parents, last = dotted.split(".")
+                node: Any = out
+                for part in parents:
+                    node = node.get(part) if isinstance(node, dict) else None
+                if isinstance(node, dict):
+                    node.pop(last, None)
     return out
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from driverseat import locations, prep, yamlio
+from driverseat.words import REFERENCE, fill
 
 KINDS = ("short", "long", "choice", "choices", "yesno", "list", "info")
 TEXT_KINDS = ("short", "long")
@@ -113,12 +114,10 @@ class Script:
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
 
-    def say(self, key: str, **values: str) -> str:
+    def say(self, key: str, **values: object) -> str:
         """A fixed message from ``messages.yaml``, with ``{names}`` filled in."""
-        text = self.messages.get(key, key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
-        return text
+        text = self.messages.get(key)
+        return fill(text, **values) if isinstance(text, str) else key
 
     def has(self, question_id: str) -> bool:
         return question_id in self._by_id
@@ -157,7 +156,19 @@ def load_script(language: str = "en", folder: Path | None = None) -> Script:
         raise ScriptError(display_name(folder), None, "this folder has no section files (named like 01-welcome.yaml)")
     sections = [load_section(p) for p in files]
     _check_across(sections, files)
-    return Script(language, sections, load_messages(folder))
+    messages = load_messages(folder, None if language == REFERENCE else load_messages(locations.prompts_dir(REFERENCE)))
+    return Script(language, sections, messages)
+
+
+def load_script_for(language: str) -> Script:
+    """The script a prep in ``language`` is talked through, the same in every front end.
+
+    A language driverseat has no folder for is talked through in English (the answers
+    stay as typed); a language that has a folder with a mistake in it is a problem to show.
+    """
+    from driverseat import words
+
+    return load_script(language if words.has_language(language) else REFERENCE)
 
 
 REQUIRED_MESSAGES = (
@@ -167,8 +178,11 @@ REQUIRED_MESSAGES = (
 )
 
 
-def load_messages(folder: Path) -> dict[str, str]:
-    """The fixed words in ``messages.yaml`` (every key in REQUIRED_MESSAGES must be there)."""
+def load_messages(folder: Path, fallback: dict[str, str] | None = None) -> dict[str, str]:
+    """The fixed words in ``messages.yaml``; a key missing there comes from ``fallback`` (English).
+
+    Every key in REQUIRED_MESSAGES must be in one of them.
+    """
     path = folder / "messages.yaml"
     name = display_name(path)
     try:
@@ -182,10 +196,11 @@ def load_messages(folder: Path) -> dict[str, str]:
     for key, value in data.items():
         if not isinstance(value, str):
             raise ScriptError(name, lines.get((key,)), f"'{key}' should be text")
+    merged = {**(fallback or {}), **data}
     for key in REQUIRED_MESSAGES:
-        if key not in data:
+        if key not in merged:
             raise ScriptError(name, None, f"'{key}' is missing")
-    return data
+    return merged
 
 
 def load_section(path: Path) -> Section:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from driverseat import locations, yamlio
-from driverseat.prep import Prep, Problem, validate
+from driverseat.prep import Prep, Problem, migrate, validate
 
 try:  # POSIX; on other systems the lock is skipped
     import fcntl
@@ -215,7 +215,7 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
     if serious:
         what = "one thing" if len(serious) == 1 else f"{len(serious)} things"
         raise PrepUnreadable(path, f"{path} has {what} driverseat can't use:", problems)
-    return Prep(data), text, problems
+    return Prep(migrate(data)), text, problems
 
 
 def list_backups(path: Path) -> list[Backup]:

@@ -74,6 +74,16 @@ def hostile() -> Prep:
     )
 
 
+def fhir_sheet(text: str) -> str:
+    """The HTML prep sheet a FHIR Bundle carries in its DocumentReference."""
+    import base64
+    import json
+
+    entries = json.loads(text)["entry"]
+    document = next(e["resource"] for e in entries if e["resource"]["resourceType"] == "DocumentReference")
+    return base64.b64decode(document["content"][0]["attachment"]["data"]).decode("utf-8")
+
+
 def secret(path: str) -> str:
     """A private text that escaping cannot hide: letters and digits only."""
     return "secret" + "".join(c for c in path if c.isalnum())

@@ -25,18 +25,21 @@ def say(c: Conversation, value) -> None:
 def test_starts_at_the_welcome_and_saves_after_every_answer(script) -> None:
     saves = []
     c = new(script, on_change=lambda: saves.append(1))
+    assert c.step.key == "name" and c.step.input == "short"  # the name once, first, in Welcome
+    assert (c.step.number, c.step.total) == (1, 4)
+    c.answer("Ann")
+    assert len(saves) == 1 and c.prep.name == "Ann"
     assert c.step.key == "rights" and c.step.input == "info"
-    assert (c.step.number, c.step.total) == (1, 3)
     c.answer(True)
-    assert len(saves) == 1 and c.prep.get("welcome.rights_read") is True
+    assert len(saves) == 2 and c.prep.get("welcome.rights_read") is True
 
 
 def test_whole_preparation_in_order(script) -> None:
     c = new(script)
+    say(c, "Greg")
     say(c, True)
     say(c, "yes")
     say(c, "Nervous, \tbut OK  ")
-    say(c, "Greg")
     c.skip()  # pronouns
     assert c.step.role == "list_start" and c.step.section.id == "people"
     c.answer(True)
@@ -131,9 +134,9 @@ def test_back_goes_to_the_previous_question_across_sections(script) -> None:
     c.back()
     c.back()
     c.back()
-    assert c.step.key == "rights"
+    assert c.step.key == "name"
     c.back()
-    assert c.step.key == "rights"
+    assert c.step.key == "name"
 
 
 def test_back_from_the_reflect_step_returns_to_the_question(script) -> None:
@@ -156,7 +159,6 @@ def test_jump_goes_to_the_first_open_question(script) -> None:
 
 def test_edit_an_earlier_answer_then_come_back(script) -> None:
     c = new(script)
-    c.jump("about_me")
     say(c, "Greg")
     c.jump("goal")
     say(c, "A good life")
@@ -187,19 +189,17 @@ def test_progress_not_started_partly_done(script) -> None:
     assert states["time_place"].state == PARTLY and states["time_place"].handled == 1
     assert states["goal"].state == NOT_STARTED
     c.jump("about_me")
-    say(c, "Ann")
-    c.skip()
+    say(c, "she/her")
     assert {p.section.id: p.state for p in c.progress()}["about_me"] == DONE
     assert c.sections_done() == 1
 
 
 def test_resume_where_the_person_left_off(script) -> None:
     c = new(script)
-    c.jump("about_me")
     say(c, "Ann")
-    assert c.prep.get("progress.at") == "pronouns"
+    assert c.prep.get("progress.at") == "rights"
     again = new(script, Prep(c.prep.data))
-    assert again.step.key == "pronouns"
+    assert again.step.key == "rights"
 
 
 def test_resume_without_a_saved_spot_goes_to_first_open(script, sparse_prep) -> None:
@@ -210,8 +210,7 @@ def test_resume_without_a_saved_spot_goes_to_first_open(script, sparse_prep) -> 
 
 def test_skip_keeps_an_earlier_answer(script) -> None:
     c = new(script, Prep({"person": {"name": "Ann"}}))
-    c.jump("about_me")
-    c.back() if c.step.key != "name" else None
+    c.edit("name")
     assert c.step.key == "name"
     c.skip()
     assert c.prep.name == "Ann" and c.status("name") is None
@@ -219,7 +218,6 @@ def test_skip_keeps_an_earlier_answer(script) -> None:
 
 def test_empty_answer_counts_as_skip_but_spaces_are_kept(script) -> None:
     c = new(script)
-    c.jump("about_me")
     c.answer("")
     assert c.status("name") == "skipped"
     c.back()
@@ -266,6 +264,7 @@ def test_set_private_marks_and_clears(script, full_prep) -> None:
 def test_wrong_kind_of_answer_is_refused_calmly(script) -> None:
     c = new(script)
     c.jump("welcome")
+    c.skip()  # name
     c.answer(True)
     with pytest.raises(ValueError, match="please pick one of the choices"):
         c.answer("maybe")
@@ -302,13 +301,14 @@ def test_notes_follow_the_reflect_step_and_keep_is_remembered(script) -> None:
 
 def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
     c = new(script)
+    c.answer("Ann")
     c.answer(True)
     c.answer("yes")  # first meeting: no question about last time
     assert c.step.key == "feeling"
-    assert c.step.total == 3
+    assert c.step.total == 4
     c.back()
     c.answer("no")  # been before
-    assert c.step.key == "last_time" and c.step.total == 4
+    assert c.step.key == "last_time" and c.step.total == 5
     c.answer("I want to speak first.")
     assert c.step.key == "feeling"
     assert c.prep.get("welcome.last_time") == "I want to speak first."

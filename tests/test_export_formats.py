@@ -7,7 +7,7 @@ import pytest
 from driverseat import export
 from driverseat.export import sheet
 from driverseat.prep import Prep
-from export_preps import example
+from export_preps import example, fhir_sheet
 
 AGENDA_STEPS = [
     "Welcome, and we each say who we are",
@@ -43,6 +43,8 @@ def test_agenda_has_only_steps_with_something_to_talk_about() -> None:
 @pytest.mark.parametrize("fmt", list(export.FORMATS))
 def test_agenda_appears_in_every_format_of_the_full_example(fmt: str) -> None:
     text = export.render(fmt, example("full"))
+    if fmt == "fhir":  # the agenda is on the HTML sheet the Bundle carries
+        text = fhir_sheet(text)
     for step in AGENDA_STEPS:
         assert step in text, (fmt, step)
 
@@ -101,7 +103,7 @@ def test_invitation_without_a_date_says_it_will_come() -> None:
 def test_write_all_uses_clear_names(tmp_path) -> None:
     names = [p.name for p in export.write_all(example("sparse"), None, tmp_path)]
     assert names == ["my-prep-sheet.md", "my-prep-sheet.html", "my-prep-sheet.txt", "my-meeting-card.txt",
-                     "my-meeting-card.html", "my-invitations.txt", "my-prep.json"]
+                     "my-meeting-card.html", "my-invitations.txt", "my-prep.json", "my-prep.fhir.json"]
     assert export.suffix("card-html") == ".html" and export.default_name("json") == "my-prep.json"
 
 

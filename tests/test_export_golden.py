@@ -1,4 +1,4 @@
-"""Golden files: every format, for the full, sparse and hostile preps, byte for byte.
+"""Golden files: every format, for the full, sparse, hostile and Spanish preps, byte for byte.
 
 To update after a deliberate change: ``UPDATE_GOLDEN=1 python -m pytest
 tests/test_export_golden.py``, then read the diff of ``tests/golden/`` before committing.
@@ -25,6 +25,7 @@ CASES: dict[str, tuple[Callable[[], Prep], bool]] = {
     "full-with-private": (lambda: example("full"), True),
     "sparse": (lambda: example("sparse"), False),
     "hostile": (hostile, False),
+    "full-es": (lambda: example("full-es"), False),
 }
 
 

@@ -1,4 +1,4 @@
-"""Guides: every guide a section names is there, short, titled, summed up, and renders."""
+"""Guides, in every language: every guide a section names is there, short, titled, summed up, and renders."""
 
 from __future__ import annotations
 
@@ -15,12 +15,20 @@ from driverseat.script import load_script
 SCREEN_WIDTH, SCREEN_LINES, MAX_SCREENS = 80, 24, 3
 
 
-def named_guides() -> set[str]:
-    return {name for section in load_script("en").sections for name in section.guides}
+LANGUAGES = ("en", "es")
+
+
+def named_guides(language: str = "en") -> set[str]:
+    return {name for section in load_script(language).sections for name in section.guides}
 
 
 def guide_files() -> list[Path]:
-    return sorted(locations.guides_dir("en").glob("*.md"))
+    """Every guide of every language (shown as ``en/name.md``)."""
+    return sorted(path for language in LANGUAGES for path in locations.guides_dir(language).glob("*.md"))
+
+
+def guide_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
 
 
 def screen_lines(markdown: str) -> int:
@@ -38,17 +46,18 @@ def test_the_sections_name_guides() -> None:
     }
 
 
-@pytest.mark.parametrize("name", sorted(named_guides()))
-def test_every_named_guide_exists(name: str) -> None:
-    assert (locations.guides_dir("en") / f"{name}.md").is_file(), f"guides/en/{name}.md is missing"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_named_guide_exists(language: str) -> None:
+    for name in sorted(named_guides(language)):
+        assert (locations.guides_dir(language) / f"{name}.md").is_file(), f"guides/{language}/{name}.md is missing"
 
 
-@pytest.mark.parametrize("path", guide_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", guide_files(), ids=guide_id)
 def test_every_guide_is_linked_from_a_section(path: Path) -> None:
-    assert path.stem in named_guides(), f"no section lists '{path.stem}' in its guides"
+    assert path.stem in named_guides(path.parent.name), f"no section lists '{path.stem}' in its guides"
 
 
-@pytest.mark.parametrize("path", guide_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", guide_files(), ids=guide_id)
 def test_guide_starts_with_a_title_and_a_one_sentence_summary(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -70,7 +79,7 @@ def summary_lines(lines: list[str]) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("path", guide_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", guide_files(), ids=guide_id)
 def test_guide_renders_and_has_one_title(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     tokens = MarkdownIt("commonmark").parse(text)
@@ -80,14 +89,14 @@ def test_guide_renders_and_has_one_title(path: Path) -> None:
     assert html.startswith("<h1>") and "<p>" in html
 
 
-@pytest.mark.parametrize("path", guide_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", guide_files(), ids=guide_id)
 def test_guide_is_short(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     lines = screen_lines(text)
     assert lines <= SCREEN_LINES * MAX_SCREENS, f"{path.name} is {lines} lines; keep it to three screens"
 
 
-@pytest.mark.parametrize("path", guide_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", guide_files(), ids=guide_id)
 def test_guide_is_plain_text_without_links_or_html(path: Path) -> None:
     """Guides are read in a terminal: no links out, no pictures, no raw HTML."""
     tokens = MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8"))
@@ -104,3 +113,14 @@ def test_the_planning_meeting_guide_names_every_right() -> None:
 def test_the_peer_guide_keeps_the_words_the_persons() -> None:
     text = (locations.guides_dir("en") / "for-peer-specialists.md").read_text(encoding="utf-8").lower()
     assert "type only what the person says" in text and "keep it" in text
+
+
+def test_the_spanish_planning_meeting_guide_names_every_right() -> None:
+    text = (locations.guides_dir("es") / "planning-meeting.md").read_text(encoding="utf-8").lower()
+    for right in ("dirigir", "traer a gente", "decir que no a un servicio", "pedir un cambio", "copia de su plan"):
+        assert right in text, right
+
+
+def test_the_spanish_peer_guide_keeps_the_words_the_persons() -> None:
+    text = (locations.guides_dir("es") / "for-peer-specialists.md").read_text(encoding="utf-8").lower()
+    assert "escriba solo lo que la persona dice" in text and "dejarlo así" in text

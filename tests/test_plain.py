@@ -228,7 +228,8 @@ def test_every_question_says_where_you_are(prep_path: Path, typist: Typist) -> N
     assert shown.splitlines()[0] == "This is a plain screen, so questions come one line at a time."
     assert "Part 3 of 10: People" in shown
     assert "You can bring people who care about you." in shown  # the section's intro
-    assert "Question 2 of 2 · About me" in shown
+    assert "Question 1 of 4 · Welcome and your rights" in shown
+    assert "Question 1 of 1 · About me" in shown
     assert "Question 1 of 2 · People · number 1 on your list" in shown  # before the name is known
     assert "Question 1 of 2 · People · about Jim" in shown
     assert "So far: Jim, Ann" in shown
@@ -243,25 +244,25 @@ def test_every_question_says_where_you_are(prep_path: Path, typist: Typist) -> N
 
 
 def test_the_default_prep_is_used_without_a_path(data_home: Path) -> None:
-    code, _out = run_lines(None, lines("", "2"))
+    code, _out = run_lines(None, lines("", "", "2"))
     assert code == 0
     assert saved(data_home / "prep.yaml")["welcome"] == {"rights_read": True, "first_time": "no"}
 
 
 # ------------------------------------------------------------------ leaving and coming back
 def test_end_of_input_saves_and_exits_cleanly(prep_path: Path) -> None:
-    code, out = run_lines(prep_path, lines("", "1", "Half an answer"))  # no empty line: input ends
+    code, out = run_lines(prep_path, lines("", "", "1", "Half an answer"))  # no empty line: input ends
     assert code == 0
     assert saved(prep_path)["welcome"]["feeling"] == "Half an answer"
     assert "Your answers are saved." in out
 
 
 def test_quit_saves_and_the_next_visit_goes_on(prep_path: Path) -> None:
-    code, out = run_lines(prep_path, lines("", "1", "quit", "this is never read"))
+    code, out = run_lines(prep_path, lines("", "", "1", "quit", "this is never read"))
     assert code == 0 and "this is never read" not in out
     code, out = run_lines(prep_path, lines("Fine", ""))
     assert "Welcome back. You have finished 0 of 10 parts." in out
-    assert out.count("Question 3 of 3 · Welcome and your rights") == 1  # straight back to where we were
+    assert out.count("Question 4 of 4 · Welcome and your rights") == 1  # straight back to where we were
     assert saved(prep_path)["welcome"]["feeling"] == "Fine"
 
 
@@ -273,7 +274,7 @@ def test_quitting_before_any_answer_leaves_no_file(prep_path: Path) -> None:
 def test_ctrl_c_saves_and_exits_cleanly(prep_path: Path) -> None:
     class CtrlC:
         def __init__(self) -> None:
-            self.typed = iter(["", "2"])
+            self.typed = iter(["", "", "2"])
 
         def read(self, prompt: str) -> str:
             for line in self.typed:
@@ -291,7 +292,7 @@ def test_every_answer_is_saved_at_once(prep_path: Path) -> None:
 
     class Watcher:
         def __init__(self) -> None:
-            self.typed = iter(["", "1", "Sam", "", "x"])
+            self.typed = iter(["Sam", "", "1", "", "x"])
 
         def read(self, prompt: str) -> str:
             if prep_path.exists():
@@ -301,7 +302,8 @@ def test_every_answer_is_saved_at_once(prep_path: Path) -> None:
             raise EOFError
 
     start(prep_path, Watcher(), Writer(io.StringIO()))
-    assert seen[1]["welcome"]["rights_read"] is True  # saved before the next question
+    assert seen[0]["person"]["name"] == "Sam"  # saved before the next question
+    assert seen[1]["welcome"]["rights_read"] is True
     assert seen[2]["welcome"]["first_time"] == "yes"
 
 
@@ -313,7 +315,7 @@ def test_help_lists_every_word(prep_path: Path) -> None:
 
 
 def test_skip_back_and_not_sure(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("back", "", "skip", "back", "1", "not sure", "Sam"))
+    _code, out = run_lines(prep_path, lines("back", "Sam", "", "skip", "back", "1", "not sure"))
     assert "This is the first question." in out
     data = saved(prep_path)
     assert data["welcome"]["first_time"] == "yes"
@@ -322,13 +324,13 @@ def test_skip_back_and_not_sure(prep_path: Path) -> None:
 
 
 def test_not_sure_where_it_does_not_fit(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "1", "", "", "", "yes", "not sure", "Jim"))
+    _code, out = run_lines(prep_path, lines("", "", "1", "", "", "yes", "not sure", "Jim"))
     assert "For this question, you can answer it or type skip." in out
     assert saved(prep_path)["invitees"] == [{"name": "Jim"}]
 
 
 def test_example_and_tip(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("example", "tip", "", "example", "1", "example"))
+    _code, out = run_lines(prep_path, lines("example", "", "tip", "", "example", "1", "example"))
     assert "There is no example for this question." in out
     assert "Read the rights out loud together" in out  # the coach tip
     assert "I feel a bit nervous. I don't like a lot of people in one room." in out
@@ -336,8 +338,8 @@ def test_example_and_tip(prep_path: Path) -> None:
 
 
 def test_sections_lists_progress_and_jumps(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "1", "sections", "9", "My own words", "", "1", "sections", "", "sections", "99"))
-    assert "1. Welcome and your rights: started (2 of 3)" in out
+    _code, out = run_lines(prep_path, lines("", "", "1", "sections", "9", "My own words", "", "1", "sections", "", "sections", "99"))
+    assert "1. Welcome and your rights: started (3 of 4)" in out
     assert "9. My goal: not started (0 of 6)" in out
     assert "Part 9 of 10: My goal" in out
     assert "9. My goal: started (1 of 6)" in out
@@ -346,14 +348,14 @@ def test_sections_lists_progress_and_jumps(prep_path: Path) -> None:
 
 
 def test_review_prints_the_sheet(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "1", "Fine", "", "Sam", "review"))
+    _code, out = run_lines(prep_path, lines("Sam", "", "1", "Fine", "", "review"))
     assert "Your sheet so far:" in out
     assert "Sam" in out.split("Your sheet so far:")[1]
     assert "That is all so far." in out
 
 
 def test_private_marks_the_last_item_and_share_undoes_it(prep_path: Path) -> None:
-    steps = ["", "1", "", "", "", "yes", "Jim", "private", "share", "private", "private"]
+    steps = ["", "", "1", "", "", "yes", "Jim", "private", "share", "private", "private"]
     _code, out = run_lines(prep_path, lines(*steps))
     assert "Done. Jim will stay off your sheet. Type share to put it back." in out
     assert "Done. Jim is back on your sheet." in out
@@ -361,16 +363,18 @@ def test_private_marks_the_last_item_and_share_undoes_it(prep_path: Path) -> Non
     assert saved(prep_path)["invitees"] == [{"name": "Jim", "private": True}]
 
 
-def test_private_after_an_answer_that_is_not_on_a_list(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("private", "", "1", "private"))
-    assert "You have not added anyone or anything to a list yet." in out
-    assert "Only something on a list, like a person or a topic, can be kept private." in out
-    assert "private" not in saved(prep_path)["welcome"]
+def test_private_works_on_any_answer_and_tells_the_truth(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("private", "Sam", "private", "", "1", "Nervous", "", "private", "share"))
+    assert "There is no answer yet to keep private." in out
+    assert 'Done. Your answer to "What name do you like to be called?" will stay off your sheet.' in out
+    assert 'Your answer to "How do you feel about the meeting right now?" is never on your sheet.' in out
+    data = saved(prep_path)
+    assert data["private_answers"] == ["person.name"] and data["person"]["name"] == "Sam"
 
 
 # ------------------------------------------------------------------ answers that don't fit
 def test_a_number_out_of_range_gets_one_calm_sentence_and_the_question_again(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "7", "maybe", "2"))
+    _code, out = run_lines(prep_path, lines("", "", "7", "maybe", "2"))
     assert out.count("Please type a number from 1 to 2, or type help.") == 2
     assert out.count("Is this your first planning meeting?") == 3
     assert saved(prep_path)["welcome"]["first_time"] == "no"
@@ -383,7 +387,7 @@ def test_yes_no_answers(prep_path: Path) -> None:
 
 
 def test_changing_an_answer_after_the_reflect_back(prep_path: Path) -> None:
-    steps = ["", "1", "", "", "", "yes", "Jim", "", "He knows me", "", "3", "2", "He knows me best", "", "1"]
+    steps = ["", "", "1", "", "", "yes", "Jim", "", "He knows me", "", "3", "2", "He knows me best", "", "1"]
     _code, out = run_lines(prep_path, lines(*steps))
     assert "Please type 1 or 2, or type help." in out
     assert "Your answer now: He knows me" in out
@@ -393,37 +397,37 @@ def test_changing_an_answer_after_the_reflect_back(prep_path: Path) -> None:
 
 def test_text_is_kept_exactly_as_typed(prep_path: Path) -> None:
     odd = "  Café ☕, “quotes” and 2 spaces  \t"
-    run_lines(prep_path, lines("", "1", odd, "  ", "last line", "", odd))
+    run_lines(prep_path, lines(odd, "", "1", odd, "  ", "last line", ""))
     data = saved(prep_path)
     assert data["welcome"]["feeling"] == f"{odd}\n  \nlast line"
     assert data["person"]["name"] == odd
 
 
 def test_a_command_word_inside_a_long_answer_is_just_words(prep_path: Path) -> None:
-    run_lines(prep_path, lines("", "1", "I want to say", "quit", "and skip", ""))
+    run_lines(prep_path, lines("", "", "1", "I want to say", "quit", "and skip", ""))
     assert saved(prep_path)["welcome"]["feeling"] == "I want to say\nquit\nand skip"
 
 
 def test_windows_line_endings(prep_path: Path) -> None:
-    run_lines(prep_path, "\r\n1\r\nSam\r\n\r\n")
+    run_lines(prep_path, "\r\n\r\n1\r\nSam\r\n\r\n")
     assert saved(prep_path)["welcome"]["feeling"] == "Sam"
 
 
 def test_a_screen_that_only_shows_ascii(prep_path: Path) -> None:
     raw = io.BytesIO()
     stdout = io.TextIOWrapper(raw, encoding="ascii", write_through=True)
-    code = run(prep_path, stdin=io.StringIO(lines("", "Caf\u00e9")), stdout=stdout)
+    code = run(prep_path, stdin=io.StringIO(lines("", "", "Caf\u00e9")), stdout=stdout)
     assert code == 0
     shown = raw.getvalue().decode("ascii")
-    assert "Question 2 of 3 - Welcome and your rights" in shown
+    assert "Question 3 of 4 - Welcome and your rights" in shown
 
 
 # ------------------------------------------------------------------ the file and its lock
 def test_an_open_prep_is_left_alone(prep_path: Path) -> None:
-    run_lines(prep_path, lines("", "1"))
+    run_lines(prep_path, lines("", "", "1"))
     other, _prep = store_module.open_prep(prep_path)
     try:
-        code, out = run_lines(prep_path, lines("", "2"))
+        code, out = run_lines(prep_path, lines("", "", "2"))
     finally:
         other.unlock()
     assert code == 1
@@ -453,7 +457,7 @@ def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypat
         return real_save(self, prep)
 
     monkeypatch.setattr(store_module.PrepStore, "save", flaky)
-    code, out = run_lines(prep_path, lines("", "1"))
+    code, out = run_lines(prep_path, lines("", "", "1"))
     assert code == 0
     assert "Your answers could not be saved just now (No space left on device)." in out
     assert saved(prep_path)["welcome"] == {"rights_read": True, "first_time": "yes"}
@@ -518,11 +522,12 @@ def test_fixed_words_wrap_on_a_narrow_screen_but_the_persons_words_do_not() -> N
     ]
 
 
-def test_the_end_says_how_many_parts_are_finished(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("sections", "10", "no", "hello"))
-    assert "You have been through every part." in out
-    assert "You have finished 1 of 10 parts. Type sections to see them." in out
-    assert out.count("Type review to read your sheet.") == 2  # words that are no command: the options again
+def test_after_the_last_part_the_first_open_question_comes_not_the_end(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("sections", "10", "no", "Sam"))
+    after = out.split("Part 10 of 10: My questions")[1]
+    assert "You have been through every part." not in out
+    assert "Part 1 of 10: Welcome and your rights" in after and "What name do you like to be called?" in after
+    assert saved(prep_path)["person"]["name"] == "Sam"
 
 
 def test_enter_on_a_reflect_back_keeps_the_words(prep_path: Path) -> None:
@@ -534,10 +539,10 @@ def test_enter_on_a_reflect_back_keeps_the_words(prep_path: Path) -> None:
 
 
 def test_a_choice_by_its_words(prep_path: Path) -> None:
-    run_lines(prep_path, lines("", "No, I have been to one before."))
+    run_lines(prep_path, lines("", "", "No, I have been to one before."))
     assert saved(prep_path)["welcome"]["first_time"] == "no"
     prep_path.unlink()
-    run_lines(prep_path, lines("", "Yes"))
+    run_lines(prep_path, lines("", "", "Yes"))
     assert saved(prep_path)["welcome"]["first_time"] == "yes"
 
 
@@ -551,7 +556,7 @@ def test_a_line_editor_that_fails_gives_way_to_plain_lines(prep_path: Path) -> N
     stream = io.StringIO()
     out = Writer(stream)
     switched: list[bool] = []
-    reader = FallbackReader(Broken(), LineReader(io.StringIO(lines("", "2")), out), lambda: switched.append(True))
+    reader = FallbackReader(Broken(), LineReader(io.StringIO(lines("", "", "2")), out), lambda: switched.append(True))
     assert start(prep_path, reader, out) == 0
     assert switched == [True]
     assert saved(prep_path)["welcome"]["first_time"] == "no"

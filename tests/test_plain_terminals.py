@@ -74,7 +74,7 @@ def test_ctrl_c_in_questionary_saves_and_ends(tmp_path: Path) -> None:
 
         class Typing:
             def __init__(self) -> None:
-                self.keys = iter(["\r", "2\r", "\x03"])  # Enter, 2 + Enter, Ctrl+C
+                self.keys = iter(["\r", "\r", "2\r", "\x03"])  # Enter (no name yet), Enter, 2 + Enter, Ctrl+C
 
             def read(self, prompt: str) -> str:
                 pipe.send_text(next(self.keys))
@@ -117,6 +117,8 @@ def test_a_dumb_terminal_gets_lines(tmp_path: Path, data_home: Path) -> None:
     )
     try:
         child.expect_exact("This is a plain screen, so questions come one line at a time.")
+        child.expect_exact("What name do you like to be called?")
+        child.sendline("")
         child.expect_exact("Press Enter to go on.")
         child.sendline("")
         child.expect_exact("Type the number of your answer.")
@@ -137,6 +139,8 @@ def test_a_pseudo_terminal_through_questionary(tmp_path: Path, data_home: Path) 
     )
     try:
         child.expect_exact("Type help at any question")
+        child.expect_exact("What name do you like to be called?")
+        child.send("Sam\r")
         child.expect_exact("Press Enter to go on.")
         child.send("\r")
         child.expect_exact("Is this your first planning meeting?")
@@ -149,9 +153,7 @@ def test_a_pseudo_terminal_through_questionary(tmp_path: Path, data_home: Path) 
         child.send("and ready\r")
         child.expect_exact("+")
         child.send("\r")
-        child.expect_exact("What name do you like to be called?")
-        child.send("Sam\r")
-        child.expect_exact("Question 2 of 2 · About me")
+        child.expect_exact("Question 1 of 1 · About me")
         child.send("quit\r")
         child.expect_exact("Your answers are saved.")
         child.expect_exact("MODULES False True")  # questionary, never textual
@@ -168,7 +170,7 @@ def test_a_pseudo_terminal_through_questionary(tmp_path: Path, data_home: Path) 
 def test_plain_mode_never_imports_textual(tmp_path: Path, data_home: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", RUN_AND_LIST_MODULES, str(tmp_path / "p.yaml")],
-        input=b"\n1\nquit\n",
+        input=b"\n\n1\nquit\n",
         capture_output=True,
         env=child_env(data_home),
         timeout=60,

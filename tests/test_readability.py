@@ -5,7 +5,7 @@ What is scored (``prompts/en`` and ``guides/en``):
 - section files: title, summary, intro, and for every question its text, example,
   "more" question, item word and choice labels; coach tips (for the peer specialist)
   are scored on their own and may go to grade 8 on Flesch-Kincaid;
-- every other ``*.yaml`` in ``prompts/en`` except ``language.yaml`` (messages.yaml, and
+- every other ``*.yaml`` in ``prompts/en`` except ``language.yaml`` and ``fhir.yaml`` (messages.yaml, and
   the app's fixed words when they exist): all string values, found recursively;
 - the note questions in ``language.yaml`` (its word lists are not sentences);
 - every guide, with Markdown stripped: each paragraph, list item and heading is a unit.
@@ -47,6 +47,7 @@ PROMPTS = ROOT / "prompts" / "en"
 GUIDES = ROOT / "guides" / "en"
 SECTION_FILE = re.compile(r"^\d+[-_].+\.ya?ml$")
 LANGUAGE_FILE = "language.yaml"
+FHIR_WORDS_FILE = "fhir.yaml"  # word lists the FHIR export matches (see docs/fhir.md); never shown
 
 FK_LIMIT = 6.0
 SMOG_LIMIT = 8.0
@@ -157,7 +158,7 @@ def prompt_units() -> dict[str, list[Unit]]:
             if q.coach:
                 units.append(Unit(f"{name} {q.id}.coach", q.coach, coach=True))
     for path in sorted(PROMPTS.glob("*.yaml")):
-        if SECTION_FILE.match(path.name) or path.name == LANGUAGE_FILE:
+        if SECTION_FILE.match(path.name) or path.name in (LANGUAGE_FILE, FHIR_WORDS_FILE):
             continue
         data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
         out[path.name] = [Unit(path.name, s) for s in _strings(data) if s.strip()]

@@ -61,11 +61,11 @@ def test_unknown_kind_names_file_line_and_problem(prompts: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "problem"),
     [
-        ("path: person.name", "path: person.nmae", "keeps its answer at 'person.nmae', which the prep file does not have"),
+        ("path: person.pronouns", "path: person.pronons", "keeps its answer at 'person.pronons', which the prep file does not have"),
         ("id: pronouns", "id: name", "question id 'name' is already used"),
         ("    kind: short\n    path: person.pronouns\n", "    kind: short\n    path: person.pronouns\n    colour: red\n", "unknown field 'colour'"),
-        ("text: What name do you like to be called?", "text: [oops", "line"),
-        ("    not_sure: false\n    coach: This", "    not_sure: maybe\n    coach: This", "'not_sure' that should be true or false"),
+        ("text: What pronouns do you use? You can skip this.", "text: [oops", "line"),
+        ("    example: he/him\n", "    example: he/him\n    not_sure: maybe\n", "'not_sure' that should be true or false"),
     ],
 )
 def test_mistakes_are_explained(prompts: Path, old: str, new: str, problem: str) -> None:
@@ -97,6 +97,6 @@ def test_missing_language_is_one_sentence(tmp_path: Path) -> None:
 def test_a_new_language_is_a_new_folder(prompts: Path) -> None:
     spanish = prompts.parent / "es"
     shutil.copytree(prompts, spanish)
-    break_file(spanish, "02-about-me.yaml", "What name do you like to be called?", "¿Cómo te gusta que te llamen?")
+    break_file(spanish, "01-welcome.yaml", "What name do you like to be called?", "¿Cómo te gusta que te llamen?")
     script = load_script("es", spanish)
     assert script.question("name").text == "¿Cómo te gusta que te llamen?"

@@ -22,6 +22,7 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
     "card-html": ("driverseat.export.card", "Meeting card to print (half a page)", "my-meeting-card.html"),
     "invites": ("driverseat.export.invites", "A note for each person I invite", "my-invitations.txt"),
     "json": ("driverseat.export.jsonfmt", "The prep as JSON, for other tools", "my-prep.json"),
+    "fhir": ("driverseat.export.fhir", "For your team's health record system (HL7 FHIR)", "my-prep.fhir.json"),
 }
 FORMATS: dict[str, str] = {name: about for name, (_m, about, _f) in _FORMATS.items()}
 
@@ -43,6 +44,8 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     from driverseat.export import sheet
 
     module = importlib.import_module(_FORMATS[fmt][0])
+    if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
+        return module.render(prep, include_private=include_private)
     built = sheet.build(prep, include_private=include_private)
     if fmt == "card-html":
         return module.render_html(built)

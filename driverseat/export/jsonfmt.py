@@ -39,5 +39,10 @@ def render(sheet: Sheet) -> str:
         data["suggested_agenda"] = [{"step": item.label or "", "details": item.text} for item in agenda.items]
     if sheet.include_private:
         data = {"includes_private": True, **data}
+    return dumps(data)
+
+
+def dumps(data: object) -> str:
+    """JSON text as every JSON export writes it: UTF-8, two-space indents, hidden characters escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return _NON_ASCII.sub(_escape_hidden, text) + "\n"

@@ -8,10 +8,9 @@ Empty parts are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from driverseat import locations, yamlio
+from driverseat.words import catalogue
 from driverseat.prep import Prep, is_empty, shared
 
 
@@ -58,14 +57,9 @@ class Sheet:
         return next((p for p in self.parts if p.id == part_id), None)
 
 
-@lru_cache(maxsize=4)
 def words(language: str = "en") -> dict:
-    """The sheet's fixed words for a language (English if the language has none)."""
-    path = locations.prompts_dir(language) / "sheet.yaml"
-    if not path.is_file():
-        path = locations.prompts_dir("en") / "sheet.yaml"
-    data, _ = yamlio.load(path.read_text(encoding="utf-8"))
-    return data
+    """The sheet's fixed words for a language, English filling any gap key by key."""
+    return catalogue(language).book("sheet").table
 
 
 def _text(value: Any) -> str | None:
@@ -168,6 +162,15 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         words=w,
         data=data,
     )
+
+
+NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+
+
+def shows(path: tuple | str) -> bool:
+    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
+    head = path.split(".")[0] if isinstance(path, str) else path[0]
+    return head not in NOT_SHOWN
 
 
 def invitee_names(data: dict) -> list[str]:

@@ -58,31 +58,35 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     from driverseat import store as store_module
     from driverseat.conversation import Conversation
     from driverseat.plain.session import PlainSession
-    from driverseat.plain.words import load_words
-    from driverseat.script import ScriptError, load_script
+    from driverseat.plain.words import Words, load_words
+    from driverseat.script import ScriptError, load_script_for
+
+    def notice(words: Words) -> None:
+        """Say that this is line mode: in the prep's language once it is known."""
+        if line_notice:
+            out.text(words.say("line_notice"))
 
     words = load_words("en")
-    if line_notice:
-        out.text(words.say("line_notice"))
     try:
         store, prep = store_module.open_prep(path)
     except store_module.PrepLocked:
+        notice(words)
         out.text(words.say("locked"))
         return 1
     except store_module.PrepUnreadable as problem:
+        notice(words)
         out.line(problem.explain())
         out.text(words.say("unreadable_hint"))
         return 1
     try:
-        try:
-            script = load_script(prep.language)
-        except ScriptError:
-            script = load_script("en")
+        script = load_script_for(prep.language)
         words = load_words(prep.language)
     except ScriptError as problem:
+        notice(words)
         out.text(words.say("script_problem", problem=problem))
         store.unlock()
         return 1
+    notice(words)
     try:
         out.text(words.say("title"))
         out.text(words.say("saved_in", file=store.path))

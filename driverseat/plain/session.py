@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from driverseat.conversation import Conversation, Spot, Step
+from driverseat.conversation import Conversation, Role, Step
+from driverseat.export.sheet import shows
 from driverseat.plain.terminal import Reader, UnreadableLine, Writer
 from driverseat.plain.words import Words, normalize
 from driverseat.prep import is_empty, is_private
@@ -45,8 +46,7 @@ class PlainSession:
         self.save = save
         self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
-        self._last_item: tuple[str, int] | None = None  # (list question id, item index)
-        self._last_was_item = False
+        self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
 
     # ------------------------------------------------------------------ the loop
@@ -162,7 +162,7 @@ class PlainSession:
 
     def _item_label(self, step: Step) -> str:
         """The item's name as the person typed it, or its number when it has none yet."""
-        spot = Spot.parse(step.key.split("#")[0])
+        spot = step.spot
         assert step.item is not None
         if spot is not None:
             top = self.conv.script.question(spot.qid)
@@ -204,8 +204,10 @@ class PlainSession:
                 text = self._more_lines(line)
             return self._answer(step, text)
         if not line.strip():
-            if step.role in ("reflect", "note"):  # Enter keeps the person's words as they are
-                return self._answer(step, True)
+            if step.input == "yesno" and step.role == "question" and isinstance(step.value, bool):
+                return self._answer(step, step.value)  # Enter keeps the answer on file
+            if step.default is not None:  # the session's default: never shares anything new
+                return self._answer(step, step.default)
             return self._skip()
         if step.input == "yesno":
             value = self.words.yes_no(line)
@@ -264,15 +266,17 @@ class PlainSession:
         return picked
 
     def _note_position(self, step: Step) -> None:
-        """Remember whether the last answer was about an item of a list (for 'private')."""
+        """Remember what the last answer was about (for 'private' and 'share')."""
         self._answered_any = True
-        if step.item is not None and step.role == "question":
-            spot = Spot.parse(step.key.split("#")[0])
-            if spot is not None and spot.item is not None:
-                self._last_item = (spot.qid, spot.item)
-                self._last_was_item = True
-        elif step.role in ("question", "list_start"):
-            self._last_was_item = False
+        spot, question = step.spot, step.question
+        if spot is None or question is None:
+            return
+        if spot.item is not None:
+            top = self.conv.script.question(spot.qid)
+            if top.path is not None:
+                self._last = (top.path + (spot.item,), "")
+        elif step.role == Role.QUESTION and question.path is not None and question.kind != "info":
+            self._last = (question.path, question.text.strip().splitlines()[0])
 
     def _answer(self, step: Step, value: object) -> bool:
         self._note_position(step)
@@ -381,21 +385,25 @@ class PlainSession:
         out.text(say("review_end"))
 
     def _private(self, private: bool) -> None:
+        """Keep the last answer (or the last person or thing added) private, or share it."""
         say, out = self.words.say, self.out
-        if self._last_item is None or not self._last_was_item:
-            out.text(say("no_item") if self._answered_any else say("nothing_yet"))
-            return
-        qid, index = self._last_item
-        question = self.conv.script.question(qid)
-        items = self.conv.prep.get(question.path)
-        if question.path is None or not isinstance(items, list) or index >= len(items):
+        prep = self.conv.prep
+        if self._last is None or is_empty(prep.get(self._last[0])):
             out.text(say("nothing_yet"))
             return
-        label = self.conv.item_label(question, items[index], index)
-        if is_private(items[index]) == private:
+        path, asked = self._last
+        if isinstance(path[-1], int):
+            top = next(q for s in self.conv.script.sections for q in s.questions if q.path == path[:-1])
+            label = self.conv.item_label(top, prep.get(path), path[-1])
+        else:
+            label = say("your_answer_to", question=asked)
+            if not shows(path):
+                out.text(say("never_on_sheet", label=label))
+                return
+        if prep.is_private_answer(path) == private:
             out.text(say("already_private" if private else "already_shared", label=label))
             return
-        self.conv.set_private(question.path + (index,), private)
+        self.conv.set_private(path, private)
         out.text(say("now_private" if private else "now_shared", label=label))
 
 

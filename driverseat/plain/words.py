@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from driverseat import locations, yamlio
+from driverseat.words import catalogue, fill
 
 COMMANDS = (
     "help", "skip", "back", "example", "tip", "not_sure", "sections", "review",
     "private", "share", "quit",
 )
-FILE_NAME = "plain.yaml"
 
 
 def normalize(line: str) -> str:
@@ -39,10 +36,8 @@ class Words:
     no: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
-        text = self.texts.get(key, key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        text = self.texts.get(key)
+        return fill(text, **values) if isinstance(text, str) else key
 
     def command(self, line: str) -> str | None:
         """The command a whole typed line stands for, or None when it is an answer."""
@@ -57,14 +52,9 @@ class Words:
         return None
 
 
-def load_words(language: str = "en", folder: Path | None = None) -> Words:
-    """Read plain.yaml for a language (English when that language has none)."""
-    path = (folder or locations.prompts_dir(language)) / FILE_NAME
-    if not path.is_file():
-        path = locations.prompts_dir("en") / FILE_NAME
-    data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path.name} should be a list of 'key: words' lines")
+def load_words(language: str = "en") -> Words:
+    """Plain mode's words for a language: the ``plain`` book, English filling any gap."""
+    data = catalogue(language).book("plain").table
     texts = {k: v for k, v in data.items() if isinstance(v, str)}
     commands: dict[str, str] = {}
     raw = data.get("commands") or {}

@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
-from driverseat.script import Script, ScriptError, load_script
+from driverseat.script import Script, ScriptError, load_script_for
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable, open_prep
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
@@ -98,7 +98,7 @@ class DriverseatApp(App[int]):
 
             return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
         try:
-            script = self._script or load_script(prep.language)
+            script = self._script or load_script_for(prep.language)
         except ScriptError as problem:
             store.unlock()
             from driverseat.tui.screens.trouble import CalmScreen
@@ -106,6 +106,8 @@ class DriverseatApp(App[int]):
             return CalmScreen(self.words("script_title"), str(problem), self.words), None
         if prep.language != "en":
             self.words = load_words(prep.language)
+            self._bindings = self._merge_bindings()  # the footer keys again, in this language
+            use_words(self, self.words)
         self.store, self.prep = store, prep
         self.conversation = Conversation(script, prep, on_change=self.save)
         from driverseat.tui.screens.talk import TalkScreen
@@ -122,6 +124,8 @@ class DriverseatApp(App[int]):
         """Autosave: called by the engine after every change."""
         if self.store is None or self.prep is None:
             return
+        if not self.store.path.exists() and not (self.conversation and self.conversation.is_started()):
+            return  # nothing said yet: no empty file is left behind
         try:
             self.store.save(self.prep)
         except OSError as problem:

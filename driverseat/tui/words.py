@@ -1,44 +1,26 @@
-"""The app's fixed words, read from ``prompts/<lang>/app.yaml``.
+"""The app's fixed words: the ``app`` book of the word catalogue (``prompts/<lang>/app.yaml``).
 
-Every word the Textual app shows that is not the person's own and not part of the
-conversation script lives in that file. A missing key shows the key itself rather
-than failing, so a half-translated language still opens.
+A missing key falls back to English, key by key (see ``driverseat.words``). What goes
+into a ``{name}`` field (a name, a file path) is shown safely: no escape sequence or
+bidi override in it reaches the screen (``driverseat.safetext``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from driverseat import locations, yamlio
 from driverseat.safetext import visible
+from driverseat.words import Book, catalogue
 
 
-class Words:
-    """Look up fixed words: ``words("saved")`` or ``words("welcome_back_name", name="Greg")``."""
-
-    def __init__(self, table: dict[str, str]):
-        self.table = table
+class Words(Book):
+    """The app's book of words; values filled into it are made safe to show."""
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self.table.get(key, key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", visible(str(value)))  # a name or a path: shown safely
-        return text
+        return super().__call__(key, **{name: visible(str(value)) for name, value in values.items()})
 
-
-def _read(path: Path) -> dict[str, str]:
-    try:
-        data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yamlio.YamlProblem):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): v.rstrip("\n") for k, v in data.items() if isinstance(v, str)}
+    say = __call__
 
 
 def load_words(language: str = "en") -> Words:
-    """The words for a language; English fills any gap."""
-    table = _read(locations.prompts_dir("en") / "app.yaml")
-    if language != "en":
-        table.update(_read(locations.prompts_dir(language) / "app.yaml"))
-    return Words(table)
+    """The app's words for a language; English fills any gap."""
+    book = catalogue(language).book("app")
+    return Words(book.name, book.language, book.table, book.missing, book.unknown)

@@ -52,7 +52,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.prep_path = Path(prep_path)
         self.words = words
         self.export = load_export()
-        self.formats: dict[str, str] = dict(self.export.FORMATS) if self.export else {}
+        self.formats: dict[str, str] = {}
+        for name, about in (self.export.FORMATS.items() if self.export else ()):
+            key = "format_" + name.replace("-", "_")  # the description in app.yaml, when there is one
+            self.formats[name] = about if words(key) == key else words(key)
         self.written: Path | None = None
         use_words(self, words)
 

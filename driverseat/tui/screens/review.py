@@ -20,7 +20,8 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Conversation, Spot
-from driverseat.prep import is_private
+from driverseat.export.sheet import shows
+from driverseat.prep import is_empty, is_private
 from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
@@ -34,8 +35,9 @@ class ReviewItem:
     text: str
     asked: str  # the question, shown small above the answer ("" for list items)
     key: str  # the step key to change it
-    path: tuple | None = None  # where set_private applies (list items only)
+    path: tuple | None = None  # where set_private applies
     private: bool = False
+    on_sheet: bool = True  # the sheet shows this answer when it is shared
 
 
 def review_items(conversation: Conversation) -> list[ReviewItem]:
@@ -50,7 +52,14 @@ def review_items(conversation: Conversation) -> list[ReviewItem]:
             if question.kind != "list":
                 entry = entries.get(question.id)
                 if entry is not None:
-                    out.append(ReviewItem(section.title, entry.answer, question.text.strip(), entry.key))
+                    answered = question.path is not None and not is_empty(prep.get(question.path))
+                    out.append(
+                        ReviewItem(
+                            section.title, entry.answer, question.text.strip(), entry.key,
+                            question.path if answered else None, entry.private,
+                            question.path is not None and shows(question.path),
+                        )
+                    )
                 continue
             items = prep.get(question.path)
             for index, item in enumerate(items if isinstance(items, list) else []):
@@ -121,11 +130,14 @@ class ReviewScreen(Screen[str | None]):
                 options.add_option(Option(Content.from_markup("[b]$title[/b]", title=section), disabled=True))
             mark = ""
             if item.path is not None:
-                mark = words("review_private") if item.private else words("review_shared")
-            if mark:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
+                if item.private:
+                    mark = words("review_private")
+                else:
+                    mark = words("review_shared") if item.on_sheet else words("review_not_on_sheet")
+            if item.asked:
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=visible(item.text), mark=mark)
             else:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=visible(item.text))
+                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
@@ -148,7 +160,10 @@ class ReviewScreen(Screen[str | None]):
         if item is None:
             return
         if item.path is None:
-            self.notify(self.words("review_only_lists"))
+            self.notify(self.words("review_nothing_to_keep"))
+            return
+        if not item.on_sheet and not item.private:
+            self.notify(self.words("review_never_on_sheet"))
             return
         self.conversation.set_private(item.path, not item.private)
         await self.refresh_review()

@@ -46,17 +46,14 @@ class TalkScreen(Screen[None]):
     def _greeting(self) -> tuple[str, ...]:
         """First run: three short sentences, then the name. Later: hello again, and what is left."""
         conversation, words = self.conversation, self.words
-        if not conversation.is_started():
-            if conversation.script.has("name"):
-                try:
-                    conversation.edit("name")
-                except KeyError:
-                    pass
+        if not conversation.is_started():  # the name is the first question of Welcome
             return tuple(words("welcome_first").splitlines())
         name = conversation.prep.name
         hello = words("welcome_back_name", name=name) if name.strip() else words("welcome_back")
         open_parts = [p.section.title for p in conversation.progress() if p.state != "done"]
-        if not open_parts or conversation.at_end:
+        if not open_parts:
+            return (hello, words("welcome_all_done"))
+        if conversation.at_end:
             return (hello,)
         return (hello, words("welcome_left", parts=", ".join(open_parts)))
 

@@ -65,11 +65,14 @@ class AnswerArea(Vertical):
                 return
 
     def _preferred_button(self) -> str | None:
+        """The button Enter presses first: the answer on file, else the session's default."""
         step = self.step
-        if step is None or step.input != "yesno" or step.role != "question":
+        if step is None or step.input != "yesno":
             return None
-        if isinstance(step.value, bool):
-            return f"choice-{step.choices.index(next(c for c in step.choices if c.value == step.value))}"
+        wanted = step.value if isinstance(step.value, bool) and step.role == "question" else step.default
+        for index, choice in enumerate(step.choices):
+            if wanted is not None and choice.value == wanted:
+                return f"choice-{index}"
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -113,9 +116,10 @@ class AnswerArea(Vertical):
                 yield Button(words("done"), id="done", variant="primary", compact=True)
                 yield Static(words("choices_hint"), classes="hint")
         elif kind == "yesno":
+            preferred = self._preferred_button() or "choice-0"
             with Horizontal(classes="buttons"):
                 for i, choice in enumerate(step.choices):
-                    variant = "primary" if i == 0 else "default"
+                    variant = "primary" if f"choice-{i}" == preferred else "default"
                     yield Button(choice.label, id=f"choice-{i}", variant=variant, compact=True)
         elif kind == "info":
             with Horizontal(classes="buttons"):

@@ -1,0 +1,490 @@
+"""The clinician's export: one HL7 FHIR R4 (4.0.1) Bundle an electronic health record can take in.
+
+The Bundle (``type: collection``) holds, in this order: the Patient (only the name the
+person likes and their pronouns, as they typed them); the Questionnaire made from the
+conversation script; the QuestionnaireResponse with every shared answer; a Goal for the
+goal in the person's words and one for each priority; a CareTeam of the people invited,
+each a RelatedPerson; and a DocumentReference holding the HTML prep sheet.
+
+Everything comes from ``prep.shared``: private items never appear (``--include-private``
+puts them in, marks the Bundle "restricted" and says so in the DocumentReference). Ids are UUIDs derived from the prep (see
+``_Ids``), so two exports of the same prep are the same bytes. The person's words are
+copied exactly; only invisible characters are written as ``\\uXXXX`` escapes, which
+read back as the same text. ``docs/fhir.md`` describes each resource.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import uuid
+from functools import lru_cache
+from typing import Any, Iterable
+
+from driverseat import locations, yamlio
+from driverseat.export.jsonfmt import dumps
+from driverseat.export.sheet import words as sheet_words
+from driverseat.prep import Prep, is_empty, shared
+from driverseat.script import Question, Script, load_script
+from driverseat.words import is_language
+
+FHIR_VERSION = "4.0.1"
+PRONOUNS_URL = "http://hl7.org/fhir/StructureDefinition/individual-pronouns"
+ROLE_CODES = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+GOAL_PRIORITY = "http://terminology.hl7.org/CodeSystem/goal-priority"
+CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+# The two relationship codes driverseat ever gives (v3 RoleCode), with their displays.
+FAMILY = ("FAMMEMB", "family member")
+FRIEND = ("FRND", "unrelated friend")
+# Rank 1 is the person's first priority; FHIR has three levels.
+PRIORITY_BY_RANK = {1: ("high-priority", "High Priority"), 2: ("medium-priority", "Medium Priority")}
+LOW_PRIORITY = ("low-priority", "Low Priority")
+
+# All driverseat ids live under this UUID namespace (itself a UUID5 of a fixed name).
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "driverseat:fhir-export")
+_WORD = re.compile(r"\w+")
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+
+
+def render(prep: Prep, include_private: bool = False) -> str:
+    """The prep as a FHIR R4 Bundle, as JSON text."""
+    return dumps(bundle(prep, include_private=include_private))
+
+
+def bundle(prep: Prep, include_private: bool = False) -> dict[str, Any]:
+    """The Bundle as plain data (what ``render`` writes)."""
+    return _Builder(prep, include_private).bundle()
+
+
+class _Ids:
+    """Stable ids: UUID5s of a seed and a role, so nothing depends on the clock or chance.
+
+    The seed is the prep's ``created`` stamp, which stays the same while the person
+    changes answers, so a clinic that imports twice updates the same resources. A prep
+    without one is seeded by its shared content.
+    """
+
+    def __init__(self, prep: Prep, data: dict[str, Any]):
+        created = prep.data.get("created")
+        if isinstance(created, str) and created:
+            self.seed = "created:" + created
+        else:
+            text = json.dumps(data, sort_keys=True, ensure_ascii=True, default=str)
+            self.seed = "content:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+
+    def __call__(self, role: str) -> str:
+        return str(uuid.uuid5(_NAMESPACE, f"{self.seed}|{role}"))
+
+
+def _urn(resource_id: str) -> str:
+    return "urn:uuid:" + resource_id
+
+
+def _text(value: Any) -> str | None:
+    """The person's text, exactly, or None when nothing was said."""
+    return value if isinstance(value, str) and not is_empty(value) else None
+
+
+@lru_cache(maxsize=4)
+def _script(language: str) -> Script:
+    """The conversation script for a language, or the English one when it has none."""
+    has_script = is_language(language) and any(locations.prompts_dir(language).glob("[0-9]*.yaml"))
+    return load_script(language if has_script else "en")
+
+
+@lru_cache(maxsize=4)
+def _relation_words(language: str) -> dict[str, frozenset[str]]:
+    """The words that let a relationship carry a code (``prompts/<lang>/fhir.yaml``)."""
+    path = locations.prompts_dir(language) / "fhir.yaml"
+    if not is_language(language) or not path.is_file():
+        path = locations.prompts_dir("en") / "fhir.yaml"
+    data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+    return {key: frozenset(str(w).lower() for w in data.get(key) or ()) for key in ("family", "friend", "roles")}
+
+
+def relation_code(relation: str, language: str = "en") -> tuple[str, str] | None:
+    """The v3 RoleCode for who someone is, when the words plainly say family or friend.
+
+    Words naming a role (doctor, peer specialist ...) get no code: they stay as text.
+    """
+    words = _relation_words(language)
+    said = {w.lower() for w in _WORD.findall(relation)}
+    if said & words["roles"]:
+        return None
+    if said & words["family"]:
+        return FAMILY
+    if said & words["friend"]:
+        return FRIEND
+    return None
+
+
+def _fill(text: str, name: str) -> str:
+    """A follow-up question's ``{name}`` filled in (with a name, or the item word)."""
+    return text.replace("{name}", name)
+
+
+# ---------------------------------------------------------------------- Questionnaire
+def _item_type(question: Question) -> str:
+    return {
+        "short": "string",
+        "long": "text",
+        "choice": "choice",
+        "choices": "choice",
+        "yesno": "boolean",
+        "list": "group",
+        "info": "display",
+    }[question.kind]
+
+
+def _coding(question: Question, value: Any) -> dict[str, Any] | None:
+    label = question.choice_label(value)
+    if label is None:
+        return None
+    return {"code": str(value), "display": label}
+
+
+def _asked(question: Question) -> bool:
+    """False for the question that keeps an item private: it is the person's control, not an answer."""
+    return question.field != "private"
+
+
+def _questionnaire_item(question: Question, script: Script, item_word: str = "") -> dict[str, Any]:
+    item: dict[str, Any] = {"linkId": question.id, "text": _fill(question.text, item_word), "type": _item_type(question)}
+    if question.when is not None:
+        item.update(_enable_when(question, script))
+    if question.kind in ("choices", "list"):
+        item["repeats"] = True
+    if question.choices:
+        item["answerOption"] = [{"valueCoding": {"code": str(c.value), "display": c.label}} for c in question.choices]
+    if question.kind == "list":
+        item["item"] = [_questionnaire_item(sub, script, question.item_word) for sub in question.questions if _asked(sub)]
+    return item
+
+
+def _enable_when(question: Question, script: Script) -> dict[str, Any]:
+    when = question.when
+    assert when is not None
+    rules: list[dict[str, Any]]
+    if when.equals or when.not_equals:
+        operator = "=" if when.equals else "!="
+        values = when.equals or when.not_equals
+        yesno = script.has(when.answer) and script.question(when.answer).kind == "yesno"
+
+        def answer(value: Any) -> dict[str, Any]:
+            return {"answerBoolean": bool(value)} if yesno else {"answerCoding": {"code": str(value)}}
+
+        rules = [{"question": when.answer, "operator": operator, **answer(v)} for v in values]
+    else:
+        rules = [{"question": when.answer, "operator": "exists", "answerBoolean": True}]
+    out: dict[str, Any] = {"enableWhen": rules}
+    if len(rules) > 1:
+        out["enableBehavior"] = "any" if when.equals else "all"
+    return out
+
+
+def questionnaire_items(script: Script) -> list[dict[str, Any]]:
+    """The Questionnaire's items: one group per section, its questions inside, in script order."""
+    return [
+        {
+            "linkId": "section." + section.id,
+            "text": section.title,
+            "type": "group",
+            "item": [_questionnaire_item(q, script) for q in section.questions],
+        }
+        for section in script.sections
+    ]
+
+
+def questionnaire_url(language: str) -> str:
+    """The Questionnaire's canonical URL: one per script language."""
+    return _urn(str(uuid.uuid5(_NAMESPACE, "questionnaire|" + language)))
+
+
+def questionnaire_version(items: list[dict[str, Any]]) -> str:
+    """A version that changes whenever what is asked changes: a hash of the items."""
+    text = json.dumps(items, sort_keys=True, ensure_ascii=True)
+    return "sha256-" + hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------- the Bundle
+class _Builder:
+    def __init__(self, prep: Prep, include_private: bool):
+        self.prep = prep
+        self.include_private = include_private
+        self.data = shared(prep.data, include_private=include_private)
+        self.script = _script(prep.language)
+        self.language = prep.language if is_language(prep.language) else self.script.language
+        self.words = sheet_words(prep.language)
+        self.id = _Ids(prep, self.data)
+        self.patient = _urn(self.id("Patient"))
+        self.items = questionnaire_items(self.script)
+        self.canonical = questionnaire_url(self.script.language)
+        self.version = questionnaire_version(self.items)
+        updated = prep.data.get("updated")
+        # Only a full time with its zone is a FHIR instant; a hand-edited file may hold less.
+        self.updated = updated if isinstance(updated, str) and _INSTANT.fullmatch(updated) else None
+
+    def ref(self) -> dict[str, str]:
+        return {"reference": self.patient}
+
+    def bundle(self) -> dict[str, Any]:
+        resources: list[dict[str, Any]] = [self.patient_resource(), self.questionnaire(), self.response()]
+        resources += self.goals()
+        resources += self.care_team()
+        resources.append(self.document())
+        out: dict[str, Any] = {"resourceType": "Bundle", "id": self.id("Bundle")}
+        if self.include_private:
+            out["meta"] = {"security": [{"system": CONFIDENTIALITY, "code": "R", "display": "restricted"}]}
+        out["type"] = "collection"
+        if self.updated:
+            out["timestamp"] = self.updated
+        out["entry"] = [{"fullUrl": _urn(r["id"]), "resource": r} for r in resources]
+        return out
+
+    # -- Patient: only what the person gave
+    def patient_resource(self) -> dict[str, Any]:
+        person = _mapping(self.data.get("person"))
+        out: dict[str, Any] = {"resourceType": "Patient", "id": self.id("Patient")}
+        pronouns = _text(person.get("pronouns"))
+        if pronouns:
+            out["extension"] = [
+                {"url": PRONOUNS_URL, "extension": [{"url": "value", "valueCodeableConcept": {"text": pronouns}}]}
+            ]
+        name = _text(person.get("name"))
+        if name:
+            out["name"] = [{"use": "usual", "text": name}]
+        return out
+
+    # -- Questionnaire: the script
+    def questionnaire(self) -> dict[str, Any]:
+        return {
+            "resourceType": "Questionnaire",
+            "id": str(uuid.uuid5(_NAMESPACE, f"{self.canonical}|{self.version}")),  # the same for every prep
+            "language": self.script.language,
+            "url": self.canonical,
+            "version": self.version,
+            "name": "DriverseatPlanningMeetingPrep",
+            "title": sheet_words(self.script.language)["title"],
+            "status": "active",
+            "subjectType": ["Patient"],
+            "publisher": "driverseat",
+            "item": self.items,
+        }
+
+    # -- QuestionnaireResponse: the person's answers
+    def response(self) -> dict[str, Any]:
+        at = self.prep.get(("progress", "at"))
+        out: dict[str, Any] = {
+            "resourceType": "QuestionnaireResponse",
+            "id": self.id("QuestionnaireResponse"),
+            "language": self.language,
+            "questionnaire": f"{self.canonical}|{self.version}",
+            "status": "completed" if at == "end" else "in-progress",
+            "subject": self.ref(),
+        }
+        if self.updated:
+            out["authored"] = self.updated
+        out["author"] = self.ref()
+        out["source"] = self.ref()
+        groups = []
+        for section in self.script.sections:
+            items = [i for q in section.questions for i in self.answer_items(q)]
+            if items:
+                groups.append({"linkId": "section." + section.id, "text": section.title, "item": items})
+        if groups:
+            out["item"] = groups
+        return out
+
+    def answer_items(self, question: Question) -> list[dict[str, Any]]:
+        if question.path is None or question.kind == "info":
+            return []
+        value = _get(self.data, question.path)
+        if question.kind == "list":
+            return self.list_items(question, value)
+        answers = self.answers(question, value)
+        return [{"linkId": question.id, "text": question.text, "answer": answers}] if answers else []
+
+    def list_items(self, question: Question, value: Any) -> list[dict[str, Any]]:
+        entries = [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
+        if question.rank_field:
+            entries = _by_rank(entries, question.rank_field)
+        out = []
+        for entry in entries:
+            label = _text(entry.get(question.label)) if question.label else None
+            subs = []
+            for sub in question.questions:
+                if not _asked(sub):
+                    continue
+                answers = self.answers(sub, entry.get(sub.field or ""))
+                if answers:
+                    subs.append({"linkId": sub.id, "text": _fill(sub.text, label or question.item_word), "answer": answers})
+            if subs:
+                out.append({"linkId": question.id, "text": question.text, "item": subs})
+        return out
+
+    def answers(self, question: Question, value: Any) -> list[dict[str, Any]]:
+        kind = question.kind
+        if kind in TEXT_TYPES and _text(value):
+            return [{TEXT_TYPES[kind]: value}]
+        if kind == "yesno" and isinstance(value, bool):
+            return [{"valueBoolean": value}]
+        if kind in ("choice", "choices"):
+            values = value if isinstance(value, list) else [value]
+            codings = [_coding(question, v) for v in values if not is_empty(v)]
+            return [{"valueCoding": c} for c in codings if c is not None]
+        return []
+
+    # -- Goals: the goal, then each priority, in the person's words
+    def goals(self) -> list[dict[str, Any]]:
+        out = []
+        goal = _mapping(self.data.get("goal"))
+        words = _text(goal.get("words"))
+        if words:
+            resource = self.goal_resource("Goal", words)
+            why = _text(goal.get("why"))
+            step = _text(goal.get("first_step"))
+            if step:
+                resource["target"] = [{"measure": {"text": self.words["goal_first_step"]}, "detailString": step}]
+            if why:
+                resource["note"] = [{"authorReference": self.ref(), "text": why}]
+            out.append(resource)
+        priorities = [p for p in self.data.get("priorities") or [] if isinstance(p, dict)]
+        seen: dict[str, int] = {}
+        for entry in _by_rank(priorities, "rank"):
+            area = entry.get("area") if isinstance(entry.get("area"), str) else None
+            label = self.area_label(area) if area else None
+            text = _text(entry.get("words")) or label
+            if not text:
+                continue
+            # Named by life area, so the id stays when words, order or privacy change.
+            key = area or "-"
+            seen[key] = seen.get(key, 0) + 1
+            resource = self.goal_resource(f"Goal|priority|{key}|{seen[key]}", text)
+            if label:
+                resource["category"] = [{"text": label}]
+            rank = entry.get("rank")
+            if isinstance(rank, int) and not isinstance(rank, bool) and rank >= 1:
+                code, display = PRIORITY_BY_RANK.get(rank, LOW_PRIORITY)
+                resource["priority"] = {"coding": [{"system": GOAL_PRIORITY, "code": code, "display": display}]}
+            out.append(resource)
+        return out
+
+    def area_label(self, area: str) -> str | None:
+        """A life area as the person picked it (the script's label), else as the sheet says it."""
+        for question in self.script.question("priorities").questions if self.script.has("priorities") else ():
+            if question.field == "area" and question.choice_label(area):
+                return question.choice_label(area)
+        label = self.words["areas"].get(area)
+        return label if isinstance(label, str) else None
+
+    def goal_resource(self, role: str, text: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "resourceType": "Goal",
+            "id": self.id(role),
+            "language": self.language,
+            "lifecycleStatus": "proposed",
+            "description": {"text": text},
+            "subject": self.ref(),
+        }
+        if self.updated:
+            out["startDate"] = self.updated[:10]
+        out["expressedBy"] = self.ref()
+        return out
+
+    # -- CareTeam and RelatedPersons: the people invited
+    def care_team(self) -> list[dict[str, Any]]:
+        people = []
+        seen: dict[str, int] = {}
+        for person in (p for p in self.data.get("invitees") or [] if isinstance(p, dict)):
+            name = _text(person.get("name"))
+            if not name:
+                continue
+            # Named by name, so the id stays when the order or someone else's privacy changes.
+            seen[name] = seen.get(name, 0) + 1
+            resource: dict[str, Any] = {
+                "resourceType": "RelatedPerson",
+                "id": self.id(f"RelatedPerson|{name}|{seen[name]}"),
+                "patient": self.ref(),
+            }
+            relation = _text(person.get("relation"))
+            if relation:
+                concept: dict[str, Any] = {}
+                code = relation_code(relation, self.language)
+                if code:
+                    concept["coding"] = [{"system": ROLE_CODES, "code": code[0], "display": code[1]}]
+                concept["text"] = relation
+                resource["relationship"] = [concept]
+            resource["name"] = [{"text": name}]
+            people.append(resource)
+        if not people:
+            return []
+        team = {
+            "resourceType": "CareTeam",
+            "id": self.id("CareTeam"),
+            "status": "proposed",
+            "name": self.words["people"],
+            "subject": self.ref(),
+            "participant": [{"member": {"reference": _urn(p["id"])}} for p in people],
+        }
+        return [team, *people]
+
+    # -- DocumentReference: the printable sheet
+    def document(self) -> dict[str, Any]:
+        from driverseat import export
+
+        html = export.render("html", self.prep, include_private=self.include_private)
+        data = html.encode("utf-8", "surrogatepass")
+        at = self.prep.get(("progress", "at"))
+        out: dict[str, Any] = {
+            "resourceType": "DocumentReference",
+            "id": self.id("DocumentReference"),
+            "language": self.language,
+            "status": "current",
+            "docStatus": "final" if at == "end" else "preliminary",
+            "subject": self.ref(),
+        }
+        if self.updated:
+            out["date"] = self.updated
+        out["author"] = [self.ref()]
+        out["description"] = self.words["includes_private" if self.include_private else "title"]
+        out["content"] = [
+            {
+                "attachment": {
+                    "contentType": "text/html",
+                    "language": self.language,
+                    "data": base64.b64encode(data).decode("ascii"),
+                    "size": len(data),
+                    "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
+                    "title": self.words["title"],
+                }
+            }
+        ]
+        return out
+
+
+TEXT_TYPES = {"short": "valueString", "long": "valueString"}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _get(data: dict[str, Any], path: Iterable[Any]) -> Any:
+    node: Any = data
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _by_rank(entries: list[dict[str, Any]], field: str) -> list[dict[str, Any]]:
+    """Entries in rank order (unranked ones last, in the person's order)."""
+
+    def key(entry: dict[str, Any]) -> int:
+        rank = entry.get(field)
+        return rank if isinstance(rank, int) and not isinstance(rank, bool) else 10**9
+
+    return sorted(entries, key=key)
