@@ -191,6 +191,7 @@ def _export(options: argparse.Namespace) -> int:
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS:
         return _fail(f"I can't make '{fmt}'. I can make: {', '.join([*export.FORMATS, 'all'])}.", 2)
+    from driverseat import words
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
@@ -202,7 +203,7 @@ def _export(options: argparse.Namespace) -> int:
             return _fail(f"{options.out} is a file, not a folder.", 2)
         for name in {export.default_name(f) for f in export.FORMATS}:
             if is_protected(options.out / name, prep_path):
-                return _fail(f"{options.out} is where driverseat keeps your prep or its copies. Please choose another folder.", 2)
+                return _fail(words.say("cli", "export_into_backups", out=options.out), 2)
         make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(prep, None, options.out, include_private=options.include_private)
         for path in written:
@@ -218,7 +219,7 @@ def _export(options: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         return _fail(f"There is no folder {out.parent} to save into.", 2)
     if is_protected(out, prep_path):
-        return _fail(f"{out} is your prep or one of its copies. Please choose another name, like {export.default_name(fmt)}.", 2)
+        return _fail(words.say("cli", "export_onto_prep", out=out, name=export.default_name(fmt)), 2)
     export.write(fmt, prep, None, out, include_private=options.include_private)
     _say(f"Saved {out}")
     return 0

@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from driverseat import locations, yamlio
+from driverseat import locations, words, yamlio
 from driverseat.prep import Prep, Problem, migrate, validate
 
 try:  # POSIX; on other systems the lock is skipped
@@ -62,7 +62,7 @@ class PrepUnreadable(Exception):
         lines = [self.reason]
         lines += [f"  {p}" for p in serious[:MAX_PROBLEMS_SHOWN]]
         if len(serious) > MAX_PROBLEMS_SHOWN:
-            lines.append(f"  ... and {len(serious) - MAX_PROBLEMS_SHOWN} more like these.")
+            lines.append("  " + words.say("cli", "more_problems", count=len(serious) - MAX_PROBLEMS_SHOWN))
         return "\n".join(lines)
 
 
@@ -168,9 +168,9 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise PrepUnreadable(path, f"{path} is a folder, not a prep file.")
         if not stat.S_ISREG(info.st_mode):
-            raise PrepUnreadable(path, f"{path} is not a normal file (it may be a device or a pipe), so driverseat won't read it.")
+            raise PrepUnreadable(path, words.say("cli", "not_normal_file", path=path))
         if info.st_size > limit:
-            raise PrepUnreadable(path, f"{path} is too big to be a prep file ({info.st_size // 1024} kB; a prep can be up to {limit // 1024} kB).")
+            raise PrepUnreadable(path, words.say("cli", "too_big", path=path, limit=limit // 1024))
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -179,7 +179,7 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
                 break
             total += len(chunk)
             if total > limit:  # it grew while being read
-                raise PrepUnreadable(path, f"{path} is too big to be a prep file (a prep can be up to {limit // 1024} kB).")
+                raise PrepUnreadable(path, words.say("cli", "too_big", path=path, limit=limit // 1024))
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
@@ -207,7 +207,7 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
     except yamlio.YamlProblem as exc:
         raise PrepUnreadable(path, f"{path} could not be read.", [Problem(exc.line, exc.problem)]) from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):
-        raise PrepUnreadable(path, f"{path} is written in a way driverseat can't follow.") from None
+        raise PrepUnreadable(path, words.say("cli", "odd_shape", path=path)) from None
     if data is None:
         raise PrepUnreadable(path, f"{path} is empty.")
     problems = validate(data, lines)
@@ -299,10 +299,10 @@ def _plain_reason(exc: OSError, folder: Path) -> SaveFailed:
         return exc
     code = exc.errno or 0
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return SaveFailed("the disk is full; please free some space, or save your answers somewhere else", code)
+        return SaveFailed(words.say("cli", "save_disk_full"), code)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return SaveFailed(f"driverseat may not write in {folder}; please choose another folder", code)
-    return SaveFailed(f"{exc.strerror or exc.__class__.__name__}; please save your answers somewhere else", code)
+        return SaveFailed(words.say("cli", "save_not_allowed", folder=folder), code)
+    return SaveFailed(words.say("cli", "save_other", reason=exc.strerror or exc.__class__.__name__), code)
 
 
 def _signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -445,7 +445,7 @@ class PrepStore:
         except OSError as exc:
             failed = _plain_reason(exc, target.parent)
         except UnicodeEncodeError:
-            failed = SaveFailed("some text holds a character no file can keep; please type it again")
+            failed = SaveFailed(words.say("cli", "save_bad_character"))
         if failed is not None:
             self.unsaved, self.problem = True, str(failed.strerror)
             raise failed
@@ -462,23 +462,20 @@ class PrepStore:
         except FileNotFoundError:
             return
         if not stat.S_ISREG(info.st_mode):
-            raise SaveFailed(f"{self.path} is not a normal file any more; please save your answers somewhere else")
+            raise SaveFailed(words.say("cli", "save_not_normal", path=self.path))
         if not info.st_mode & stat.S_IWUSR:
-            raise SaveFailed(f"{self.path} is set so it can't be changed (read-only); please allow changes, or save your answers somewhere else")
+            raise SaveFailed(words.say("cli", "save_read_only", path=self.path))
         if _signature(target) != self._seen:
             try:
                 read_prep(target)
             except PrepUnreadable:
-                raise SaveFailed(
-                    f"{self.path} was changed outside driverseat and can't be read now, so it was left as it is; "
-                    "please fix it, or save your answers somewhere else"
-                ) from None
+                raise SaveFailed(words.say("cli", "save_changed_outside", path=self.path)) from None
 
     def restore(self, backup: Backup) -> None:
         """Put a backup back, after checking it loads. The current file first becomes a
         backup itself. Raises ``PrepUnreadable`` when the backup can't be used."""
         if same_file(backup.path, self.target):
-            raise PrepUnreadable(backup.path, f"{backup.path} is the prep itself, not an earlier copy.")
+            raise PrepUnreadable(backup.path, words.say("cli", "restore_is_prep", path=backup.path))
         _prep, text, _notes = read_prep(backup.path)
         target = self.target
         try:

@@ -459,7 +459,7 @@ def test_a_read_only_prep_is_not_replaced(tmp_path: Path) -> None:
     before = path.read_bytes()
     store, prep = open_prep(path)
     prep.set("person.name", "changed")
-    with pytest.raises(SaveFailed, match="read-only"):
+    with pytest.raises(SaveFailed, match="set so it can.t be changed"):
         store.save(prep)
     store.unlock()
     assert path.read_bytes() == before and mode(path) == 0o400
@@ -470,7 +470,7 @@ def test_a_prep_broken_by_hand_while_open_is_left_alone(tmp_path: Path) -> None:
     store, prep = open_prep(path)
     path.write_text("person: [this is broken\n")  # someone edits it in another program
     prep.set("person.pronouns", "they")
-    with pytest.raises(SaveFailed, match="changed outside driverseat"):
+    with pytest.raises(SaveFailed, match="changed by hand"):
         store.save(prep)
     store.unlock()
     assert path.read_text() == "person: [this is broken\n"
