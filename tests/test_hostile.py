@@ -588,7 +588,8 @@ def test_no_network_during_a_whole_walk_and_every_export(tmp_path: Path) -> None
         assert run(prep, stdin=io.StringIO(typed), stdout=io.StringIO()) == 0
         codes = [cli.main(["export", str(prep), "--to", "all", "-o", {str(tmp_path / "out")!r}])]
         codes.append(cli.main(["export", str(prep), "--to", "all", "--include-private", "-o", {str(tmp_path / "mine")!r}]))
-        for fmt in ("md", "html", "txt", "card", "card-html", "invites", "json"):
+        from driverseat import export
+        for fmt in export.FORMATS:
             codes.append(cli.main(["export", str(prep), "--to", fmt]))
         codes.append(cli.main(["check", str(prep)]))
         codes.append(cli.main(["restore", str(prep)]))
