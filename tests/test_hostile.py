@@ -633,3 +633,34 @@ async def test_the_app_shows_escapes_and_bidi_as_signs(tmp_path: Path) -> None:
         assert any("Sam␛]0;PWNED␇␛[2J[U+202E]" in line for line in entries), entries
         assert not any("\x1b" in line or "\u202e" in line for line in entries)
         await pilot.press("ctrl+q")
+
+
+async def test_the_app_export_dialog_keeps_out_of_the_backups_and_makes_private_folders(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from driverseat.tui.app import DriverseatApp
+
+    path = saved_prep(tmp_path / "prep.yaml", "Sam")
+    saved_prep(path, "Sam B")  # one backup now
+    backups = locations.backups_dir(path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        folder = app.screen.query_one("#folder", Input)
+        folder.value = str(backups)
+        folder.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        message = str(app.screen.query_one("#export-message").render())
+        assert "keeps your prep or its copies there" in message
+        folder.value = str(tmp_path / "new" / "sheets")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "new/sheets" in str(app.screen.query_one("#export-message").render())
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    assert all(p.name.startswith("prep-") and p.suffix == ".yaml" for p in backups.iterdir())  # no sheet there
+    assert list((tmp_path / "new" / "sheets").iterdir())
+    assert [mode(tmp_path / p) for p in ("new", "new/sheets")] == [0o700] * 2
