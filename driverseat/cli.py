@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from driverseat import __version__
 
@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageProblem as problem:
         return _fail(str(problem), 2)
     except KeyboardInterrupt:
-        print(file=sys.stderr)
+        _say(file=sys.stderr)
         return 130
     except BrokenPipeError:
         try:
@@ -130,8 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"Something went wrong inside driverseat ({exc.__class__.__name__}). Your file was not changed.", 1)
 
 
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """Print a line; any control character in it (from a file name or the person's
+    words) is shown as a visible sign instead of driving the terminal."""
+    from driverseat.safetext import for_terminal
+
+    stream = file if file is not None else sys.stdout
+    stream.write(for_terminal(" ".join(str(p) for p in parts)) + "\n")
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"driverseat: {message}", file=sys.stderr)
+    _say(f"driverseat: {message}", file=sys.stderr)
     return code
 
 
@@ -139,12 +148,12 @@ def _unreadable(exc: "Exception") -> int:
     from driverseat.store import PrepUnreadable
 
     assert isinstance(exc, PrepUnreadable)
-    print(f"driverseat: {exc.explain()}", file=sys.stderr)
+    _say(f"driverseat: {exc.explain()}", file=sys.stderr)
     if exc.path.is_file():
         hint = "Your file was not changed."
         if exc.can_restore:
             hint += f" To go back to an earlier copy, run: driverseat restore {exc.path}"
-        print(hint, file=sys.stderr)
+        _say(hint, file=sys.stderr)
     return 1
 
 
@@ -182,16 +191,23 @@ def _export(options: argparse.Namespace) -> int:
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS:
         return _fail(f"I can't make '{fmt}'. I can make: {', '.join([*export.FORMATS, 'all'])}.", 2)
+    from driverseat import words
+    from driverseat.store import is_protected, make_private_dirs
+
+    prep_path = _prep_path(options.file)
     prep, _text, _notes = _read(options.file)
     if fmt == "all":
         if options.out is None:
             return _fail("'--to all' makes several files, so please add '-o FOLDER'.", 2)
         if options.out.exists() and not options.out.is_dir():
             return _fail(f"{options.out} is a file, not a folder.", 2)
-        options.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder only you can open
+        for name in {export.default_name(f) for f in export.FORMATS}:
+            if is_protected(options.out / name, prep_path):
+                return _fail(words.say("cli", "export_into_backups", out=options.out), 2)
+        make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(prep, None, options.out, include_private=options.include_private)
         for path in written:
-            print(f"Saved {path}")
+            _say(f"Saved {path}")
         return 0
     if options.out is None or str(options.out) == "-":
         sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private))
@@ -202,8 +218,10 @@ def _export(options: argparse.Namespace) -> int:
         out = out / export.default_name(fmt)
     if not out.parent.is_dir():
         return _fail(f"There is no folder {out.parent} to save into.", 2)
+    if is_protected(out, prep_path):
+        return _fail(words.say("cli", "export_onto_prep", out=out, name=export.default_name(fmt)), 2)
     export.write(fmt, prep, None, out, include_private=options.include_private)
-    print(f"Saved {out}")
+    _say(f"Saved {out}")
     return 0
 
 
@@ -219,19 +237,19 @@ def _check(options: argparse.Namespace) -> int:
     items = sum(len(v) for v in _lists(prep.data))
     private = sum(1 for _ in private_items({k: v for k, v in prep.data.items() if k != "progress"}))
     who = f"{prep.name}'s prep" if prep.name else "This prep"
-    print(
+    _say(
         f"{who} looks fine: {conversation.sections_done()} of {len(script.sections)} parts done, "
         f"{items} items, {private} private. ({path})"
     )
     for note in notes:
-        print(f"Note: {note}")
+        _say(f"Note: {note}")
     try:
         from driverseat.language import notes_for_prep
     except ImportError:
         notes_for_prep = None
     if notes_for_prep is not None:
         for question_id, note in notes_for_prep(prep, script):
-            print(f"Note on '{script.question(question_id).text.splitlines()[0]}': {note.text}")
+            _say(f"Note on '{script.question(question_id).text.splitlines()[0]}': {note.text}")
     return 0
 
 
@@ -252,17 +270,17 @@ def _restore(options: argparse.Namespace) -> int:
     backups = list_backups(path)
     if not backups:
         return _fail(f"There are no earlier copies of {path} yet.", 1)
-    print(f"Earlier copies of {path}, newest first:")
+    _say(f"Earlier copies of {path}, newest first:")
     for number, backup in enumerate(backups, start=1):
-        print(f"  {number}. {backup.label()}")
+        _say(f"  {number}. {backup.label()}")
     number = options.number
     if number is None:
         if not sys.stdin.isatty():
-            print(f"To put one back, run: driverseat restore {path} --number N")
+            _say(f"To put one back, run: driverseat restore {path} --number N")
             return 0
         answer = input("Which one would you like back? Type its number, or press Enter to leave things as they are: ")
         if not answer.strip():
-            print("Nothing was changed.")
+            _say("Nothing was changed.")
             return 0
         if not answer.strip().isdigit():
             return _fail("Please type just the number of a copy.", 2)
@@ -271,8 +289,8 @@ def _restore(options: argparse.Namespace) -> int:
         return _fail(f"Please pick a number from 1 to {len(backups)}.", 2)
     with PrepStore(path) as store:
         store.lock()
-        store.restore(backups[number - 1])
-    print(f"Copy {number} is back in {path}. The file you had is kept as a backup too.")
+        store.restore(backups[number - 1])  # checks the copy loads before it goes back
+    _say(f"Copy {number} is back in {path}. The file you had is kept as a backup too.")
     return 0
 
 
@@ -281,8 +299,8 @@ def _where(options: argparse.Namespace) -> int:
     from driverseat.store import list_backups
 
     prep = locations.default_prep()
-    print(f"Your data folder:  {locations.home()}")
-    print(f"Your prep:         {prep}{'' if prep.exists() else '  (not started yet)'}")
-    print(f"Backups:           {locations.backups_dir(prep)}  ({len(list_backups(prep))} kept, up to {locations.BACKUPS_KEPT})")
-    print("Nothing is sent anywhere: your files stay on this computer.")
+    _say(f"Your data folder:  {locations.home()}")
+    _say(f"Your prep:         {prep}{'' if prep.exists() else '  (not started yet)'}")
+    _say(f"Backups:           {locations.backups_dir(prep)}  ({len(list_backups(prep))} kept, up to {locations.BACKUPS_KEPT})")
+    _say("Nothing is sent anywhere: your files stay on this computer.")
     return 0

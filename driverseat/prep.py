@@ -258,6 +258,8 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
             return [strip(v) for v in value if include_private or not is_private(v)]
         return value
 
+    if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
+        return {k: data[k] for k in ("schema_version", "language", "created", "updated") if k in data}
     out = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
     if not include_private:
         hidden = data.get("private_answers")

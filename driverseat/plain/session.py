@@ -37,19 +37,22 @@ class PlainSession:
         reader: Reader,
         out: Writer,
         save: Callable[[], None] = lambda: None,
+        not_saved: Callable[[], int | None] = lambda: None,
     ):
         self.conv = conversation
         self.words = words
         self.reader = reader
         self.out = out
         self.save = save
+        self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
-        """Ask until the person quits or input ends. Saves on the way out; returns 0."""
+        """Ask until the person quits or input ends. Saves on the way out; returns 0, or
+        what ``not_saved`` gives when that last save failed."""
         try:
             self._greet()
             show = True
@@ -64,6 +67,9 @@ class PlainSession:
             self._say_safely("")
         self.conv.close()
         self.save()
+        code = self.not_saved()
+        if code is not None:  # never "saved" when it is not
+            return code
         self._say_safely(self.words.say("goodbye"))
         return 0
 

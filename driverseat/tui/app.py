@@ -58,6 +58,7 @@ class DriverseatApp(App[int]):
         self.session: Session | None = None
         self._script = script
         self._shut_down = False
+        self._warned_unsaved = False  # quitting with answers not saved asks twice
         self.animation_level = "none"
         use_words(self, self.words)
 
@@ -153,8 +154,15 @@ class DriverseatApp(App[int]):
         self.exit(0)
 
     async def action_quit(self) -> None:
+        store = self.store
+        if store is not None and store.unsaved and not self._warned_unsaved:
+            self.save()  # one more try; if it still fails, keep the answers on screen
+            if store.unsaved:
+                self._warned_unsaved = True
+                self.notify(self.words("quit_not_saved", reason=store.problem), severity="warning", timeout=30)
+                return
         self.shutdown()
-        self.exit(0)
+        self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
     # ------------------------------------------------------------- app actions
     def talk(self):  # -> TalkScreen | None

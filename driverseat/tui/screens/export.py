@@ -17,8 +17,10 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Conversation
+from driverseat.store import is_protected, make_private_dirs
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
+from driverseat.words import say
 
 
 def load_export() -> Any:
@@ -120,7 +122,9 @@ class ExportScreen(ModalScreen[Path | None]):
         out = self.target().absolute()
         conversation = self.conversation
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
+            if is_protected(out, self.prep_path):  # never over the prep or one of its copies
+                raise OSError(0, say("cli", "protected_folder"))
+            make_private_dirs(out.parent)  # new folders only the person can open
             self.export.write(self.fmt(), conversation.prep, conversation.script, out)
         except OSError as problem:
             reason = problem.strerror or problem.__class__.__name__

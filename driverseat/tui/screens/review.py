@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.session import ReviewItem, Session
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
@@ -81,9 +82,9 @@ class ReviewScreen(Screen[str | None]):
                 else:
                     mark = words("review_shared") if item.on_sheet else words("review_not_on_sheet")
             if item.asked:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=item.text, mark=mark)
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=visible(item.text), mark=mark)
             else:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=item.text, mark=mark)
+                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
