@@ -62,6 +62,18 @@ def words(language: str = "en") -> dict:
     return catalogue(language).book("sheet").table
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one: a part the person left out or
+    that the file holds in another shape reads as empty."""
+    return value if isinstance(value, dict) else {}
+
+
+def _rank(priority: dict[str, Any]) -> int:
+    """Where a priority is ranked; one without a rank goes last."""
+    rank = priority.get("rank")
+    return rank if isinstance(rank, int) else 10**9
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and not is_empty(value) else None
 
@@ -85,11 +97,11 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         if items:
             parts.append(Part(part_id, w[part_id], items, **flags))
 
-    goal = data.get("goal") if isinstance(data.get("goal"), dict) else {}
+    goal = mapping(data.get("goal"))
     goal_fields = tuple(
-        Field(w[f"goal_{key}"], _text(goal.get(key)))
+        Field(w[f"goal_{key}"], text)
         for key in ("vision", "why", "obstacles", "first_step", "helpers")
-        if _text(goal.get(key))
+        if (text := _text(goal.get(key)))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
@@ -97,7 +109,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         add("goal", items, quote=bool(words_))
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
-    ranked.sort(key=lambda p: p.get("rank") if isinstance(p.get("rank"), int) else 10**9)
+    ranked.sort(key=_rank)
     add(
         "priorities",
         tuple(
@@ -127,7 +139,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
     add("not_invited", away)
 
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     place = tuple(
         Item(meeting[key], label=w[key])
         for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
@@ -149,7 +161,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     at = 1 if parts and parts[0].id == "goal" else 0
     parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
 
-    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    person = mapping(data.get("person"))
     updated = prep.data.get("updated")
     date = updated[:10] if isinstance(updated, str) else ""
     return Sheet(
@@ -202,6 +214,6 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
         steps.append(Item("", label=w["agenda_to_for"]))
     if "questions" in have:
         steps.append(Item("", label=w["agenda_questions"]))
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     steps.append(Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"]))
     return tuple(steps)
