@@ -204,7 +204,7 @@ class PlainSession:
                 return self._answer(step, step.default)
             return self._skip()
         if step.input == "yesno":
-            value = self.words.yes_no(line)
+            value: object = self.words.yes_no(line)
             if value is None:
                 value = self._by_label(step, line)
             if value is None:

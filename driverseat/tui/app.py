@@ -11,7 +11,7 @@ import asyncio
 import signal
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -24,6 +24,9 @@ from driverseat.script import Script, ScriptError, load_script_for
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable, open_prep
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
+
+if TYPE_CHECKING:
+    from driverseat.tui.screens.talk import TalkScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
 
@@ -154,7 +157,7 @@ class DriverseatApp(App[int]):
         self.exit(0)
 
     # ------------------------------------------------------------- app actions
-    def talk(self):  # -> TalkScreen | None
+    def talk(self) -> TalkScreen | None:
         from driverseat.tui.screens.talk import TalkScreen
 
         for screen in self.screen_stack:
@@ -175,8 +178,8 @@ class DriverseatApp(App[int]):
     def action_review(self) -> None:
         from driverseat.tui.screens.review import ReviewScreen
 
-        if self.talk() is None or isinstance(self.screen, ReviewScreen):
-            return
+        if self.conversation is None or self.talk() is None or isinstance(self.screen, ReviewScreen):
+            return  # (the conversation screen is there only when the conversation is open)
         self.push_screen(ReviewScreen(self.conversation, self.words), self._after_review)
 
     def _after_review(self, key: Any) -> None:
@@ -187,8 +190,8 @@ class DriverseatApp(App[int]):
     def action_export(self) -> None:
         from driverseat.tui.screens.export import ExportScreen
 
-        if self.conversation is None or isinstance(self.screen, ExportScreen):
-            return
+        if self.conversation is None or self.store is None or isinstance(self.screen, ExportScreen):
+            return  # (the store and the conversation open together)
         self.push_screen(ExportScreen(self.conversation, self.store.path, self.words))
 
     def action_coach(self) -> None:
