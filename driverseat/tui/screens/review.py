@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat import export
 from driverseat.conversation import Conversation, Spot
 from driverseat.export.sheet import shows
-from driverseat.prep import is_empty, is_private
+from driverseat.prep import DataPath, is_empty, is_private
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
@@ -34,7 +35,7 @@ class ReviewItem:
     text: str
     asked: str  # the question, shown small above the answer ("" for list items)
     key: str  # the step key to change it
-    path: tuple | None = None  # where set_private applies
+    path: DataPath | None = None  # where set_private applies
     private: bool = False
     on_sheet: bool = True  # the sheet shows this answer when it is shared
 
@@ -60,24 +61,17 @@ def review_items(conversation: Conversation) -> list[ReviewItem]:
                         )
                     )
                 continue
-            items = prep.get(question.path)
+            items = prep.get(question.kept_at)
             for index, item in enumerate(items if isinstance(items, list) else []):
                 label = conversation.item_label(question, item, index)
                 first = Spot(question.id, index, question.questions[0].id).key
-                out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+                out.append(ReviewItem(section.title, label, "", first, question.kept_at + (index,), is_private(item)))
     return out
 
 
-def render_sheet(conversation: Conversation) -> str | None:
-    """The sheet as Markdown, as it will be shared; None when exports are not there."""
-    try:
-        from driverseat import export
-    except ImportError:
-        return None
-    try:
-        return export.render("md", conversation.prep, conversation.script, include_private=False)
-    except (KeyError, ImportError, AttributeError):
-        return None
+def render_sheet(conversation: Conversation) -> str:
+    """The sheet as Markdown, as it will be shared."""
+    return export.render("md", conversation.prep, conversation.script, include_private=False)
 
 
 class ReviewScreen(Screen[str | None]):
@@ -144,8 +138,7 @@ class ReviewScreen(Screen[str | None]):
             options.highlighted = highlighted
         else:
             options.highlighted = next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
-        text = render_sheet(self.conversation)
-        await self.query_one("#sheet", Markdown).update(text if text is not None else words("review_no_preview"))
+        await self.query_one("#sheet", Markdown).update(render_sheet(self.conversation))
 
     def _current(self) -> ReviewItem | None:
         options = self.query_one("#review-items", OptionList)
