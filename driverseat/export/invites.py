@@ -21,7 +21,7 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) and value.strip() else ""
 
 
-def note(sheet: Sheet, person: dict) -> list[str]:
+def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
     """The draft note to one invitee, as lines."""
     w = sheet.words
     name = _text(person.get("name"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from driverseat.words import catalogue
-from driverseat.prep import Prep, is_empty, shared
+from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,14 @@ class Sheet:
     prepared: str
     parts: tuple[Part, ...]
     include_private: bool
-    words: dict  # the sheet.yaml words, for renderers that need more labels
-    data: dict = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+    words: dict[str, Any]  # the sheet.yaml words, for renderers that need more labels
+    data: dict[str, Any] = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
 
 
-def words(language: str = "en") -> dict:
+def words(language: str = "en") -> dict[str, Any]:
     """The sheet's fixed words for a language, English filling any gap key by key."""
     return catalogue(language).book("sheet").table
 
@@ -179,13 +179,13 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
 NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
 
 
-def shows(path: tuple | str) -> bool:
+def shows(path: DataPath | str) -> bool:
     """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
     head = path.split(".")[0] if isinstance(path, str) else path[0]
     return head not in NOT_SHOWN
 
 
-def invitee_names(data: dict) -> list[str]:
+def invitee_names(data: dict[str, Any]) -> list[str]:
     """The names of the people invited, in the person's order (shared ones only)."""
     return [
         person["name"]
@@ -194,7 +194,7 @@ def invitee_names(data: dict) -> list[str]:
     ]
 
 
-def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
+def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
