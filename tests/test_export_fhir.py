@@ -351,7 +351,7 @@ def test_response_follows_the_questionnaire_and_reads_on_its_own() -> None:
 def test_an_unfinished_prep_is_in_progress() -> None:
     response = one(bundle_of(example("sparse")), "QuestionnaireResponse")
     assert response["status"] == "in-progress"
-    assert [i["linkId"] for i in response["item"]] == ["section.about_me", "section.goal"]
+    assert [i["linkId"] for i in response["item"]] == ["section.welcome", "section.goal"]
 
 
 def test_please_dont_bring_up_is_a_labelled_answer_and_never_clinical_data() -> None:
@@ -527,7 +527,7 @@ def test_command_line_writes_a_private_fhir_file_and_all_includes_it(tmp_path: P
 
 # ---------------------------------------------------------------------- docs/fhir.md
 DOC = Path(__file__).resolve().parent.parent / "docs" / "fhir.md"
-SHOWN_GROUPS = ("section.about_me", "section.goal")
+SHOWN_GROUPS = ("section.welcome", "section.goal")
 
 
 def abridged(bundle: dict[str, Any]) -> dict[str, Any]:

@@ -139,7 +139,7 @@ def prompt_units() -> dict[str, list[Unit]]:
             if q.coach:
                 units.append(Unit(f"{name} {q.id}.coach", q.coach, coach=True))
     for path in sorted(PROMPTS.glob("*.yaml")):
-        if SECTION_FILE.match(path.name) or path.name == LANGUAGE_FILE:
+        if SECTION_FILE.match(path.name) or path.name in (LANGUAGE_FILE, "fhir.yaml"):  # fhir.yaml: word lists, never shown
             continue
         data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
         if path.name == "plain.yaml" and isinstance(data, dict):

@@ -27,7 +27,7 @@ EN, ES = locations.prompts_dir("en"), locations.prompts_dir("es")
 SECTION_FILE = re.compile(r"^\d+[-_].+\.ya?ml$")
 WORD_FILES = sorted(p.name for p in EN.glob("*.yaml") if not SECTION_FILE.match(p.name))
 # Lists of words, not sentences: their items need not match one for one.
-WORD_LISTS = {"language.yaml", "plain.yaml"}
+WORD_LISTS = {"language.yaml", "plain.yaml", "fhir.yaml"}  # lists of words to match, not sentences
 FULL_ES = locations.examples_dir() / "full-es.yaml"
 
 # Fixed words that are the same in both languages on purpose.
