@@ -166,7 +166,7 @@ class Conversation:
         self,
         script: Script,
         prep: Prep,
-        on_change: Callable[[], None] | None = None,
+        on_change: Callable[[], object] | None = None,  # what it returns is not used
         find_notes: NotesFinder | None = None,
     ):
         self.script = script

@@ -20,7 +20,7 @@ from driverseat.script import Script
 ROOT = Path(__file__).resolve().parent.parent
 
 # The modules pyproject.toml checks strictly (its second [[tool.mypy.overrides]]).
-STRICT = ("words.py", "prep.py", "conversation.py", "script.py", "language.py", "locations.py", "export/")
+STRICT = ("words.py", "prep.py", "conversation.py", "script.py", "session.py", "language.py", "locations.py", "export/")
 
 
 def test_the_modules_without_a_ui_pass_strict_mypy(tmp_path: Path) -> None:
