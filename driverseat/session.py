@@ -39,6 +39,8 @@ class ReviewItem:
     path: DataPath | None = None  # where ``set_private`` applies (None: nothing to keep yet)
     private: bool = False
     on_sheet: bool = True  # the sheet shows this answer when it is shared
+    list_id: str | None = None  # for an item of a list: the list question, to remove or move it
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class Session:
         self.script = script
         self.words = words.catalogue(prep.language)
         self.on_saved = on_saved or (lambda ok: None)
+        self._failed = False
+        self._problem = ""
         self.conversation = Conversation(script, prep, on_change=self.save)
         self.closed = False
 
@@ -126,11 +130,12 @@ class Session:
     @property
     def unsaved(self) -> bool:
         """True when the last try to save did not work (the answers are only in memory)."""
-        return bool(getattr(self.store, "unsaved", False))
+        return self._failed or bool(getattr(self.store, "unsaved", False))
 
     @property
     def problem(self) -> str:
-        return str(getattr(self.store, "problem", ""))
+        """Why the last save did not work, in plain words ("" when it did)."""
+        return str(getattr(self.store, "problem", "") or self._problem) if self.unsaved else ""
 
     def save(self) -> bool:
         """Autosave after every change. Returns True when everything said is on disk.
@@ -142,11 +147,12 @@ class Session:
             return True
         try:
             self.store.save(self.prep)
-        except OSError:
-            if not getattr(self.store, "unsaved", None):  # an older store: remember it here
-                self.store.unsaved = True  # type: ignore[attr-defined]
+        except OSError as exc:
+            self._problem = exc.strerror or exc.__class__.__name__
+            self._failed = True
             self.on_saved(False)
             return False
+        self._failed = False
         self.on_saved(True)
         return True
 
@@ -192,7 +198,12 @@ class Session:
                 for index, item in enumerate(items if isinstance(items, list) else []):
                     label = self.conversation.item_label(question, item, index)
                     first = f"{question.id}[{index}].{question.questions[0].id}"
-                    out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+                    out.append(
+                        ReviewItem(
+                            section.title, label, "", first, question.path + (index,), is_private(item),
+                            list_id=question.id, index=index,
+                        )
+                    )
         return out
 
     def set_private(self, path: DataPath, private: bool) -> None:

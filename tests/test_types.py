@@ -1,5 +1,5 @@
 """Types and real errors: the modules without a UI pass strict mypy, and a broken export
-is not hidden behind a fallback (the review shows the sheet or says what went wrong).
+is not hidden behind a fallback in either front end's review.
 
 CI runs ``mypy driverseat`` on the whole package after the tests (``.ci/run``); this
 file keeps the promise of the strict modules where a test run sees it too.
@@ -50,14 +50,17 @@ def _boom(*_args: object, **_kwargs: object) -> str:
     raise RuntimeError("the sheet could not be made")
 
 
-def test_a_broken_export_surfaces_in_the_app_review(script: Script, monkeypatch: pytest.MonkeyPatch) -> None:
-    from driverseat.tui.screens import review
+def test_a_broken_export_surfaces_in_the_session_sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.session import Session
 
-    conversation = Conversation(script, Prep.new())
-    assert "#" in review.render_sheet(conversation)  # the real sheet, as Markdown
-    monkeypatch.setattr("driverseat.export.render", _boom)
-    with pytest.raises(RuntimeError, match="could not be made"):
-        review.render_sheet(conversation)
+    session = Session.open(tmp_path / "prep.yaml")
+    try:
+        assert "#" in session.sheet("md")  # the real sheet, as Markdown (the app's review shows it)
+        monkeypatch.setattr("driverseat.export.render", _boom)
+        with pytest.raises(RuntimeError, match="could not be made"):
+            session.sheet("md")
+    finally:
+        session.close()
 
 
 def test_a_broken_export_surfaces_in_plain_mode_review(script: Script, monkeypatch: pytest.MonkeyPatch) -> None:

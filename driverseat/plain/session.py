@@ -36,7 +36,7 @@ class PlainSession:
         words: Words,
         reader: Reader,
         out: Writer,
-        save: Callable[[], None] = lambda: None,
+        save: Callable[[], object] = lambda: None,  # its return is not used
     ):
         self.conv = conversation
         self.words = words

@@ -1,14 +1,13 @@
 """The review screen: the sheet as it will be shared, and what stays private.
 
-Left: every answer, one line each; list items (people, topics, strengths...) can be
-kept private or shared with one key (P). Enter changes an answer: the screen
+Left: every answer, one line each (``Session.review_items``); any answer or list item
+can be kept private or shared with one key (P), and each line says whether the sheet
+shows it. Enter changes an answer: the screen
 dismisses with that step key and the conversation opens it. Right: the sheet as
 others will see it, rendered from the Markdown export (private items left out).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,59 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from driverseat import export
-from driverseat.conversation import Conversation, Spot
-from driverseat.export.sheet import shows
-from driverseat.prep import DataPath, is_empty, is_private
+from driverseat.session import ReviewItem, Session
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One line in the list: an answer, or one item of a list question."""
-
-    section: str
-    text: str
-    asked: str  # the question, shown small above the answer ("" for list items)
-    key: str  # the step key to change it
-    path: DataPath | None = None  # where set_private applies
-    private: bool = False
-    on_sheet: bool = True  # the sheet shows this answer when it is shared
-
-
-def review_items(conversation: Conversation) -> list[ReviewItem]:
-    """Every answer in script order; a list question gives one line per item."""
-    out: list[ReviewItem] = []
-    prep = conversation.prep
-    entries = {e.key: e for e in conversation.transcript()}
-    for section in conversation.script.sections:
-        for question in section.questions:
-            if question.kind == "info":
-                continue
-            if question.kind != "list":
-                entry = entries.get(question.id)
-                if entry is not None:
-                    answered = question.path is not None and not is_empty(prep.get(question.path))
-                    out.append(
-                        ReviewItem(
-                            section.title, entry.answer, question.text.strip(), entry.key,
-                            question.path if answered else None, entry.private,
-                            question.path is not None and shows(question.path),
-                        )
-                    )
-                continue
-            items = prep.get(question.kept_at)
-            for index, item in enumerate(items if isinstance(items, list) else []):
-                label = conversation.item_label(question, item, index)
-                first = Spot(question.id, index, question.questions[0].id).key
-                out.append(ReviewItem(section.title, label, "", first, question.kept_at + (index,), is_private(item)))
-    return out
-
-
-def render_sheet(conversation: Conversation) -> str:
-    """The sheet as Markdown, as it will be shared."""
-    return export.render("md", conversation.prep, conversation.script, include_private=False)
 
 
 class ReviewScreen(Screen[str | None]):
@@ -81,15 +30,19 @@ class ReviewScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("p", "toggle_private", "key_private"),
+        Binding("x", "remove", "key_remove"),
+        Binding("shift+up", "move(-1)", "key_move_up", show=False),
+        Binding("shift+down", "move(1)", "key_move_down", show=False),
         Binding("escape", "close", "key_close"),
         Binding("f6", "app.export", "key_export"),
     ]
 
-    def __init__(self, conversation: Conversation, words: Words):
+    def __init__(self, session: Session, words: Words):
         super().__init__()
-        self.conversation = conversation
+        self.session = session
         self.words = words
         self.items: list[ReviewItem] = []
+        self._removing: ReviewItem | None = None  # X once asks; X again on the same item removes
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
@@ -112,7 +65,7 @@ class ReviewScreen(Screen[str | None]):
     async def refresh_review(self) -> None:
         """Rebuild the list and the sheet from the prep."""
         words = self.words
-        self.items = review_items(self.conversation)
+        self.items = self.session.review_items()
         options = self.query_one("#review-items", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -138,7 +91,7 @@ class ReviewScreen(Screen[str | None]):
             options.highlighted = highlighted
         else:
             options.highlighted = next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
-        await self.query_one("#sheet", Markdown).update(render_sheet(self.conversation))
+        await self.query_one("#sheet", Markdown).update(self.session.sheet("md"))
 
     def _current(self) -> ReviewItem | None:
         options = self.query_one("#review-items", OptionList)
@@ -157,8 +110,38 @@ class ReviewScreen(Screen[str | None]):
         if not item.on_sheet and not item.private:
             self.notify(self.words("review_never_on_sheet"))
             return
-        self.conversation.set_private(item.path, not item.private)
+        self.session.set_private(item.path, not item.private)
         await self.refresh_review()
+
+    async def action_remove(self) -> None:
+        """Take a person or thing off a list: X asks, X again removes (a backup keeps it)."""
+        item = self._current()
+        if item is None or item.list_id is None:
+            self.notify(self.words("review_remove_only_lists"))
+            return
+        if self._removing != item:
+            self._removing = item
+            self.notify(self.words("review_remove_ask", item=item.text))
+            return
+        self._removing = None
+        self.session.remove_item(item.list_id, item.index)
+        self.notify(self.words("review_removed", item=item.text))
+        await self.refresh_review()
+
+    async def action_move(self, by: int) -> None:
+        """Move a list item up or down (priorities are ranked by this order)."""
+        item = self._current()
+        if item is None or item.list_id is None:
+            return
+        self.session.move_item(item.list_id, item.index, item.index + by)
+        await self.refresh_review()
+        options = self.query_one("#review-items", OptionList)
+        target = next(
+            (i for i, it in enumerate(self.items) if it.list_id == item.list_id and it.index == max(0, item.index + by) and it.text == item.text),
+            None,
+        )
+        if target is not None:
+            options.highlighted = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == str(target))
 
     @on(OptionList.OptionSelected, "#review-items")
     def _change(self, event: OptionList.OptionSelected) -> None:
