@@ -243,13 +243,10 @@ def _check(options: argparse.Namespace) -> int:
     )
     for note in notes:
         _say(f"Note: {note}")
-    try:
-        from driverseat.language import notes_for_prep
-    except ImportError:
-        notes_for_prep = None
-    if notes_for_prep is not None:
-        for question_id, note in notes_for_prep(prep, script):
-            _say(f"Note on '{script.question(question_id).text.splitlines()[0]}': {note.text}")
+    from driverseat.language import notes_for_prep
+
+    for question_id, note in notes_for_prep(prep, script):
+        _say(f"Note on '{script.question(question_id).text.splitlines()[0]}': {note.text}")
     return 0
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from driverseat import words
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
-from driverseat.prep import Prep, is_empty, is_private
+from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script, load_script_for
 from driverseat.store import PrepStore, open_prep
 
@@ -36,7 +36,7 @@ class ReviewItem:
     text: str
     asked: str  # the question, shown small above the answer ("" for list items)
     key: str  # the step key to change it
-    path: tuple | None = None  # where ``set_private`` applies (None: nothing to keep yet)
+    path: DataPath | None = None  # where ``set_private`` applies (None: nothing to keep yet)
     private: bool = False
     on_sheet: bool = True  # the sheet shows this answer when it is shared
     list_id: str | None = None  # for an item of a list: the list question, to remove or move it
@@ -206,7 +206,7 @@ class Session:
                     )
         return out
 
-    def set_private(self, path: tuple, private: bool) -> None:
+    def set_private(self, path: DataPath, private: bool) -> None:
         """Keep one answer or list item just for the person, or share it."""
         self.conversation.set_private(path, private)
 

@@ -126,7 +126,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -> tuple[dict, list[str], list[str]]:
+def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str], list[str]]:
     """``local`` over ``reference``, key by key (mappings inside too)."""
     merged: dict[str, Any] = {}
     missing: list[str] = []

@@ -22,7 +22,7 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with a narrow set of implicit types (close to YAML 1.2 core)."""
 
 
-def _narrow_types(loader: type) -> None:
+def _narrow_types(loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> None:
     loader.yaml_implicit_resolvers = {}
     loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -39,12 +39,13 @@ _narrow_types(_Loader)
 # The same loader on libyaml, when PyYAML has it: about ten times faster, which is most
 # of the app's start-up wait spent on reading the questions. Any trouble goes back to the
 # loader above, which words the problem for people.
-_FastLoader: type | None = None
+class _CLoader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader):  # type: ignore[misc]
+    """CSafeLoader with the same narrow set of implicit types."""
+
+
+_FastLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        """CSafeLoader with the same narrow set of implicit types."""
-
+    _FastLoader = _CLoader
     _narrow_types(_FastLoader)
 
 

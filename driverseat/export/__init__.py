@@ -44,12 +44,13 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     from driverseat.export import sheet
 
     module = importlib.import_module(_FORMATS[fmt][0])
+    text: str
     if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
-        return module.render(prep, include_private=include_private)
-    built = sheet.build(prep, include_private=include_private)
-    if fmt == "card-html":
-        return module.render_html(built)
-    return module.render(built)
+        text = module.render(prep, include_private=include_private)
+    else:
+        built = sheet.build(prep, include_private=include_private)
+        text = module.render_html(built) if fmt == "card-html" else module.render(built)
+    return text
 
 
 def write(fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False) -> Path:

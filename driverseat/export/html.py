@@ -8,6 +8,8 @@ See ``htmlpage`` for how the person's text is kept safe.
 
 from __future__ import annotations
 
+from typing import Any
+
 from driverseat.export.htmlpage import esc, meta, page, words
 from driverseat.export.sheet import Item, Part, Sheet
 
@@ -25,7 +27,7 @@ CSS = """
 PAIRS = ("important_to", "important_for")
 
 
-def item(entry: Item, part_id: str, w: dict) -> str:
+def item(entry: Item, part_id: str, w: dict[str, Any]) -> str:
     """One list item: label, the person's words, and any details under it."""
     if part_id == "people":
         return person(entry, w)
@@ -41,7 +43,7 @@ def item(entry: Item, part_id: str, w: dict) -> str:
     return f"<li>{head}{text}{details}</li>\n"
 
 
-def person(entry: Item, w: dict) -> str:
+def person(entry: Item, w: dict[str, Any]) -> str:
     """An invitee on one or two lines: name, who they are, why (labelled), how."""
     bits = []
     for field in entry.fields:
@@ -53,7 +55,7 @@ def person(entry: Item, w: dict) -> str:
     return f"<li><strong>{words(entry.text)}</strong>{rest}</li>\n"
 
 
-def part(section: Part, w: dict) -> str:
+def part(section: Part, w: dict[str, Any]) -> str:
     """One part: its heading and its items."""
     items = list(section.items)
     out = f'<section class="part" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from driverseat.words import catalogue
-from driverseat.prep import Prep, is_empty, shared
+from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
 @dataclass(frozen=True)
@@ -50,16 +50,28 @@ class Sheet:
     prepared: str
     parts: tuple[Part, ...]
     include_private: bool
-    words: dict  # the sheet.yaml words, for renderers that need more labels
-    data: dict = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+    words: dict[str, Any]  # the sheet.yaml words, for renderers that need more labels
+    data: dict[str, Any] = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
 
 
-def words(language: str = "en") -> dict:
+def words(language: str = "en") -> dict[str, Any]:
     """The sheet's fixed words for a language, English filling any gap key by key."""
     return catalogue(language).book("sheet").table
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one: a part the person left out or
+    that the file holds in another shape reads as empty."""
+    return value if isinstance(value, dict) else {}
+
+
+def _rank(priority: dict[str, Any]) -> int:
+    """Where a priority is ranked; one without a rank goes last."""
+    rank = priority.get("rank")
+    return rank if isinstance(rank, int) else 10**9
 
 
 def _text(value: Any) -> str | None:
@@ -85,11 +97,11 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         if items:
             parts.append(Part(part_id, w[part_id], items, **flags))
 
-    goal = data.get("goal") if isinstance(data.get("goal"), dict) else {}
+    goal = mapping(data.get("goal"))
     goal_fields = tuple(
-        Field(w[f"goal_{key}"], _text(goal.get(key)))
+        Field(w[f"goal_{key}"], text)
         for key in ("vision", "why", "obstacles", "first_step", "helpers")
-        if _text(goal.get(key))
+        if (text := _text(goal.get(key)))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
@@ -97,7 +109,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         add("goal", items, quote=bool(words_))
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
-    ranked.sort(key=lambda p: p.get("rank") if isinstance(p.get("rank"), int) else 10**9)
+    ranked.sort(key=_rank)
     add(
         "priorities",
         tuple(
@@ -127,7 +139,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
     add("not_invited", away)
 
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     place = tuple(
         Item(meeting[key], label=w[key])
         for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
@@ -149,7 +161,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     at = 1 if parts and parts[0].id == "goal" else 0
     parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
 
-    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    person = mapping(data.get("person"))
     updated = prep.data.get("updated")
     date = updated[:10] if isinstance(updated, str) else ""
     return Sheet(
@@ -167,13 +179,13 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
 NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
 
 
-def shows(path: tuple | str) -> bool:
+def shows(path: DataPath | str) -> bool:
     """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
     head = path.split(".")[0] if isinstance(path, str) else path[0]
     return head not in NOT_SHOWN
 
 
-def invitee_names(data: dict) -> list[str]:
+def invitee_names(data: dict[str, Any]) -> list[str]:
     """The names of the people invited, in the person's order (shared ones only)."""
     return [
         person["name"]
@@ -182,7 +194,7 @@ def invitee_names(data: dict) -> list[str]:
     ]
 
 
-def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
+def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
@@ -202,6 +214,6 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
         steps.append(Item("", label=w["agenda_to_for"]))
     if "questions" in have:
         steps.append(Item("", label=w["agenda_questions"]))
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     steps.append(Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"]))
     return tuple(steps)
