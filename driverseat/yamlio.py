@@ -70,6 +70,19 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+class _CDumperBase(yaml.CSafeDumper if getattr(yaml, "__with_libyaml__", False) else yaml.SafeDumper):  # type: ignore[misc]
+    """The same dumper on libyaml, when PyYAML has it: about ten times faster on a big prep."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_CDumperBase.add_representer(str, _represent_str)
+_FastDumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper] = (
+    _CDumperBase if getattr(yaml, "__with_libyaml__", False) else _Dumper
+)
+
+
 @dataclass(frozen=True)
 class YamlProblem(Exception):
     """A YAML text that could not be read: where and what, in plain words."""
@@ -239,14 +252,44 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _walk(child, path + (index,), lines)
 
 
-def dump(data: Any) -> str:
-    """Write plain data as YAML: keys in the order given, Unicode kept as is."""
-    return yaml.dump(
+# libyaml writes characters beyond the first 65,536 (emoji, for one) as \U escapes, and
+# can't write half of a pair at all: text holding them is written by the careful dumper.
+_LIBYAML_CANT = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")
+_PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+
+
+def _fast_is_same(data: Any) -> bool:
+    """True when libyaml would write ``data`` byte for byte like the careful dumper."""
+    if not isinstance(data, dict):
+        return False  # a lone value gets a '...' end line from one of them only
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _LIBYAML_CANT.search(value) or value.endswith("\n"):
+                return False  # text ending in a line break: the two end the file differently
+        elif isinstance(value, dict):
+            if not all(isinstance(key, str) and _PLAIN_KEY.fullmatch(key) for key in value):
+                return False  # libyaml writes an odd key in the long '? key' form
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return True
+
+
+def dump(data: Any, careful: bool = False) -> str:
+    """Write plain data as YAML: keys in the order given, Unicode kept as is.
+
+    libyaml writes it when PyYAML has it and the bytes come out the same (checked by the
+    tests against the pure-Python dumper, which ``careful=True`` always picks)."""
+    fast = not careful and _FastDumper is not _Dumper and _fast_is_same(data)
+    text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_FastDumper if fast else _Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=100000,
         indent=2,
     )
+    return text
