@@ -87,6 +87,9 @@ def _command_parser(command: str) -> _Parser:
             action="store_true",
             help="only for your own copy: also show the things you marked private",
         )
+        from driverseat import words
+
+        parser.add_argument("--large", action="store_true", help=words.say("cli", "help_large"))
     if command == "restore":
         parser.add_argument("--number", type=int, metavar="N", help="put back copy number N from the list")
     return parser
@@ -189,12 +192,14 @@ def _export(options: argparse.Namespace) -> int:
         if options.out.exists() and not options.out.is_dir():
             return _fail(f"{options.out} is a file, not a folder.", 2)
         options.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder only you can open
-        written = export.write_all(prep, None, options.out, include_private=options.include_private)
+        written = export.write_all(
+            prep, None, options.out, include_private=options.include_private, large=options.large
+        )
         for path in written:
             print(f"Saved {path}")
         return 0
     if options.out is None or str(options.out) == "-":
-        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private))
+        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private, large=options.large))
         sys.stdout.flush()
         return 0
     out = options.out
@@ -202,7 +207,7 @@ def _export(options: argparse.Namespace) -> int:
         out = out / export.default_name(fmt)
     if not out.parent.is_dir():
         return _fail(f"There is no folder {out.parent} to save into.", 2)
-    export.write(fmt, prep, None, out, include_private=options.include_private)
+    export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large)
     print(f"Saved {out}")
     return 0
 

@@ -19,9 +19,9 @@ AGENDA_STEPS = [
 ]
 
 
-def test_agenda_is_built_from_the_prep_and_sits_after_the_goal() -> None:
+def test_agenda_is_built_from_the_prep_and_sits_after_the_goal_and_what_not_to_bring_up() -> None:
     built = sheet.build(example("full"))
-    assert [p.id for p in built.parts][:2] == ["goal", "agenda"]
+    assert [p.id for p in built.parts][:3] == ["goal", "off_limits", "agenda"]
     agenda = built.part("agenda")
     assert agenda is not None and agenda.numbered
     assert [i.label for i in agenda.items] == AGENDA_STEPS

@@ -37,8 +37,12 @@ def default_name(fmt: str) -> str:
     return _FORMATS[fmt][2]
 
 
-def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False) -> str:
-    """The export as text. ``script`` is unused today and kept for front ends."""
+def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False, large: bool = False) -> str:
+    """The export as text. ``script`` is unused today and kept for front ends.
+
+    ``large`` prints the HTML sheet and card at 18 pt (they do so anyway when the person
+    named large print as a need).
+    """
     if fmt not in _FORMATS:
         raise KeyError(fmt)
     from driverseat.export import sheet
@@ -46,27 +50,31 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     module = importlib.import_module(_FORMATS[fmt][0])
     if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
         return module.render(prep, include_private=include_private)
-    built = sheet.build(prep, include_private=include_private)
+    built = sheet.build(prep, include_private=include_private, large=large)
     if fmt == "card-html":
         return module.render_html(built)
     return module.render(built)
 
 
-def write(fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False) -> Path:
+def write(
+    fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False, large: bool = False
+) -> Path:
     """Render and save atomically (mode 0600). Returns the path written."""
-    text = render(fmt, prep, script, include_private=include_private)
+    text = render(fmt, prep, script, include_private=include_private, large=large)
     out = Path(out)
     atomic_write(out, text)
     return out
 
 
-def write_all(prep: Prep, script: object, folder: Path, include_private: bool = False) -> list[Path]:
+def write_all(
+    prep: Prep, script: object, folder: Path, include_private: bool = False, large: bool = False
+) -> list[Path]:
     """Every format into ``folder`` (which must exist), each under its clear file name.
 
     Each file is written atomically with mode 0600. Returns the paths, in format order.
     """
     folder = Path(folder)
     return [
-        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private)
+        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private, large=large)
         for fmt in _FORMATS
     ]

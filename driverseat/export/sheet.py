@@ -2,7 +2,8 @@
 
 Built from ``prep.shared`` (private items are already gone). Headings and labels come
 from ``prompts/<lang>/sheet.yaml``. Renderers (md, html, txt, ...) only lay it out.
-Empty parts are left out.
+Empty parts are left out. "Please don't bring up" comes right after the goal, as on the
+card, so a clinician meets it on page 1 before anything else.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Sheet:
     include_private: bool
     words: dict  # the sheet.yaml words, for renderers that need more labels
     data: dict = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+    large: bool = False  # print at 18 pt: asked for on the command line, or large print is a need
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -75,8 +77,14 @@ def _texts(items: Any, key: str = "text") -> tuple[Item, ...]:
     return tuple(out)
 
 
-def build(prep: Prep, include_private: bool = False) -> Sheet:
-    """Turn a prep into the sheet everyone exports from."""
+def asks_for_large_print(w: dict, needs: tuple[Item, ...]) -> bool:
+    """True when one of the person's needs says large print (``large_print_words`` in sheet.yaml)."""
+    said = [word.casefold() for word in w.get("large_print_words", []) if isinstance(word, str)]
+    return any(word in need.text.casefold() for need in needs for word in said)
+
+
+def build(prep: Prep, include_private: bool = False, large: bool = False) -> Sheet:
+    """Turn a prep into the sheet everyone exports from (``large``: print at 18 pt)."""
     w = words(prep.language)
     data = shared(prep.data, include_private=include_private)
     parts: list[Part] = []
@@ -95,6 +103,11 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     if words_ or goal_fields:
         items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
         add("goal", items, quote=bool(words_))
+    add("off_limits", _texts(data.get("off_limits"), "topic"))
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    this_time = _text(meeting.get("different_this_time"))  # asked by the fuller conversation
+    add("this_time", (Item(this_time),) if this_time else ())
+    leading = len(parts)
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
     ranked.sort(key=lambda p: p.get("rank") if isinstance(p.get("rank"), int) else 10**9)
@@ -127,7 +140,6 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
     add("not_invited", away)
 
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
     place = tuple(
         Item(meeting[key], label=w[key])
         for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
@@ -138,7 +150,6 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         place += (Item("", fields=tuple(Field(w["needs"], n.text) for n in needs), label=w["needs"]),)
     add("time_place", place)
 
-    add("off_limits", _texts(data.get("off_limits"), "topic"))
     add("important_to", _texts(data.get("important_to")))
     add("important_for", _texts(data.get("important_for")))
     add("differences", _texts(data.get("differences")))
@@ -146,8 +157,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     add("questions", _texts(data.get("questions")))
     parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
     agenda = _agenda(w, parts, data)
-    at = 1 if parts and parts[0].id == "goal" else 0
-    parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
+    parts.insert(leading, Part("agenda", w["agenda"], agenda, numbered=True))
 
     person = data.get("person") if isinstance(data.get("person"), dict) else {}
     updated = prep.data.get("updated")
@@ -161,6 +171,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         include_private=include_private,
         words=w,
         data=data,
+        large=large or asks_for_large_print(w, needs),
     )
 
 
@@ -195,6 +206,8 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
     steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
     if "goal" in have:
         steps.append(Item("", label=w["agenda_goal"]))
+    if "this_time" in have:
+        steps.append(Item("", label=w["agenda_this_time"]))
     if "priorities" in have:
         top = [item.label or item.text for item in have["priorities"].items[:3]]
         steps.append(Item("; ".join(t for t in top if t), label=w["agenda_priorities"]))
