@@ -779,6 +779,8 @@ class Conversation:
             item["private"] = False
         else:
             item[question.field] = value
+        if "private" in item and list(item)[-1] != "private":
+            item["private"] = item.pop("private")  # reads best last, whenever it was set
 
     def _set_status(self, question_id: str, status: str) -> None:
         self.prep.set(("progress", "status", question_id), status)

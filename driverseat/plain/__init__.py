@@ -56,10 +56,10 @@ def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
 def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
     from driverseat import store as store_module
-    from driverseat.conversation import Conversation
     from driverseat.plain.session import PlainSession
     from driverseat.plain.words import Words, load_words
-    from driverseat.script import ScriptError, load_script_for
+    from driverseat.script import ScriptError
+    from driverseat.session import Session
 
     def notice(words: Words) -> None:
         """Say that this is line mode: in the prep's language once it is known."""
@@ -67,8 +67,15 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
             out.text(words.say("line_notice"))
 
     words = load_words("en")
+    now: dict[str, Words] = {"words": words}
+
+    def said(ok: bool) -> None:
+        """After each autosave: a calm sentence when it did not work."""
+        if not ok:
+            out.text(now["words"].say("save_failed", reason=session.problem or "?"))
+
     try:
-        store, prep = store_module.open_prep(path)
+        session = Session.open(path, on_saved=said)
     except store_module.PrepLocked:
         notice(words)
         out.text(words.say("locked"))
@@ -78,30 +85,16 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         out.line(problem.explain())
         out.text(words.say("unreadable_hint"))
         return 1
-    try:
-        script = load_script_for(prep.language)
-        words = load_words(prep.language)
     except ScriptError as problem:
         notice(words)
         out.text(words.say("script_problem", problem=problem))
-        store.unlock()
         return 1
+    words = now["words"] = load_words(session.prep.language)
     notice(words)
     try:
         out.text(words.say("title"))
-        out.text(words.say("saved_in", file=store.path))
+        out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
-
-        def save() -> None:
-            if not store.path.exists() and not conversation.is_started():
-                return  # nothing said yet: no empty file left behind
-            try:
-                store.save(prep)
-            except OSError as exc:
-                out.text(words.say("save_failed", reason=exc.strerror or exc.__class__.__name__))
-
-        conversation = Conversation(script, prep, on_change=save)
-        session = PlainSession(conversation, words, reader, out, save)
-        return session.run()
+        return PlainSession(session.conversation, words, reader, out, session.save).run()
     finally:
-        store.unlock()
+        session.close()

@@ -20,8 +20,9 @@ from textual.screen import Screen
 
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
-from driverseat.script import Script, ScriptError, load_script_for
-from driverseat.store import PrepLocked, PrepStore, PrepUnreadable, open_prep
+from driverseat.script import Script, ScriptError
+from driverseat.session import Session
+from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
 
@@ -54,13 +55,23 @@ class DriverseatApp(App[int]):
         super().__init__()
         self.path = path
         self.words: Words = load_words("en")
-        self.store: PrepStore | None = None
-        self.prep: Prep | None = None
-        self.conversation: Conversation | None = None
+        self.session: Session | None = None
         self._script = script
         self._shut_down = False
         self.animation_level = "none"
         use_words(self, self.words)
+
+    @property
+    def store(self) -> PrepStore | None:
+        return self.session.store if self.session is not None else None
+
+    @property
+    def prep(self) -> Prep | None:
+        return self.session.prep if self.session is not None else None
+
+    @property
+    def conversation(self) -> Conversation | None:
+        return self.session.conversation if self.session is not None else None
 
     # ---------------------------------------------------------------- opening
     def get_default_screen(self) -> Screen:
@@ -87,7 +98,7 @@ class DriverseatApp(App[int]):
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
         try:
-            store, prep = open_prep(self.path)
+            session = Session.open(self.path, script=self._script, on_saved=self._saved)
         except PrepUnreadable as problem:
             from driverseat.tui.screens.trouble import UnreadableScreen
 
@@ -96,22 +107,18 @@ class DriverseatApp(App[int]):
             from driverseat.tui.screens.trouble import CalmScreen
 
             return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
-        try:
-            script = self._script or load_script_for(prep.language)
         except ScriptError as problem:
-            store.unlock()
             from driverseat.tui.screens.trouble import CalmScreen
 
             return CalmScreen(self.words("script_title"), str(problem), self.words), None
-        if prep.language != "en":
-            self.words = load_words(prep.language)
+        if session.prep.language != "en":
+            self.words = load_words(session.prep.language)
             self._bindings = self._merge_bindings()  # the footer keys again, in this language
             use_words(self, self.words)
-        self.store, self.prep = store, prep
-        self.conversation = Conversation(script, prep, on_change=self.save)
+        self.session = session
         from driverseat.tui.screens.talk import TalkScreen
 
-        return TalkScreen(self.conversation, self.words), None
+        return TalkScreen(session.conversation, self.words), None
 
     def _restored(self, restored: Any) -> None:
         if restored:
@@ -120,30 +127,26 @@ class DriverseatApp(App[int]):
 
     # ----------------------------------------------------------------- saving
     def save(self) -> None:
-        """Autosave: called by the engine after every change."""
-        if self.store is None or self.prep is None:
+        """Save now (the session also saves after every change by itself)."""
+        if self.session is not None:
+            self.session.save()
+
+    def _saved(self, ok: bool) -> None:
+        """The session tried to save: say so at the bottom, and calmly when it did not work."""
+        if ok:
+            self.save_state = "saved"
             return
-        if not self.store.path.exists() and not (self.conversation and self.conversation.is_started()):
-            return  # nothing said yet: no empty file is left behind
-        try:
-            self.store.save(self.prep)
-        except OSError as problem:
-            self.save_state = "not_saved"
-            reason = problem.strerror or problem.__class__.__name__
-            self.notify(self.words("could_not_save", reason=reason), severity="warning", timeout=8)
-            return
-        self.save_state = "saved"
+        self.save_state = "not_saved"
+        reason = self.session.problem if self.session is not None else ""
+        self.notify(self.words("could_not_save", reason=reason or "?"), severity="warning", timeout=8)
 
     def shutdown(self) -> None:
         """Remember where the person is, save and unlock. Safe to call twice."""
         if self._shut_down:
             return
         self._shut_down = True
-        if self.conversation is not None:
-            self.conversation.close()
-            self.save()
-        if self.store is not None:
-            self.store.unlock()
+        if self.session is not None:
+            self.session.close()
 
     def _hang_up(self) -> None:
         self.shutdown()
@@ -177,7 +180,8 @@ class DriverseatApp(App[int]):
 
         if self.talk() is None or isinstance(self.screen, ReviewScreen):
             return
-        self.push_screen(ReviewScreen(self.conversation, self.words), self._after_review)
+        assert self.session is not None
+        self.push_screen(ReviewScreen(self.session, self.words), self._after_review)
 
     def _after_review(self, key: Any) -> None:
         talk = self.talk()

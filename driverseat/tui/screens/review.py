@@ -1,14 +1,13 @@
 """The review screen: the sheet as it will be shared, and what stays private.
 
-Left: every answer, one line each; list items (people, topics, strengths...) can be
-kept private or shared with one key (P). Enter changes an answer: the screen
+Left: every answer, one line each (``Session.review_items``); any answer or list item
+can be kept private or shared with one key (P), and each line says whether the sheet
+shows it. Enter changes an answer: the screen
 dismisses with that step key and the conversation opens it. Right: the sheet as
 others will see it, rendered from the Markdown export (private items left out).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,65 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from driverseat.conversation import Conversation, Spot
-from driverseat.export.sheet import shows
-from driverseat.prep import is_empty, is_private
+from driverseat.session import ReviewItem, Session
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One line in the list: an answer, or one item of a list question."""
-
-    section: str
-    text: str
-    asked: str  # the question, shown small above the answer ("" for list items)
-    key: str  # the step key to change it
-    path: tuple | None = None  # where set_private applies
-    private: bool = False
-    on_sheet: bool = True  # the sheet shows this answer when it is shared
-
-
-def review_items(conversation: Conversation) -> list[ReviewItem]:
-    """Every answer in script order; a list question gives one line per item."""
-    out: list[ReviewItem] = []
-    prep = conversation.prep
-    entries = {e.key: e for e in conversation.transcript()}
-    for section in conversation.script.sections:
-        for question in section.questions:
-            if question.kind == "info":
-                continue
-            if question.kind != "list":
-                entry = entries.get(question.id)
-                if entry is not None:
-                    answered = question.path is not None and not is_empty(prep.get(question.path))
-                    out.append(
-                        ReviewItem(
-                            section.title, entry.answer, question.text.strip(), entry.key,
-                            question.path if answered else None, entry.private,
-                            question.path is not None and shows(question.path),
-                        )
-                    )
-                continue
-            items = prep.get(question.path)
-            for index, item in enumerate(items if isinstance(items, list) else []):
-                label = conversation.item_label(question, item, index)
-                first = Spot(question.id, index, question.questions[0].id).key
-                out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
-    return out
-
-
-def render_sheet(conversation: Conversation) -> str | None:
-    """The sheet as Markdown, as it will be shared; None when exports are not there."""
-    try:
-        from driverseat import export
-    except ImportError:
-        return None
-    try:
-        return export.render("md", conversation.prep, conversation.script, include_private=False)
-    except (KeyError, ImportError, AttributeError):
-        return None
 
 
 class ReviewScreen(Screen[str | None]):
@@ -91,9 +34,9 @@ class ReviewScreen(Screen[str | None]):
         Binding("f6", "app.export", "key_export"),
     ]
 
-    def __init__(self, conversation: Conversation, words: Words):
+    def __init__(self, session: Session, words: Words):
         super().__init__()
-        self.conversation = conversation
+        self.session = session
         self.words = words
         self.items: list[ReviewItem] = []
         use_words(self, words)
@@ -118,7 +61,7 @@ class ReviewScreen(Screen[str | None]):
     async def refresh_review(self) -> None:
         """Rebuild the list and the sheet from the prep."""
         words = self.words
-        self.items = review_items(self.conversation)
+        self.items = self.session.review_items()
         options = self.query_one("#review-items", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -144,8 +87,7 @@ class ReviewScreen(Screen[str | None]):
             options.highlighted = highlighted
         else:
             options.highlighted = next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
-        text = render_sheet(self.conversation)
-        await self.query_one("#sheet", Markdown).update(text if text is not None else words("review_no_preview"))
+        await self.query_one("#sheet", Markdown).update(self.session.sheet("md"))
 
     def _current(self) -> ReviewItem | None:
         options = self.query_one("#review-items", OptionList)
@@ -164,7 +106,7 @@ class ReviewScreen(Screen[str | None]):
         if not item.on_sheet and not item.private:
             self.notify(self.words("review_never_on_sheet"))
             return
-        self.conversation.set_private(item.path, not item.private)
+        self.session.set_private(item.path, not item.private)
         await self.refresh_review()
 
     @on(OptionList.OptionSelected, "#review-items")

@@ -1,0 +1,233 @@
+"""One person's sitting: the rules both front ends share, with no user interface.
+
+A front end opens a ``Session`` on a prep (or the default one) and then only draws what
+the session gives it and hands back what the person typed or pressed. The session owns:
+
+- opening: the lock, the prep, the script in the prep's language (English when driverseat
+  has no questions in that language; the answers stay as typed), the word catalogue;
+- the conversation (``step``, ``answer``, ``skip``, ``not_sure``, ``back``, ``jump``,
+  ``edit``): which question comes next and the yes/no defaults live in the engine;
+- the autosave policy: no file is written before the first answer, then every change is
+  saved at once; a save that fails is remembered (``unsaved``, ``problem``) and never
+  called saved;
+- what a person looks over (``review_items``, ``sheet``), keeping any answer private,
+  removing and moving list items, exporting, and closing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from driverseat import words
+from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
+from driverseat.prep import Prep, is_empty, is_private
+from driverseat.script import Script, load_script_for
+from driverseat.store import PrepStore, open_prep
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One line a person looks over: an answer, or one item of a list question."""
+
+    section: str
+    text: str
+    asked: str  # the question, shown small above the answer ("" for list items)
+    key: str  # the step key to change it
+    path: tuple | None = None  # where ``set_private`` applies (None: nothing to keep yet)
+    private: bool = False
+    on_sheet: bool = True  # the sheet shows this answer when it is shared
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """What a front end says first: the facts, worded by the front end's own book."""
+
+    new: bool  # nothing said yet
+    name: str
+    done: int
+    total: int
+    open_parts: tuple[str, ...]  # titles of the parts not done yet, in order
+
+
+class Session:
+    """One prep open in one front end."""
+
+    def __init__(self, store: PrepStore, prep: Prep, script: Script, on_saved: Callable[[bool], None] | None = None):
+        self.store = store
+        self.prep = prep
+        self.script = script
+        self.words = words.catalogue(prep.language)
+        self.on_saved = on_saved or (lambda ok: None)
+        self._failed = False
+        self._problem = ""
+        self.conversation = Conversation(script, prep, on_change=self.save)
+        self.closed = False
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        script: Script | None = None,
+        lock: bool = True,
+        on_saved: Callable[[bool], None] | None = None,
+    ) -> "Session":
+        """Lock and read the prep (a new one when there is no file yet).
+
+        Raises ``PrepLocked``, ``PrepUnreadable`` or ``ScriptError``; nothing on disk changes then.
+        """
+        store, prep = open_prep(path, lock=lock)
+        try:
+            chosen = script or load_script_for(prep.language)
+        except BaseException:
+            store.unlock()
+            raise
+        return cls(store, prep, chosen, on_saved)
+
+    # ------------------------------------------------------------------ the conversation
+    @property
+    def step(self) -> Step:
+        return self.conversation.step
+
+    @property
+    def at_end(self) -> bool:
+        return self.conversation.at_end
+
+    def answer(self, value: Any) -> Step:
+        return self.conversation.answer(value)
+
+    def skip(self) -> Step:
+        return self.conversation.skip()
+
+    def not_sure(self) -> Step:
+        return self.conversation.not_sure()
+
+    def back(self) -> Step:
+        return self.conversation.back()
+
+    def jump(self, section_id: str) -> Step:
+        return self.conversation.jump(section_id)
+
+    def edit(self, key: str) -> Step:
+        return self.conversation.edit(key)
+
+    def greeting(self) -> Greeting:
+        progress = self.conversation.progress()
+        return Greeting(
+            new=not self.conversation.is_started(),
+            name=self.prep.name,
+            done=sum(1 for p in progress if p.state == DONE),
+            total=len(progress),
+            open_parts=tuple(p.section.title for p in progress if p.state != DONE),
+        )
+
+    # ------------------------------------------------------------------ saving
+    @property
+    def unsaved(self) -> bool:
+        """True when the last try to save did not work (the answers are only in memory)."""
+        return self._failed or bool(getattr(self.store, "unsaved", False))
+
+    @property
+    def problem(self) -> str:
+        """Why the last save did not work, in plain words ("" when it did)."""
+        return str(getattr(self.store, "problem", "") or self._problem) if self.unsaved else ""
+
+    def save(self) -> bool:
+        """Autosave after every change. Returns True when everything said is on disk.
+
+        No file is written before the first answer. A failed save is kept in
+        ``unsaved``/``problem``; front ends tell the person, never that it is saved.
+        """
+        if not self.store.path.exists() and not self.conversation.is_started():
+            return True
+        try:
+            self.store.save(self.prep)
+        except OSError as exc:
+            self._problem = exc.strerror or exc.__class__.__name__
+            self._failed = True
+            self.on_saved(False)
+            return False
+        self._failed = False
+        self.on_saved(True)
+        return True
+
+    def close(self) -> bool:
+        """Remember where the person is, save, and unlock. True when all is saved. Safe twice."""
+        if self.closed:
+            return not self.unsaved
+        self.closed = True
+        try:
+            self.conversation.close()
+            ok = self.save()
+        finally:
+            self.store.unlock()
+        return ok
+
+    # ------------------------------------------------------------------ looking over
+    def review_items(self) -> list[ReviewItem]:
+        """Every answer in script order; a list question gives one line per item."""
+        from driverseat.export.sheet import shows
+
+        out: list[ReviewItem] = []
+        entries = {e.key: e for e in self.conversation.transcript()}
+        for section in self.script.sections:
+            for question in section.questions:
+                if question.kind == "info":
+                    continue
+                if question.kind != "list":
+                    entry = entries.get(question.id)
+                    if entry is None:
+                        continue
+                    path = question.path
+                    answered = path is not None and not is_empty(self.prep.get(path))
+                    out.append(
+                        ReviewItem(
+                            section.title, entry.answer, question.text.strip(), entry.key,
+                            path if answered else None, entry.private, path is not None and shows(path),
+                        )
+                    )
+                    continue
+                if question.path is None:
+                    continue
+                items = self.prep.get(question.path)
+                for index, item in enumerate(items if isinstance(items, list) else []):
+                    label = self.conversation.item_label(question, item, index)
+                    first = f"{question.id}[{index}].{question.questions[0].id}"
+                    out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+        return out
+
+    def set_private(self, path: tuple, private: bool) -> None:
+        """Keep one answer or list item just for the person, or share it."""
+        self.conversation.set_private(path, private)
+
+    def remove_item(self, question_id: str, index: int) -> None:
+        self.conversation.remove_item(question_id, index)
+
+    def move_item(self, question_id: str, index: int, to: int) -> None:
+        self.conversation.move_item(question_id, index, to)
+
+    def sheet(self, fmt: str = "md", include_private: bool = False) -> str:
+        """The sheet as others will see it (private answers left out)."""
+        from driverseat import export
+
+        return export.render(fmt, self.prep, self.script, include_private=include_private)
+
+    def export(self, fmt: str, out: Path, include_private: bool = False) -> list[Path]:
+        """Write one format (a file) or ``all`` (a folder); returns what was written."""
+        from driverseat import export
+
+        if fmt == "all":
+            return list(export.write_all(self.prep, self.script, out, include_private=include_private))
+        export.write(fmt, self.prep, self.script, out, include_private=include_private)
+        return [out]
+
+    def progress_states(self) -> dict[str, str]:
+        """Each part's state by id: ``not_started``, ``partly`` or ``done``."""
+        return {p.section.id: p.state for p in self.conversation.progress()}
+
+    @property
+    def started(self) -> bool:
+        return any(state != NOT_STARTED for state in self.progress_states().values())
