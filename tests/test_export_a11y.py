@@ -48,10 +48,10 @@ def run_axe(files: list[Path]) -> dict[str, Any]:
     return found
 
 
-def test_axe_finds_nothing_on_the_sheets_and_cards(tmp_path: Path) -> None:
+def test_axe_finds_nothing_on_the_sheets_cards_and_profiles(tmp_path: Path) -> None:
     files = []
     for name, make in PREPS.items():
-        for fmt in ("html", "card-html"):
+        for fmt in ("html", "card-html", "profile"):
             path = tmp_path / f"{name}-{fmt}.html"
             path.write_text(export.render(fmt, make()), encoding="utf-8")
             files.append(path)

@@ -21,6 +21,8 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
     "card": ("driverseat.export.card", "Meeting card to hold, as plain text", "my-meeting-card.txt"),
     "card-html": ("driverseat.export.card", "Meeting card to print (half a page)", "my-meeting-card.html"),
     "invites": ("driverseat.export.invites", "A note for each person I invite", "my-invitations.txt"),
+    "profile": ("driverseat.export.profile", "About me on one page, for a new team member or a hospital stay", "my-profile.html"),
+    "profile-txt": ("driverseat.export.profile", "About me on one page, as plain text", "my-profile.txt"),
     "json": ("driverseat.export.jsonfmt", "The prep as JSON, for other tools", "my-prep.json"),
     "fhir": ("driverseat.export.fhir", "For your team's health record system (HL7 FHIR)", "my-prep.fhir.json"),
 }
@@ -51,7 +53,7 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
         return module.render(prep, include_private=include_private)
     built = sheet.build(prep, include_private=include_private, large=large)
-    if fmt == "card-html":
+    if fmt in ("card-html", "profile"):
         return module.render_html(built)
     return module.render(built)
 
