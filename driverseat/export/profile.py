@@ -45,7 +45,8 @@ def _texts(value: Any) -> tuple[str, ...]:
 def blocks(sheet: Sheet) -> list[Block]:
     """The profile's parts, in order; a part with nothing in it is left out."""
     w, data = sheet.words, sheet.data
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    found = data.get("meeting")
+    meeting: dict[str, Any] = found if isinstance(found, dict) else {}
     admire = _texts(data.get("admire"))
     out = [
         Block("admire", w["profile_admire"], admire)
