@@ -17,6 +17,7 @@ AGENDA_STEPS = [
     "My questions",
     "Next steps, and my copy of the plan",
 ]
+THIS_TIME = "What I'd like to be different this time"
 
 
 def test_agenda_is_built_from_the_prep_and_sits_after_the_goal_and_what_not_to_bring_up() -> None:
@@ -24,9 +25,10 @@ def test_agenda_is_built_from_the_prep_and_sits_after_the_goal_and_what_not_to_b
     assert [p.id for p in built.parts][:3] == ["goal", "off_limits", "agenda"]
     agenda = built.part("agenda")
     assert agenda is not None and agenda.numbered
-    assert [i.label for i in agenda.items] == AGENDA_STEPS
+    # The full example answered "What would you like to be different this time?": right after welcome.
+    assert [i.label for i in agenda.items] == [AGENDA_STEPS[0], THIS_TIME, *AGENDA_STEPS[1:]]
     assert agenda.items[0].text == "Jim, Rosa, Pastor Dan"  # Lee is private: not named
-    assert agenda.items[2].text == "Family, friends and love; Work or school; Home"
+    assert agenda.items[3].text == "Family, friends and love; Work or school; Home"
     assert agenda.items[-1].text == "On paper, at the end of the meeting"
 
 

@@ -93,7 +93,7 @@ def english_left(text: str, theirs: set[str], wrapped: bool = False) -> list[str
     found = re.findall(r"[A-Za-z]{3,}", rest)
     if wrapped:  # words of an answer can be cut across lines and columns on a screen
         own = set(re.findall(r"[A-Za-z]{3,}", " ".join(theirs)))
-        found = [w for w in found if w not in own]
+        found = [w for w in found if not any(o.startswith(w) or o.endswith(w) for o in own)]  # "fri|ends"
     names = {"driverseat", "yaml", "esc", "tab"}  # the program, and key names as the footer shows them
     return sorted({w for w in found if w.lower() not in names})
 

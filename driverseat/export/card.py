@@ -1,8 +1,8 @@
 """The meeting card: a short card the person holds during the meeting.
 
 It has the goal in their own words, what not to bring up (only what they chose to
-share), what they would like to be different this time, the meeting plan (agenda), their
-top three priorities, their questions, and three lines on their rights.
+share), the meeting plan (agenda, with what they would like to be different this time in
+their words), their top three priorities, their questions, and three lines on their rights.
 ``render`` gives plain text (40 lines or fewer for a usual prep); ``render_html`` gives
 a page that prints on half a sheet of paper, inside ``<main>``, in one column on a
 narrow screen. An answer too long for a card ends at a word, with "(more on the sheet)":
@@ -39,13 +39,15 @@ def blocks(sheet: Sheet) -> list[Block]:
     goal = sheet.part("goal")
     if goal and goal.quote:
         out.append(Block("goal", w["card_goal"], goal.items[:1]))
-    for part_id in ("off_limits", "this_time"):
-        part = sheet.part(part_id)
-        if part:
-            out.append(Block(part_id, part.heading, part.items))
+    off_limits = sheet.part("off_limits")
+    if off_limits:
+        out.append(Block("off_limits", off_limits.heading, off_limits.items))
     agenda = sheet.part("agenda")
     if agenda:
-        steps = tuple(Item(item.label or item.text) for item in agenda.items)  # steps only: room is short
+        steps = tuple(  # steps only, room is short; but what I'd like different this time, in my words
+            Item(item.text, label=item.label) if item.label == w["agenda_this_time"] else Item(item.label or item.text)
+            for item in agenda.items
+        )
         out.append(Block("agenda", w["card_agenda"], steps, numbered=True))
     priorities = sheet.part("priorities")
     if priorities:
@@ -93,7 +95,7 @@ def render(sheet: Sheet) -> str:
 
 
 CSS = """
-@page { margin: 12mm 14mm; }
+@page { margin: 7mm 12mm; }
 body { max-width: 40em; }
 .card { border: 2px dashed #000; padding: .5em .8em .6em; }
 .card h1 { font-size: 17pt; margin: 0; }
@@ -126,7 +128,7 @@ def render_html(sheet: Sheet) -> str:
     """The card as an HTML page that prints on half a sheet."""
     all_blocks = blocks(sheet)
     # What not to bring up comes first after the goal, as on the sheet, in the reading order too.
-    left = [b for b in all_blocks if b.id in ("off_limits", "this_time", "priorities", "questions")]
+    left = [b for b in all_blocks if b.id in ("off_limits", "priorities", "questions")]
     right = [b for b in all_blocks if b.id in ("agenda", "rights")]
     title = htmlpage.esc(sheet.words["card_title"])
     if sheet.name:

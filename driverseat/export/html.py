@@ -19,7 +19,6 @@ CSS = """
   padding-left: .5em; margin: .2em 0 .3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.4em; }
 .people li { margin-bottom: .15em; }
-.fields { display: block; }
 .field { margin-right: .5em; }
 #off_limits { border-left: 5px solid #000; padding-left: .5em; }
 .rights { columns: 2; column-gap: 2em; }
@@ -66,7 +65,7 @@ def person(entry: Item, w: dict) -> str:
         for field in entry.fields
     )
     cls = ' class="long"' if _size(entry) > LONG else ""
-    rest = f'<span class="fields">{bits.lstrip()}</span>' if bits else ""
+    rest = " —" + bits if bits else ""
     return f"<li{cls}><strong>{words(entry.text)}</strong>{rest}</li>\n"
 
 

@@ -105,8 +105,6 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
         add("goal", items, quote=bool(words_))
     add("off_limits", _texts(data.get("off_limits"), "topic"))
     meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
-    this_time = _text(meeting.get("different_this_time"))  # asked by the fuller conversation
-    add("this_time", (Item(this_time),) if this_time else ())
     leading = len(parts)
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
@@ -176,12 +174,13 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
 
 
 NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
 def shows(path: tuple | str) -> bool:
     """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
-    head = path.split(".")[0] if isinstance(path, str) else path[0]
-    return head not in NOT_SHOWN
+    parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
+    return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
 
 
 def invitee_names(data: dict) -> list[str]:
@@ -197,17 +196,20 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
-    (names of the people invited, the areas they ranked, how they want their copy).
+    (names of the people invited, what they would like to be different this time, the
+    areas they ranked, how they want their copy).
     Welcome and next steps are always there; the others only when that part has content.
     """
     have = {part.id: part for part in parts}
     steps: list[Item] = []
     names = invitee_names(data)
     steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
+    welcome = data.get("welcome") if isinstance(data.get("welcome"), dict) else {}
+    this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"
+    if this_time:  # how the meeting itself should go ("I want to speak first"), in their words
+        steps.append(Item(this_time, label=w["agenda_this_time"]))
     if "goal" in have:
         steps.append(Item("", label=w["agenda_goal"]))
-    if "this_time" in have:
-        steps.append(Item("", label=w["agenda_this_time"]))
     if "priorities" in have:
         top = [item.label or item.text for item in have["priorities"].items[:3]]
         steps.append(Item("; ".join(t for t in top if t), label=w["agenda_priorities"]))
