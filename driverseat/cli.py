@@ -16,7 +16,7 @@ from typing import Sequence
 
 from driverseat import __version__
 
-COMMANDS = ("export", "check", "restore", "where")
+COMMANDS = ("export", "check", "restore", "where", "workbook")
 
 
 class UsageProblem(Exception):
@@ -55,6 +55,7 @@ def _open_parser() -> _Parser:
             "  driverseat check [FILE]             look over a prep file\n"
             "  driverseat restore [FILE]           go back to an earlier copy\n"
             "  driverseat where                    show where your files are kept\n"
+            f"  driverseat workbook [--lang es]     {_say('workbook_line')}\n"
             "Use 'driverseat COMMAND --help' to learn more about one of them."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -75,9 +76,15 @@ def _command_parser(command: str) -> _Parser:
         "check": "Look over a prep file and say what is in it, or what needs fixing.",
         "restore": "Show the earlier copies of your prep, and put one back.",
         "where": "Show where your prep and its backups are kept.",
+        "workbook": _say("workbook_about"),
     }[command]
     parser = _Parser(prog=f"driverseat {command}", description=about)
-    if command != "where":
+    if command == "workbook":
+        from driverseat import words
+
+        parser.add_argument("--lang", default="en", metavar="LANG", help=_say("workbook_lang", langs=", ".join(words.available())))
+        parser.add_argument("-o", "--out", type=Path, metavar="FILE", help=_say("workbook_out"))
+    if command not in ("where", "workbook"):
         parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the prep file (leave it out to use your usual one)")
     if command == "export":
         parser.add_argument("--to", default="md", metavar="FORMAT", help=f"what to make: {formats} (md if left out)")
@@ -102,7 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             command = args.pop(0)
             options = _command_parser(command).parse_args(args)
-            return {"export": _export, "check": _check, "restore": _restore, "where": _where}[command](options)
+            commands = {"export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook}
+            return commands[command](options)
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
         return _fail(str(problem), 2)
@@ -209,6 +217,35 @@ def _export(options: argparse.Namespace) -> int:
         return _fail(f"There is no folder {out.parent} to save into.", 2)
     export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large)
     print(f"Saved {out}")
+    return 0
+
+
+def _say(key: str, **values: object) -> str:
+    from driverseat import words
+
+    return words.say("cli", key, **values)
+
+
+def _workbook(options: argparse.Namespace) -> int:
+    """A paper workbook of every question, from the script of ``--lang``."""
+    from driverseat import words
+    from driverseat.export import workbook
+    from driverseat.script import load_script
+    from driverseat.store import atomic_write
+
+    if options.lang not in words.available():
+        return _fail(_say("workbook_no_language", lang=options.lang, langs=", ".join(words.available())), 2)
+    words.set_language(options.lang)
+    page = workbook.render(load_script(options.lang))
+    if options.out is None or str(options.out) == "-":
+        sys.stdout.write(page)
+        sys.stdout.flush()
+        return 0
+    out = options.out / "my-workbook.html" if options.out.is_dir() else options.out
+    if not out.parent.is_dir():
+        return _fail(f"There is no folder {out.parent} to save into.", 2)
+    atomic_write(out, page)
+    print(_say("workbook_saved", path=out))
     return 0
 
 

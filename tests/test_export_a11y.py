@@ -49,13 +49,20 @@ def run_axe(files: list[Path]) -> dict[str, Any]:
     return found
 
 
-def test_axe_finds_nothing_on_the_sheets_cards_and_profiles(tmp_path: Path) -> None:
+def test_axe_finds_nothing_on_the_sheets_cards_profiles_and_workbooks(tmp_path: Path) -> None:
     files = []
     for name, make in PREPS.items():
         for fmt in ("html", "card-html", "profile"):
             path = tmp_path / f"{name}-{fmt}.html"
             path.write_text(export.render(fmt, make()), encoding="utf-8")
             files.append(path)
+    from driverseat.export import workbook
+    from driverseat.script import load_script
+
+    for language in ("en", "es"):
+        path = tmp_path / f"workbook-{language}.html"
+        path.write_text(workbook.render(load_script(language)), encoding="utf-8")
+        files.append(path)
     found = run_axe(files)
     assert [Path(f["file"]).name for f in found["files"]] == [p.name for p in files]
     violations = {
