@@ -96,3 +96,16 @@ def test_sparse_sheet_prints_on_one_page(paper: str, tmp_path: Path) -> None:
 def test_full_sheet_with_private_items_still_prints_on_two_pages(tmp_path: Path) -> None:
     html = export.render("html", usual_print(), include_private=True)
     assert 1 <= print_pages(html, PAPER["letter"], tmp_path) <= 2
+
+
+def test_a_very_long_answer_runs_on_and_page_one_is_not_left_blank(tmp_path: Path) -> None:
+    """A long answer may split across pages (short parts may not), so page 1 stays full."""
+    prep = usual_print()
+    prep.set("goal.obstacles", "I get nervous when I meet new people and my words get stuck. " * 40)
+    pages = print_pages(export.render("html", prep), PAPER["letter"], tmp_path)
+    assert pages >= 3
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "page.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "What might get in the way: I get nervous" in " ".join(first.split())  # it starts on page 1
+    assert len(first) > 1200
