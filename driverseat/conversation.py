@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any, Callable, Iterator
 
 from driverseat import language as language_notes
-from driverseat.prep import Prep, is_empty, is_private
+from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Choice, Question, Script, Section, TEXT_KINDS
 
 NOT_STARTED, PARTLY, DONE = "not_started", "partly", "done"
@@ -148,7 +148,7 @@ class Entry:
     private: bool = False
 
 
-NotesFinder = Callable[[str, str, str], list]
+NotesFinder = Callable[[str, str, str], list[language_notes.Note]]
 
 
 @dataclass
@@ -156,7 +156,7 @@ class _Pending:
     kind: str  # "reflect" or "note"
     spot: Spot
     text: str
-    notes: list = field(default_factory=list)
+    notes: list[language_notes.Note] = field(default_factory=list)
 
 
 class Conversation:
@@ -166,7 +166,7 @@ class Conversation:
         self,
         script: Script,
         prep: Prep,
-        on_change: Callable[[], None] | None = None,
+        on_change: Callable[[], object] | None = None,  # what it returns is not used
         find_notes: NotesFinder | None = None,
     ):
         self.script = script
@@ -331,7 +331,7 @@ class Conversation:
     def remove_item(self, question_id: str, index: int) -> None:
         """Take one item out of a list (the file keeps its backups)."""
         question = self.script.question(question_id)
-        items = self.prep.get(question.path)
+        items = self.prep.get(question.kept_at)
         if isinstance(items, list) and 0 <= index < len(items):
             del items[index]
             self._renumber(question)
@@ -340,7 +340,7 @@ class Conversation:
             if self._spot not in spots:
                 self._spot = next(iter(s for s in self._spots() if s.qid == question_id), None)
 
-    def set_private(self, path: tuple, private: bool) -> None:
+    def set_private(self, path: DataPath, private: bool) -> None:
         """Keep one answer or list item just for the person, or share it.
 
         A list item (a mapping) carries ``private``; any other answer is named in the
@@ -351,7 +351,7 @@ class Conversation:
         if isinstance(target, dict) and path and isinstance(path[-1], int):
             if private:
                 target["private"] = True
-            elif any(self.prep.get(q.path) is self.prep.get(path[:-1]) for q in self._lists_private_by_default()):
+            elif any(self.prep.get(q.kept_at) is self.prep.get(path[:-1]) for q in self._lists_private_by_default()):
                 target["private"] = False
             else:
                 target.pop("private", None)
@@ -367,7 +367,7 @@ class Conversation:
     def move_item(self, question_id: str, index: int, to: int) -> None:
         """Move one item of a list to another place (priorities are ranked by their order)."""
         question = self.script.question(question_id)
-        items = self.prep.get(question.path)
+        items = self.prep.get(question.kept_at)
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise KeyError((question_id, index))
         to = max(0, min(to, len(items) - 1))
@@ -389,7 +389,7 @@ class Conversation:
                 if question.kind == "info":
                     continue
                 if question.kind == "list":
-                    items = self.prep.get(question.path)
+                    items = self.prep.get(question.kept_at)
                     for index, item in enumerate(items if isinstance(items, list) else []):
                         if not isinstance(item, dict):
                             continue
@@ -407,7 +407,7 @@ class Conversation:
                             )
                     continue
                 status = self.status(question.id)
-                value = self.prep.get(question.path)
+                value = self.prep.get(question.kept_at)
                 if not is_empty(value):
                     private = question.path is not None and self.prep.is_private_answer(question.path)
                     out.append(Entry(question.id, section, question.text, self.display(question, value), private))
@@ -439,14 +439,15 @@ class Conversation:
     def _question(self, spot: Spot) -> Question:
         question = self.script.question(spot.qid)
         if spot.item is not None:
+            assert spot.phase is not None  # an item's spot always names its follow-up
             return self.script.question(spot.phase)
         return question
 
-    def _items(self, question: Question) -> list:
-        value = self.prep.get(question.path)
+    def _items(self, question: Question) -> list[Any]:
+        value = self.prep.get(question.kept_at)
         return value if isinstance(value, list) else []
 
-    def _applies(self, question: Question, item: dict | None) -> bool:
+    def _applies(self, question: Question, item: dict[str, Any] | None) -> bool:
         when = question.when
         if when is None:
             return True
@@ -577,7 +578,7 @@ class Conversation:
 
     def _answer_list_door(self, spot: Spot, question: Question, yes: bool) -> Step:
         if yes:
-            items = self.prep.list_at(question.path)
+            items = self.prep.list_at(question.kept_at)
             items.append(dict(ITEM_DEFAULTS.get(question.id, {})))
             self._renumber(question)
             first = next((s for s in self._spots() if s.qid == question.id and s.item == len(items) - 1), None)
@@ -681,6 +682,7 @@ class Conversation:
                 **common,
             )
         if spot.item is not None:
+            assert spot.phase is not None  # an item's spot always names its follow-up
             sub = self.script.question(spot.phase)
             item = items[spot.item] if spot.item < len(items) and isinstance(items[spot.item], dict) else {}
             return Step(
@@ -728,8 +730,8 @@ class Conversation:
         return tuple(out)
 
     @staticmethod
-    def _fill(text: str, top: Question, item: dict) -> str:
-        def value(match: re.Match) -> str:
+    def _fill(text: str, top: Question, item: dict[str, Any]) -> str:
+        def value(match: re.Match[str]) -> str:
             found = item.get(match.group(1)) if isinstance(item, dict) else None
             return found if isinstance(found, str) and found.strip() else top.item_word
 
@@ -767,7 +769,7 @@ class Conversation:
                 self.prep.set(question.path, value)
             return
         top = self.script.question(spot.qid)
-        items = self.prep.list_at(top.path)
+        items = self.prep.list_at(top.kept_at)
         while len(items) <= spot.item:
             items.append({})
         item = items[spot.item]

@@ -53,8 +53,8 @@ class LanguageListProblem(Exception):
 
 @dataclass(frozen=True)
 class _WordList:
-    pattern: re.Pattern | None  # all words, longest first
-    fine: re.Pattern | None  # phrases in which a word is used in an everyday way
+    pattern: re.Pattern[str] | None  # all words, longest first
+    fine: re.Pattern[str] | None  # phrases in which a word is used in an everyday way
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,9 @@ class Lists:
     service_words: _WordList
     not_do: _WordList
     someone_else: _WordList
-    name_pattern: re.Pattern | None
+    name_pattern: re.Pattern[str] | None
     not_names: frozenset[str]
-    for_me: re.Pattern | None  # "me", "my": someone named does something for the writer
+    for_me: re.Pattern[str] | None  # "me", "my": someone named does something for the writer
     notes: dict[str, str]
 
 
@@ -79,7 +79,7 @@ def _phrase(phrase: str) -> str:
     return re.sub("['’]", lambda _m: "['’]", body)
 
 
-def _alternation(phrases: list[str]) -> re.Pattern | None:
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
@@ -95,7 +95,7 @@ def _strings(value: Any, where: str, path: Path) -> list[str]:
     return list(value)
 
 
-def _word_list(data: dict, key: str, path: Path) -> _WordList:
+def _word_list(data: dict[str, Any], key: str, path: Path) -> _WordList:
     block = data.get(key) or {}
     if not isinstance(block, dict):
         raise LanguageListProblem(f"{path}: '{key}' should have 'words' (and maybe 'fine')")

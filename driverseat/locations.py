@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 APP_NAME = "driverseat"
@@ -32,10 +33,18 @@ def default_prep() -> Path:
     return home() / DEFAULT_PREP_NAME
 
 
+def real(path: Path) -> Path:
+    """The one true name of a file: ``~`` expanded, ``..``, ``//`` and symlinks resolved.
+
+    ``d/../d/prep.yaml``, a symlinked folder and a symlink to the file all give the same
+    answer, so they share one lock and one backups folder."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
 def _key(prep_path: Path) -> str:
-    """A folder-safe name for a prep: its stem plus a short hash of its full path."""
-    full = str(Path(prep_path).expanduser().absolute())
-    if Path(full) == default_prep().absolute():
+    """A folder-safe name for a prep: its stem plus a short hash of its real full path."""
+    full = str(real(prep_path))
+    if Path(full) == real(default_prep()):
         return Path(full).stem
     digest = hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{Path(full).stem}-{digest}"
@@ -51,6 +60,11 @@ def lock_path(prep_path: Path) -> Path:
     return home() / "locks" / f"{_key(prep_path)}.lock"
 
 
+def file_lock_path(device: int, inode: int) -> Path:
+    """A second lock for a prep, held on the file itself (a hard link has another path)."""
+    return home() / "locks" / f"file-{device}-{inode}.lock"
+
+
 def _resource_dir(name: str) -> Path:
     packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
@@ -58,14 +72,22 @@ def _resource_dir(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / name
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_name(language: str) -> str:
+    """A language code as a folder name; anything else (``../../etc``) means English."""
+    return language if isinstance(language, str) and _LANGUAGE.fullmatch(language) else "en"
+
+
 def prompts_dir(language: str = "en") -> Path:
     """The folder of conversation scripts for a language."""
-    return _resource_dir("prompts") / language
+    return _resource_dir("prompts") / language_name(language)
 
 
 def guides_dir(language: str = "en") -> Path:
     """The folder of Markdown guides for a language."""
-    return _resource_dir("guides") / language
+    return _resource_dir("guides") / language_name(language)
 
 
 def examples_dir() -> Path:

@@ -78,19 +78,23 @@ PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits")
 TOP_ORDER = tuple(SCHEMA)
 
 
+# A place in the prep: keys and list indexes, like ("invitees", 0, "name").
+DataPath = tuple[str | int, ...]
+
+
 def now_iso() -> str:
     """The current time as the prep file writes it."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def split_path(path: str | tuple) -> tuple:
+def split_path(path: str | DataPath) -> DataPath:
     """``"meeting.where"`` -> ``("meeting", "where")``; tuples pass through."""
     if isinstance(path, tuple):
         return path
     return tuple(path.split("."))
 
 
-def schema_at(path: str | tuple) -> Any:
+def schema_at(path: str | DataPath) -> Any:
     """The schema entry for a dotted path, or ``None`` when the prep has no such field."""
     node: Any = SCHEMA
     for part in split_path(path):
@@ -140,11 +144,10 @@ class Prep:
     @property
     def name(self) -> str:
         person = self.data.get("person")
-        if isinstance(person, dict) and isinstance(person.get("name"), str):
-            return person["name"]
-        return ""
+        name = person.get("name") if isinstance(person, dict) else None
+        return name if isinstance(name, str) else ""
 
-    def get(self, path: str | tuple, default: Any = None) -> Any:
+    def get(self, path: str | DataPath, default: Any = None) -> Any:
         node: Any = self.data
         for part in split_path(path):
             if isinstance(node, dict) and part in node:
@@ -155,9 +158,9 @@ class Prep:
                 return default
         return node
 
-    def set(self, path: str | tuple, value: Any) -> None:
+    def set(self, path: str | DataPath, value: Any) -> None:
         parts = split_path(path)
-        node = self.data
+        node: dict[Any, Any] = self.data
         for part in parts[:-1]:
             child = node.get(part)
             if not isinstance(child, dict):
@@ -166,13 +169,13 @@ class Prep:
             node = child
         node[parts[-1]] = value
 
-    def delete(self, path: str | tuple) -> None:
+    def delete(self, path: str | DataPath) -> None:
         parts = split_path(path)
-        parent = self.get(parts[:-1]) if len(parts) > 1 else self.data
+        parent: Any = self.get(parts[:-1]) if len(parts) > 1 else self.data
         if isinstance(parent, dict):
             parent.pop(parts[-1], None)
 
-    def list_at(self, path: str | tuple) -> list:
+    def list_at(self, path: str | DataPath) -> list[Any]:
         """The list stored at ``path``, created empty if missing."""
         value = self.get(path)
         if not isinstance(value, list):
@@ -197,7 +200,7 @@ class Prep:
         value = self.data.get("private_answers")
         return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
 
-    def is_private_answer(self, path: str | tuple) -> bool:
+    def is_private_answer(self, path: str | DataPath) -> bool:
         """True when this answer (or the list item holding it) is kept just for the person."""
         parts = split_path(path)
         if ".".join(str(p) for p in parts) in self.private_answers():
@@ -207,7 +210,7 @@ class Prep:
                 return True
         return False
 
-    def set_private_answer(self, path: str | tuple, private: bool) -> None:
+    def set_private_answer(self, path: str | DataPath, private: bool) -> None:
         """Keep one answer (not a list item) private, or share it again."""
         key = ".".join(str(p) for p in split_path(path))
         kept = [p for p in self.private_answers() if p != key]
@@ -258,7 +261,9 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
             return [strip(v) for v in value if include_private or not is_private(v)]
         return value
 
-    out = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
+    if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
+        return {k: data[k] for k in ("schema_version", "language", "created", "updated") if k in data}
+    out: dict[str, Any] = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
     if not include_private:
         hidden = data.get("private_answers")
         for dotted in hidden if isinstance(hidden, list) else []:
@@ -313,23 +318,23 @@ def _describe(kind: Any) -> str:
     return "something else"
 
 
-def validate(data: Any, lines: dict[tuple, int] | None = None) -> list[Problem]:
+def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list[Problem]:
     """Check a prep against the schema. Serious problems stop loading; notes do not."""
     lines = lines or {}
     problems: list[Problem] = []
 
-    def where(path: tuple) -> int | None:
+    def where(path: tuple[Any, ...]) -> int | None:
         while path and path not in lines:
             path = path[:-1]
         return lines.get(path)
 
-    def name(path: tuple) -> str:
+    def name(path: tuple[Any, ...]) -> str:
         text = ""
         for part in path:
             text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
         return text or "the file"
 
-    def check(value: Any, kind: Any, path: tuple) -> None:
+    def check(value: Any, kind: Any, path: tuple[Any, ...]) -> None:
         if value is None:
             return
         if isinstance(kind, dict):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from driverseat import locations, prep, yamlio
+from driverseat.prep import DataPath
 from driverseat.words import REFERENCE, fill
 
 KINDS = ("short", "long", "choice", "choices", "yesno", "list", "info")
@@ -47,8 +48,8 @@ class When:
     """Ask a question only if an earlier answer says so."""
 
     answer: str
-    equals: tuple = ()
-    not_equals: tuple = ()
+    equals: tuple[Any, ...] = ()
+    not_equals: tuple[Any, ...] = ()
 
     def holds(self, value: Any) -> bool:
         if self.equals:
@@ -64,7 +65,7 @@ class Question:
     text: str
     kind: str
     section: str
-    path: tuple | None = None
+    path: DataPath | None = None  # None for info questions and follow-ups in a list
     field: str | None = None
     example: str | None = None
     coach: str | None = None
@@ -77,8 +78,16 @@ class Question:
     item_word: str = "this one"
     label: str | None = None
     rank_field: str | None = None
-    recall: tuple[tuple, ...] = ()
+    recall: tuple[DataPath, ...] = ()
     line: int | None = None
+
+    @property
+    def kept_at(self) -> DataPath:
+        """Where the answer is kept. Every question outside a list but ``info`` has a path
+        (``load_section`` checks it); asking for an info question's or a follow-up's is a mistake."""
+        if self.path is None:
+            raise KeyError(f"question '{self.id}' keeps no answer of its own")
+        return self.path
 
     def choice_label(self, value: Any) -> str | None:
         for choice in self.choices:
@@ -217,15 +226,23 @@ def load_section(path: Path) -> Section:
 
 
 class _Reader:
-    def __init__(self, name: str, lines: dict[tuple, int]):
+    def __init__(self, name: str, lines: dict[tuple[Any, ...], int]):
         self.name, self.lines = name, lines
 
-    def fail(self, path: tuple, problem: str) -> ScriptError:
+    def fail(self, path: tuple[Any, ...], problem: str) -> ScriptError:
         while path and path not in self.lines:
             path = path[:-1]
         return ScriptError(self.name, self.lines.get(path), problem)
 
-    def text(self, data: dict, key: str, path: tuple, required: bool = False, what: str = "") -> str | None:
+    @overload
+    def text(self, data: dict[str, Any], key: str, path: tuple[Any, ...], required: Literal[True], what: str = "") -> str: ...
+
+    @overload
+    def text(
+        self, data: dict[str, Any], key: str, path: tuple[Any, ...], required: bool = False, what: str = ""
+    ) -> str | None: ...
+
+    def text(self, data: dict[str, Any], key: str, path: tuple[Any, ...], required: bool = False, what: str = "") -> str | None:
         value = data.get(key)
         if value is None:
             if required:
@@ -261,7 +278,7 @@ class _Reader:
             questions=questions,
         )
 
-    def question(self, data: Any, path: tuple, section_id: str, parent: Question | None) -> Question:
+    def question(self, data: Any, path: tuple[Any, ...], section_id: str, parent: Question | None) -> Question:
         if not isinstance(data, dict):
             raise self.fail(path, "each question should be a set of fields like 'id:', 'text:' and 'kind:'")
         qid = data.get("id")
@@ -280,7 +297,7 @@ class _Reader:
             if key in data and not isinstance(data[key], bool):
                 raise self.fail(path + (key,), f"{what} has '{key}' that should be true or false")
 
-        store_path: tuple | None = None
+        store_path: DataPath | None = None
         item_field: str | None = None
         if parent is None:
             raw_path = data.get("path")
@@ -304,8 +321,9 @@ class _Reader:
                 raise self.fail(path, f"{what} needs a 'field' that says where in each item its answer is kept")
             if kind in ("list", "info"):
                 raise self.fail(path + ("kind",), f"{what} cannot be of kind '{kind}' inside a list")
-            if item_field != "private" and prep.schema_at(parent.path + (0, item_field)) is None:
-                raise self.fail(path + ("field",), f"{what} keeps its answer in '{item_field}', which items of '{'.'.join(parent.path)}' do not have")
+            if item_field != "private" and prep.schema_at(parent.kept_at + (0, item_field)) is None:
+                dotted = ".".join(str(part) for part in parent.kept_at)
+                raise self.fail(path + ("field",), f"{what} keeps its answer in '{item_field}', which items of '{dotted}' do not have")
 
         choices: tuple[Choice, ...] = ()
         if kind in ("choice", "choices"):
@@ -322,7 +340,10 @@ class _Reader:
                 seen.add(c["value"])
                 out.append(Choice(c["value"], c["label"]))
             choices = tuple(out)
-            allowed = prep.schema_at((parent.path + (0, item_field)) if parent else store_path) if (parent or store_path) else None
+            kept: DataPath | None = store_path
+            if parent is not None and item_field is not None:
+                kept = parent.kept_at + (0, item_field)
+            allowed = prep.schema_at(kept) if kept else None
             if isinstance(allowed, list):
                 allowed = allowed[0]
             if isinstance(allowed, tuple):
@@ -341,12 +362,12 @@ class _Reader:
             if extra:
                 raise self.fail(path + ("when",), f"{what} has a 'when' with an unknown field '{sorted(extra)[0]}'")
 
-            def as_tuple(v: Any) -> tuple:
+            def as_tuple(v: Any) -> tuple[Any, ...]:
                 return tuple(v) if isinstance(v, list) else ((v,) if v is not None else ())
 
             when = When(raw["answer"], as_tuple(raw.get("is")), as_tuple(raw.get("is_not")))
 
-        recall: tuple[tuple, ...] = ()
+        recall: tuple[DataPath, ...] = ()
         if "recall" in data:
             raw = data["recall"]
             if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):

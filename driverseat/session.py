@@ -23,7 +23,7 @@ from typing import Any
 
 from driverseat import words
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
-from driverseat.prep import Prep, is_empty, is_private
+from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script, load_script_for
 from driverseat.store import PrepStore, open_prep
 
@@ -36,9 +36,11 @@ class ReviewItem:
     text: str
     asked: str  # the question, shown small above the answer ("" for list items)
     key: str  # the step key to change it
-    path: tuple | None = None  # where ``set_private`` applies (None: nothing to keep yet)
+    path: DataPath | None = None  # where ``set_private`` applies (None: nothing to keep yet)
     private: bool = False
     on_sheet: bool = True  # the sheet shows this answer when it is shared
+    list_id: str | None = None  # for an item of a list: the list question, to remove or move it
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,15 @@ class Session:
                 for index, item in enumerate(items if isinstance(items, list) else []):
                     label = self.conversation.item_label(question, item, index)
                     first = f"{question.id}[{index}].{question.questions[0].id}"
-                    out.append(ReviewItem(section.title, label, "", first, question.path + (index,), is_private(item)))
+                    out.append(
+                        ReviewItem(
+                            section.title, label, "", first, question.path + (index,), is_private(item),
+                            list_id=question.id, index=index,
+                        )
+                    )
         return out
 
-    def set_private(self, path: tuple, private: bool) -> None:
+    def set_private(self, path: DataPath, private: bool) -> None:
         """Keep one answer or list item just for the person, or share it."""
         self.conversation.set_private(path, private)
 

@@ -78,7 +78,7 @@ class Book:
     missing: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         text = self.table.get(key)
         if not isinstance(text, str):
             return key
@@ -107,7 +107,7 @@ class Catalogue:
     def book(self, name: str) -> Book:
         return self.books[name]
 
-    def say(self, book: str, key: str, **values: object) -> str:
+    def say(self, book: str, key: str, /, **values: object) -> str:
         return self.books[book](key, **values)
 
     def problems(self) -> list[Problem]:
@@ -126,7 +126,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -> tuple[dict, list[str], list[str]]:
+def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str], list[str]]:
     """``local`` over ``reference``, key by key (mappings inside too)."""
     merged: dict[str, Any] = {}
     missing: list[str] = []
@@ -177,6 +177,6 @@ def current() -> str:
     return _current
 
 
-def say(book: str, key: str, **values: object) -> str:
+def say(book: str, key: str, /, **values: object) -> str:
     """A fixed sentence in the current language: ``say("cli", "saved", path=...)``."""
     return catalogue(_current).say(book, key, **values)

@@ -22,7 +22,7 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with a narrow set of implicit types (close to YAML 1.2 core)."""
 
 
-def _narrow_types(loader: type) -> None:
+def _narrow_types(loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> None:
     loader.yaml_implicit_resolvers = {}
     loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -30,7 +30,8 @@ def _narrow_types(loader: type) -> None:
     loader.add_implicit_resolver(
         "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
     )
-    loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+    # At most 18 digits: a longer number stays text (Python refuses to read a 5,000-digit one).
+    loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]{1,18}$"), list("-+0123456789"))
 
 
 _narrow_types(_Loader)
@@ -38,12 +39,13 @@ _narrow_types(_Loader)
 # The same loader on libyaml, when PyYAML has it: about ten times faster, which is most
 # of the app's start-up wait spent on reading the questions. Any trouble goes back to the
 # loader above, which words the problem for people.
-_FastLoader: type | None = None
+class _CLoader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader):  # type: ignore[misc]
+    """CSafeLoader with the same narrow set of implicit types."""
+
+
+_FastLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        """CSafeLoader with the same narrow set of implicit types."""
-
+    _FastLoader = _CLoader
     _narrow_types(_FastLoader)
 
 
@@ -77,6 +79,51 @@ class YamlProblem(Exception):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.problem}" if self.line else self.problem
+
+
+MAX_DEPTH = 20  # a prep is 4 levels deep; 20 leaves room for kept unknown fields
+
+
+def check_shape(text: str, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse, before building anything, text that would be costly to read.
+
+    Anchors and aliases (``&a`` / ``*a``) are refused: a few hundred bytes of them can
+    stand for billions of values, or for a list that holds itself. So is nesting deeper
+    than ``max_depth``. The check reads the text once as a stream of events, which
+    takes little memory whatever the text holds. Text that is not readable YAML passes
+    here; ``load`` then says what is wrong with it.
+    """
+    if _FastLoader is not None and not _NON_PRINTABLE.search(text):
+        try:
+            _check_events(_FastLoader, text, max_depth)
+            return
+        except yaml.YAMLError:
+            pass  # libyaml stops at its own limits; the careful parser reads lazily
+    try:
+        _check_events(_Loader, text, max_depth)
+    except yaml.YAMLError:
+        return
+
+
+def _check_events(loader_class: type, text: str, max_depth: int) -> None:
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlProblem(line, "a value starts with '&' or '*'; put text like that in quotes")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    raise YamlProblem(line, f"the parts are nested more than {max_depth} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def load(text: str) -> tuple[Any, dict[Path_, int]]:
@@ -160,8 +207,15 @@ def _tag_of(exc: yaml.MarkedYAMLError) -> str:
     return "'" + match.group(1).replace("tag:yaml.org,2002:", "!!") + "'"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
     lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and _SURROGATE.search(node.value):
+        raise YamlProblem(
+            lines[path], "some text here is written as half of a character (like \\ud800); please take it out"
+        )
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:

@@ -120,7 +120,7 @@ def test_no_control_characters_leave_in_any_format(fmt: str, prep: str, include_
 
 def test_text_shows_escapes_as_visible_signs() -> None:
     text = export.render("txt", hostile())
-    assert "␛[31mred words␛[0m" in text and "␛]0;owned␇" in text and "\ufffd31m" in text
+    assert "␛[31mred words␛[0m" in text and "␛]0;owned␇" in text and "[U+009B]31m" in text
     assert "nul␀here bell␇ back␈ vtab␋ feed␌ del␡ end" in text
     assert "lone half \ufffd of a pair" in text
     assert "- Why I'd like them there: line one\n    line two\n        and a tab" in text

@@ -241,3 +241,37 @@ def test_v1_items_with_no_privacy_answer_become_private() -> None:
     assert data["off_limits"] == [{"topic": "money", "private": True}]
     assert data["invitees"] == [{"name": "Jim"}]
     assert data["schema_version"] == 2
+
+
+# ------------------------------------------------------------------ remove and re-rank in the app
+async def test_the_review_removes_and_moves_list_items(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    before = [p["words"] for p in saved(path)["priorities"]]
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        options = screen.query_one("#review-items", OptionList)
+
+        def highlight(list_id: str, index: int) -> None:
+            target = next(i for i, it in enumerate(screen.items) if it.list_id == list_id and it.index == index)
+            options.highlighted = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == str(target))
+
+        highlight("priorities", 0)
+        await pilot.press("shift+down")
+        await pilot.pause()
+        moved = [p["words"] for p in saved(path)["priorities"]]
+        assert moved == [before[1], before[0], *before[2:]]
+        assert [p["rank"] for p in saved(path)["priorities"]] == list(range(1, len(before) + 1))
+        highlight("priorities", 0)
+        await pilot.press("x")
+        await pilot.pause()
+        assert [p["words"] for p in saved(path)["priorities"]] == moved  # asked first, nothing removed
+        await pilot.press("x")
+        await pilot.pause()
+    assert [p["words"] for p in saved(path)["priorities"]] == moved[1:]

@@ -181,3 +181,42 @@ async def test_the_apps_main_screens_have_no_fixed_english(pseudo: Path, tmp_pat
         await pilot.pause()
         seen["save a copy"] = english_left(screen_text(app), theirs, wrapped=True)
     assert seen == {name: [] for name in seen}
+
+
+def test_the_command_line_has_no_fixed_english(pseudo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import cli
+
+    monkeypatch.setenv("LANG", "xx_XX.UTF-8")
+    path = tmp_path / "prep.yaml"
+    full = (locations.examples_dir() / "full.yaml").read_text(encoding="utf-8")
+    path.write_text(full.replace("language: en", "language: xx"), encoding="utf-8")
+    theirs = set(_strings(read_prep(path)[0].data))
+    said: list[str] = []
+    for args in (
+        ["check", str(path)],
+        ["where"],
+        ["restore", str(path)],
+        ["export", str(path), "--to", "nothing"],
+        ["export", str(path), "--to", "all"],
+        ["export", str(path), "--to", "md", "-o", str(tmp_path / "no" / "such" / "x.md")],
+        ["export", str(path), "--to", "md", "-o", str(tmp_path / "sheet.md")],
+        ["check", "--words", "xx"],
+        ["--help"],
+        ["check", "--help"],
+        ["export", "--no-such-thing"],
+    ):
+        try:
+            cli.main(args)
+        except SystemExit:
+            pass
+        out = capsys.readouterr()
+        said.append(out.out + out.err)
+    shown = "\n".join(said)
+    for usage_line in re.findall(r"^usage: .*$|^options:$|^positional arguments:$", shown, flags=re.M):
+        shown = shown.replace(usage_line, " ")  # argparse's own frame: not ours to word
+    shown = re.sub(r"driverseat (export|check|restore|where|workbook)\b|--?[a-z][a-z-]*( md\b)?", " ", shown)  # what is typed, not words
+    rest, before = shown, None
+    while rest != before:
+        before, rest = rest, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", rest)
+    left = english_left(shown, theirs)
+    assert left == [], [line for line in rest.splitlines() if any(w in line for w in left)][:12]

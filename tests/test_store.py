@@ -153,10 +153,10 @@ def test_unreadable_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "p.yaml"
     path.write_text("person: {}\n")
 
-    def refuse(self: Path) -> bytes:  # root reads any file, so the refusal is simulated
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: object, *args: object) -> int:  # root reads any file, so the refusal is simulated
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(PrepUnreadable, match="not allowed to read"):
         read_prep(path)
 
@@ -184,8 +184,13 @@ def test_interrupted_save_leaves_the_last_good_file(tmp_path: Path) -> None:
     assert result.returncode == 9
     assert path.read_bytes() == good
     assert read_prep(path)[0].name == "good"
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert leftovers, "the temp file was written before the crash"
+    backups = locations.backups_dir(path)
+    leftovers = [p.name for p in [*tmp_path.iterdir(), *backups.iterdir()] if p.name.endswith(".tmp")]
+    assert leftovers, "a temp file was written before the crash"
+    # opening the prep again takes away what the crash left
+    store.lock()
+    store.unlock()
+    assert not [p.name for p in [*tmp_path.iterdir(), *backups.iterdir()] if p.name.endswith(".tmp")]
     # the next save works normally
     prep = store.load()
     prep.set("person.name", "better")

@@ -50,12 +50,13 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     from driverseat.export import sheet
 
     module = importlib.import_module(_FORMATS[fmt][0])
+    text: str
     if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
-        return module.render(prep, include_private=include_private)
-    built = sheet.build(prep, include_private=include_private, large=large)
-    if fmt in ("card-html", "profile"):
-        return module.render_html(built)
-    return module.render(built)
+        text = module.render(prep, include_private=include_private)
+    else:
+        built = sheet.build(prep, include_private=include_private, large=large)
+        text = module.render_html(built) if fmt in ("card-html", "profile") else module.render(built)
+    return text
 
 
 def write(

@@ -12,6 +12,7 @@ the sheet always has every word, exactly as typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from driverseat.export import htmlpage
 from driverseat.export.clean import underline, wrap
@@ -71,7 +72,7 @@ def shorten(text: str, more: str, limit: int = SHORT) -> str:
     return cut.rstrip() + "… " + more
 
 
-def _short(item: Item, w: dict) -> Item:
+def _short(item: Item, w: dict[str, Any]) -> Item:
     return Item(shorten(item.text, w["card_more"]), item.fields, item.label)
 
 

@@ -1,10 +1,10 @@
 """Small helpers every text format shares: making control characters visible, wrapping.
 
 The person's text is kept exactly, with one exception: control characters (NUL, ESC,
-the bell, ...) would be invisible, or would drive a terminal, so each is replaced by a
-visible sign: C0 controls by their Unicode "control picture" (ESC -> ␛, NUL -> ␀),
-DEL by ␡, and C1 controls (and lone surrogates, which no file can hold) by U+FFFD. Line breaks (``\\r\\n``, ``\\r``) become ``\\n``;
-tabs stay. Nothing else changes.
+the bell, ...) would be invisible, or would drive a terminal, and bidi overrides or
+zero-width characters could hide or reverse words, so each is replaced by a visible
+sign (the rules are in ``driverseat.safetext``). Line breaks (``\\r\\n``, ``\\r``)
+become ``\\n``; tabs stay. Nothing else changes.
 """
 
 from __future__ import annotations
@@ -13,23 +13,15 @@ import re
 import textwrap
 import unicodedata
 
+from driverseat import safetext
+
 WIDTH = 72
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"  # C1 controls, and halves of a surrogate pair that cannot be saved
 
 
 def visible(text: str) -> str:
-    """The person's text with line breaks made ``\\n`` and control characters made visible."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub(_picture, text)
+    """The person's text with line breaks made ``\\n`` and control characters made visible
+    (the rules live in ``driverseat.safetext``)."""
+    return safetext.visible(text)
 
 
 def lines_of(text: str) -> list[str]:

@@ -11,6 +11,8 @@ See ``htmlpage`` for how the person's text is kept safe.
 
 from __future__ import annotations
 
+from typing import Any
+
 from driverseat.export.htmlpage import LONG, esc, meta, page, words
 from driverseat.export.sheet import Item, Part, Sheet
 
@@ -31,7 +33,7 @@ PAIRS = ("important_to", "important_for")
 SHORT = 8  # about this many lines or fewer: a part is kept on one page
 
 
-def item(entry: Item, part_id: str, w: dict) -> str:
+def item(entry: Item, part_id: str, w: dict[str, Any]) -> str:
     """One list item: label, the person's words, and any details under it."""
     if part_id == "people":
         return person(entry, w)
@@ -58,7 +60,7 @@ def _lines(items: list[Item]) -> float:
     return sum(1 + len(i.fields) + _size(i) / 60 for i in items)
 
 
-def person(entry: Item, w: dict) -> str:
+def person(entry: Item, w: dict[str, Any]) -> str:
     """An invitee: the name, then each detail with its label, as in the plain text."""
     bits = "".join(
         f' <span class="field"><span class="label">{esc(field.label)}:</span> {words(field.text)}</span>'
@@ -69,7 +71,7 @@ def person(entry: Item, w: dict) -> str:
     return f"<li{cls}><strong>{words(entry.text)}</strong>{rest}</li>\n"
 
 
-def part(section: Part, w: dict) -> str:
+def part(section: Part, w: dict[str, Any]) -> str:
     """One part: its heading and its items."""
     items = list(section.items)
     keep = " keep" if _lines(items) <= SHORT else ""

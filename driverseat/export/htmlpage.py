@@ -80,7 +80,8 @@ def meta(sheet: Sheet) -> str:
 
 def page(sheet: Sheet, title: str, body: str, css: str) -> str:
     """A whole HTML document around ``body``."""
-    language = esc(sheet.data.get("language") if isinstance(sheet.data.get("language"), str) else "en")
+    language = sheet.data.get("language")
+    language = esc(language if isinstance(language, str) else "en")
     full_title = title + (f" – {sheet.name}" if sheet.name else "")
     return (
         "<!DOCTYPE html>\n"

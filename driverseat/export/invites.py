@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from driverseat.export.clean import WIDTH, underline, visible, wrap
-from driverseat.export.sheet import Sheet
+from driverseat.export.sheet import Sheet, mapping
 
 _WHEN_WHERE = ("date", "where", "when", "length")
 
@@ -21,11 +21,11 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) and value.strip() else ""
 
 
-def note(sheet: Sheet, person: dict) -> list[str]:
+def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
     """The draft note to one invitee, as lines."""
     w = sheet.words
     name = _text(person.get("name"))
-    meeting = sheet.data.get("meeting") if isinstance(sheet.data.get("meeting"), dict) else {}
+    meeting = mapping(sheet.data.get("meeting"))
     lines = wrap(w["invite_for"].replace("{name}", name))
     if _text(person.get("contact")):
         lines += wrap(w["invite_contact"].replace("{contact}", person["contact"]), "", "  ")

@@ -20,7 +20,7 @@ _HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 _NON_ASCII = re.compile("[\x7f-\U0010ffff]")
 
 
-def _escape_hidden(match: re.Match) -> str:
+def _escape_hidden(match: re.Match[str]) -> str:
     char = match.group()
     if unicodedata.category(char) not in _HIDDEN:
         return char

@@ -30,13 +30,13 @@ def escape_line(line: str) -> str:
         start = line.index(body[0]) if body else len(line)
         line = _keep_spaces(line[:start]) + body + _keep_spaces(line[start + len(body) :])
 
-    def start(match: re.Match) -> str:
+    def escape_start(match: re.Match[str]) -> str:
         lead, mark = match.groups()
         if mark[0].isdigit():
             return lead + mark[:-1] + "\\" + mark[-1]
         return lead + "\\" + mark
 
-    return _LINE_START.sub(start, line)
+    return _LINE_START.sub(escape_start, line)
 
 
 def escape(text: str, indent: str = "") -> str:

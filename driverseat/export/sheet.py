@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from driverseat.words import catalogue
-from driverseat.prep import Prep, is_empty, shared
+from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
 @dataclass(frozen=True)
@@ -51,17 +51,29 @@ class Sheet:
     prepared: str
     parts: tuple[Part, ...]
     include_private: bool
-    words: dict  # the sheet.yaml words, for renderers that need more labels
-    data: dict = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+    words: dict[str, Any]  # the sheet.yaml words, for renderers that need more labels
+    data: dict[str, Any] = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
     large: bool = False  # print at 18 pt: asked for on the command line, or large print is a need
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
 
 
-def words(language: str = "en") -> dict:
+def words(language: str = "en") -> dict[str, Any]:
     """The sheet's fixed words for a language, English filling any gap key by key."""
     return catalogue(language).book("sheet").table
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one: a part the person left out or
+    that the file holds in another shape reads as empty."""
+    return value if isinstance(value, dict) else {}
+
+
+def _rank(priority: dict[str, Any]) -> int:
+    """Where a priority is ranked; one without a rank goes last."""
+    rank = priority.get("rank")
+    return rank if isinstance(rank, int) else 10**9
 
 
 def _text(value: Any) -> str | None:
@@ -77,7 +89,7 @@ def _texts(items: Any, key: str = "text") -> tuple[Item, ...]:
     return tuple(out)
 
 
-def asks_for_large_print(w: dict, needs: tuple[Item, ...]) -> bool:
+def asks_for_large_print(w: dict[str, Any], needs: tuple[Item, ...]) -> bool:
     """True when one of the person's needs says large print (``large_print_words`` in sheet.yaml)."""
     said = [word.casefold() for word in w.get("large_print_words", []) if isinstance(word, str)]
     return any(word in need.text.casefold() for need in needs for word in said)
@@ -93,22 +105,22 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
         if items:
             parts.append(Part(part_id, w[part_id], items, **flags))
 
-    goal = data.get("goal") if isinstance(data.get("goal"), dict) else {}
+    goal = mapping(data.get("goal"))
     goal_fields = tuple(
-        Field(w[f"goal_{key}"], _text(goal.get(key)))
+        Field(w[f"goal_{key}"], text)
         for key in ("vision", "why", "obstacles", "first_step", "helpers")
-        if _text(goal.get(key))
+        if (text := _text(goal.get(key)))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
         items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
         add("goal", items, quote=bool(words_))
     add("off_limits", _texts(data.get("off_limits"), "topic"))
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     leading = len(parts)
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
-    ranked.sort(key=lambda p: p.get("rank") if isinstance(p.get("rank"), int) else 10**9)
+    ranked.sort(key=_rank)
     add(
         "priorities",
         tuple(
@@ -157,7 +169,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
     agenda = _agenda(w, parts, data)
     parts.insert(leading, Part("agenda", w["agenda"], agenda, numbered=True))
 
-    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    person = mapping(data.get("person"))
     updated = prep.data.get("updated")
     date = updated[:10] if isinstance(updated, str) else ""
     return Sheet(
@@ -177,13 +189,13 @@ NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that `
 SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
-def shows(path: tuple | str) -> bool:
+def shows(path: DataPath | str) -> bool:
     """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
     parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
     return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
 
 
-def invitee_names(data: dict) -> list[str]:
+def invitee_names(data: dict[str, Any]) -> list[str]:
     """The names of the people invited, in the person's order (shared ones only)."""
     return [
         person["name"]
@@ -192,7 +204,7 @@ def invitee_names(data: dict) -> list[str]:
     ]
 
 
-def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
+def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
@@ -204,7 +216,7 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
     steps: list[Item] = []
     names = invitee_names(data)
     steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
-    welcome = data.get("welcome") if isinstance(data.get("welcome"), dict) else {}
+    welcome = mapping(data.get("welcome"))
     this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"
     if this_time:  # how the meeting itself should go ("I want to speak first"), in their words
         steps.append(Item(this_time, label=w["agenda_this_time"]))
@@ -217,6 +229,6 @@ def _agenda(w: dict, parts: list[Part], data: dict) -> tuple[Item, ...]:
         steps.append(Item("", label=w["agenda_to_for"]))
     if "questions" in have:
         steps.append(Item("", label=w["agenda_questions"]))
-    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    meeting = mapping(data.get("meeting"))
     steps.append(Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"]))
     return tuple(steps)

@@ -95,6 +95,44 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         out.text(words.say("title"))
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
-        return PlainSession(session.conversation, words, reader, out, session.save).run()
+        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
+        return PlainSession(session.conversation, words, reader, out, session.save, not_saved).run()
     finally:
         session.close()
+
+
+def _not_saved(store: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:
+    """After the last save: None when all is saved. Otherwise say so, offer to save
+    somewhere else, and when that is not done show every answer to copy; exit code 1."""
+    from driverseat import yamlio
+    from driverseat.store import PrepLocked, PrepStore
+
+    if not store.unsaved:
+        return None
+    try:
+        out.text(words.say("not_saved", reason=store.problem))
+        while True:
+            try:
+                typed = reader.read(words.say("save_elsewhere") + "\n" + words.say("prompt"))
+            except (EOFError, KeyboardInterrupt):
+                typed = ""
+            if not typed.strip():
+                break
+            where = Path(typed.strip()).expanduser()
+            if where.is_dir():
+                where = where / store.path.name
+            try:
+                with PrepStore(where) as elsewhere:
+                    elsewhere.lock()
+                    elsewhere.save(prep)
+            except (OSError, PrepLocked) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                out.text(words.say("save_elsewhere_failed", reason=reason))
+                continue
+            out.text(words.say("saved_elsewhere", file=where))
+            return 0
+        out.text(words.say("copy_from_here"))
+        out.line(yamlio.dump(prep.ordered()).rstrip("\n"))
+    except (OSError, ValueError):  # the screen itself is gone: nothing more can be shown
+        pass
+    return 1

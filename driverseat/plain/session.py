@@ -36,20 +36,23 @@ class PlainSession:
         words: Words,
         reader: Reader,
         out: Writer,
-        save: Callable[[], None] = lambda: None,
+        save: Callable[[], object] = lambda: None,  # its return is not used
+        not_saved: Callable[[], int | None] = lambda: None,
     ):
         self.conv = conversation
         self.words = words
         self.reader = reader
         self.out = out
         self.save = save
+        self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
-        """Ask until the person quits or input ends. Saves on the way out; returns 0."""
+        """Ask until the person quits or input ends. Saves on the way out; returns 0, or
+        what ``not_saved`` gives when that last save failed."""
         try:
             self._greet()
             show = True
@@ -64,6 +67,9 @@ class PlainSession:
             self._say_safely("")
         self.conv.close()
         self.save()
+        code = self.not_saved()
+        if code is not None:  # never "saved" when it is not
+            return code
         self._say_safely(self.words.say("goodbye"))
         return 0
 
@@ -204,7 +210,7 @@ class PlainSession:
                 return self._answer(step, step.default)
             return self._skip()
         if step.input == "yesno":
-            value = self.words.yes_no(line)
+            value: object = self.words.yes_no(line)
             if value is None:
                 value = self._by_label(step, line)
             if value is None:
@@ -359,23 +365,9 @@ class PlainSession:
         sheet = _render_sheet(self.conv)
         out.line()
         out.text(say("review_title"))
-        entries = self.conv.transcript()
-        if sheet is not None:
-            out.line(sheet.rstrip("\n"))
-            if any(entry.private for entry in entries):
-                out.text(say("review_private_note"))
-        else:
-            if not entries:
-                out.text(say("review_empty"))
-            section = None
-            for entry in entries:
-                if entry.section.id != section:
-                    section = entry.section.id
-                    out.line()
-                    out.text(entry.section.title)
-                mark = " " + say("review_private_mark") if entry.private else ""
-                out.text(f"- {entry.question}{mark}")
-                out.line(f"  {entry.answer}")
+        out.line(sheet.rstrip("\n"))
+        if any(entry.private for entry in self.conv.transcript()):
+            out.text(say("review_private_note"))
         out.text(say("review_end"))
 
     def _private(self, private: bool) -> None:
@@ -401,14 +393,8 @@ class PlainSession:
         out.text(say("now_private" if private else "now_shared", label=label))
 
 
-def _render_sheet(conversation: Conversation) -> str | None:
-    """The prep sheet as Markdown from the export module, when it is there."""
-    try:
-        from driverseat.export import FORMATS, render  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fmt = next((name for name in ("txt", "text") if name in FORMATS), "md")  # plain text reads best aloud
-    try:
-        return render(fmt, conversation.prep, conversation.script)
-    except Exception:  # the sheet is a nice extra; the transcript still works
-        return None
+def _render_sheet(conversation: Conversation) -> str:
+    """The prep sheet as plain text (it reads best aloud), private items left out."""
+    from driverseat.export import render
+
+    return render("txt", conversation.prep, conversation.script)

@@ -14,6 +14,8 @@ import shutil
 import textwrap
 from typing import Any, Protocol, TextIO
 
+from driverseat.safetext import for_terminal
+
 # Characters to swap when the screen cannot show them (an ASCII-only terminal).
 _PLAIN_CHARS = {"\u00b7": "-", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "..."}
 
@@ -53,6 +55,7 @@ class Writer:
         self.line("\n".join(out))
 
     def write(self, text: str) -> None:
+        text = for_terminal(text)  # no escape sequence typed into an answer reaches the screen
         try:
             self.stream.write(text)
         except UnicodeEncodeError:

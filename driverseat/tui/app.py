@@ -11,7 +11,7 @@ import asyncio
 import signal
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -25,6 +25,9 @@ from driverseat.session import Session
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
+
+if TYPE_CHECKING:
+    from driverseat.tui.screens.talk import TalkScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
 
@@ -58,6 +61,7 @@ class DriverseatApp(App[int]):
         self.session: Session | None = None
         self._script = script
         self._shut_down = False
+        self._warned_unsaved = False  # quitting with answers not saved asks twice
         self.animation_level = "none"
         use_words(self, self.words)
 
@@ -153,11 +157,18 @@ class DriverseatApp(App[int]):
         self.exit(0)
 
     async def action_quit(self) -> None:
+        store = self.store
+        if store is not None and store.unsaved and not self._warned_unsaved:
+            self.save()  # one more try; if it still fails, keep the answers on screen
+            if store.unsaved:
+                self._warned_unsaved = True
+                self.notify(self.words("quit_not_saved", reason=store.problem), severity="warning", timeout=30)
+                return
         self.shutdown()
-        self.exit(0)
+        self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
     # ------------------------------------------------------------- app actions
-    def talk(self):  # -> TalkScreen | None
+    def talk(self) -> TalkScreen | None:
         from driverseat.tui.screens.talk import TalkScreen
 
         for screen in self.screen_stack:
@@ -191,8 +202,8 @@ class DriverseatApp(App[int]):
     def action_export(self) -> None:
         from driverseat.tui.screens.export import ExportScreen
 
-        if self.conversation is None or isinstance(self.screen, ExportScreen):
-            return
+        if self.conversation is None or self.store is None or isinstance(self.screen, ExportScreen):
+            return  # (the store and the conversation open together)
         self.push_screen(ExportScreen(self.conversation, self.store.path, self.words))
 
     def action_coach(self) -> None:

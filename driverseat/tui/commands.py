@@ -7,31 +7,39 @@ change the colours.
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from driverseat.tui.app import DriverseatApp
 
 
 class DriverseatCommands(Provider):
     """Commands for the person (and a peer specialist beside them)."""
 
+    @property
+    def ds_app(self) -> DriverseatApp:
+        """The app, typed as driverseat's own (the palette only runs inside it)."""
+        return cast("DriverseatApp", self.app)
+
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.app
-        words = app.words  # type: ignore[attr-defined]
+        app = self.ds_app
+        words = app.words
         out: list[tuple[str, Callable[[], object], str]] = []
-        conversation = getattr(app, "conversation", None)
+        conversation = app.conversation
         if conversation is not None:
             out += [
-                (words("cmd_review"), app.action_review, words("cmd_review_help")),  # type: ignore[attr-defined]
-                (words("cmd_export"), app.action_export, words("cmd_export_help")),  # type: ignore[attr-defined]
-                (words("cmd_coach"), app.action_coach, words("cmd_coach_help")),  # type: ignore[attr-defined]
-                (words("cmd_guide"), app.action_guide, words("cmd_guide_help")),  # type: ignore[attr-defined]
+                (words("cmd_review"), app.action_review, words("cmd_review_help")),
+                (words("cmd_export"), app.action_export, words("cmd_export_help")),
+                (words("cmd_coach"), app.action_coach, words("cmd_coach_help")),
+                (words("cmd_guide"), app.action_guide, words("cmd_guide_help")),
             ]
             for section in conversation.script.sections:
-                goto = partial(app.action_goto, section.id)  # type: ignore[attr-defined]
+                goto = partial(app.action_goto, section.id)
                 out.append((words("cmd_goto", section=section.title), goto, words("cmd_goto_help")))
         for name in ("dark", "light", "ansi"):
-            colours = partial(app.action_colours, name)  # type: ignore[attr-defined]
+            colours = partial(app.action_colours, name)
             out.append((words(f"cmd_theme_{name}"), colours, words("cmd_theme_help")))
         return out
 

@@ -1,12 +1,11 @@
 """The "save a copy" dialog: pick a kind of file and a folder, then say exactly where
-the file went. Formats are read from ``driverseat.export.FORMATS`` when the dialog
-opens, so new formats appear by themselves. Private items are always left out.
+the file went. Formats are read from ``driverseat.export.FORMATS``, so new formats
+appear by themselves. Private items are always left out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,29 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat import export
 from driverseat.conversation import Conversation
+from driverseat.store import is_protected, make_private_dirs
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
-
-
-def load_export() -> Any:
-    """The export package, or None while it is not there."""
-    try:
-        from driverseat import export
-    except ImportError:
-        return None
-    return export if hasattr(export, "FORMATS") and hasattr(export, "write") else None
-
-
-def file_name(export: Any, fmt: str, prep_path: Path) -> str:
-    """The file name for a format: the export's own choice, or one from the prep's name."""
-    namer = getattr(export, "default_name", None)
-    if namer is not None:
-        try:
-            return namer(fmt)
-        except (KeyError, ValueError):
-            pass
-    return f"{prep_path.stem}-{fmt}.{fmt}"
+from driverseat.words import say
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -51,9 +33,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.conversation = conversation
         self.prep_path = Path(prep_path)
         self.words = words
-        self.export = load_export()
         self.formats: dict[str, str] = {}
-        for name, about in (self.export.FORMATS.items() if self.export else ()):
+        for name, about in export.FORMATS.items():
             key = "format_" + name.replace("-", "_")  # the description in app.yaml, when there is one
             self.formats[name] = about if words(key) == key else words(key)
         self.written: Path | None = None
@@ -63,11 +44,6 @@ class ExportScreen(ModalScreen[Path | None]):
         words = self.words
         with Vertical(id="export-box"):
             yield Static(words("export_title"), classes="pane-title")
-            if not self.formats:
-                yield Static(words("export_not_ready"), id="export-message")
-                with Horizontal(classes="buttons"):
-                    yield Button(words("export_ok"), id="cancel", variant="primary", compact=True)
-                return
             yield Static(words("export_format"), classes="label")
             yield OptionList(*[Option(about, id=name) for name, about in self.formats.items()], id="formats")
             yield Static(words("export_folder"), classes="label")
@@ -79,14 +55,13 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button(words("export_cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        if self.formats:
-            options = self.query_one("#formats", OptionList)
-            # The printable sheet first: it is what most people want to carry in.
-            names = list(self.formats)
-            options.highlighted = names.index("html") if "html" in names else 0
-            self.query_one("#folder", Input).cursor_blink = False
-            options.focus()
-            self._show_target()
+        options = self.query_one("#formats", OptionList)
+        # The printable sheet first: it is what most people want to carry in.
+        names = list(self.formats)
+        options.highlighted = names.index("html") if "html" in names else 0
+        self.query_one("#folder", Input).cursor_blink = False
+        options.focus()
+        self._show_target()
 
     def fmt(self) -> str:
         options = self.query_one("#formats", OptionList)
@@ -95,7 +70,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def target(self) -> Path:
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
-        return folder / file_name(self.export, self.fmt(), self.prep_path)
+        return folder / export.default_name(self.fmt())
 
     def _show_target(self) -> None:
         line = self.words("export_will_save", file=str(self.target()))
@@ -120,8 +95,10 @@ class ExportScreen(ModalScreen[Path | None]):
         out = self.target().absolute()
         conversation = self.conversation
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            self.export.write(self.fmt(), conversation.prep, conversation.script, out)
+            if is_protected(out, self.prep_path):  # never over the prep or one of its copies
+                raise OSError(0, say("cli", "protected_folder"))
+            make_private_dirs(out.parent)  # new folders only the person can open
+            export.write(self.fmt(), conversation.prep, conversation.script, out)
         except OSError as problem:
             reason = problem.strerror or problem.__class__.__name__
             self.query_one("#export-message", Static).update(self.words("export_cannot_write", reason=reason))

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.session import ReviewItem, Session
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
@@ -30,6 +31,9 @@ class ReviewScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("p", "toggle_private", "key_private"),
+        Binding("x", "remove", "key_remove"),
+        Binding("shift+up", "move(-1)", "key_move_up", show=False),
+        Binding("shift+down", "move(1)", "key_move_down", show=False),
         Binding("escape", "close", "key_close"),
         Binding("f6", "app.export", "key_export"),
     ]
@@ -39,6 +43,7 @@ class ReviewScreen(Screen[str | None]):
         self.session = session
         self.words = words
         self.items: list[ReviewItem] = []
+        self._removing: ReviewItem | None = None  # X once asks; X again on the same item removes
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
@@ -77,9 +82,9 @@ class ReviewScreen(Screen[str | None]):
                 else:
                     mark = words("review_shared") if item.on_sheet else words("review_not_on_sheet")
             if item.asked:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=item.text, mark=mark)
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=visible(item.text), mark=mark)
             else:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=item.text, mark=mark)
+                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
@@ -108,6 +113,36 @@ class ReviewScreen(Screen[str | None]):
             return
         self.session.set_private(item.path, not item.private)
         await self.refresh_review()
+
+    async def action_remove(self) -> None:
+        """Take a person or thing off a list: X asks, X again removes (a backup keeps it)."""
+        item = self._current()
+        if item is None or item.list_id is None:
+            self.notify(self.words("review_remove_only_lists"))
+            return
+        if self._removing != item:
+            self._removing = item
+            self.notify(self.words("review_remove_ask", item=item.text))
+            return
+        self._removing = None
+        self.session.remove_item(item.list_id, item.index)
+        self.notify(self.words("review_removed", item=item.text))
+        await self.refresh_review()
+
+    async def action_move(self, by: int) -> None:
+        """Move a list item up or down (priorities are ranked by this order)."""
+        item = self._current()
+        if item is None or item.list_id is None:
+            return
+        self.session.move_item(item.list_id, item.index, item.index + by)
+        await self.refresh_review()
+        options = self.query_one("#review-items", OptionList)
+        target = next(
+            (i for i, it in enumerate(self.items) if it.list_id == item.list_id and it.index == max(0, item.index + by) and it.text == item.text),
+            None,
+        )
+        if target is not None:
+            options.highlighted = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == str(target))
 
     @on(OptionList.OptionSelected, "#review-items")
     def _change(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,7 @@ It shows ``conversation.step`` and hands what the person does to the engine
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from driverseat.tui.widgets.answer import AnswerArea
 from driverseat.tui.widgets.section_map import SectionMap
 from driverseat.tui.widgets.transcript import Talk, TalkView, TranscriptEntry
 from driverseat.tui.words import Words
+
+if TYPE_CHECKING:
+    from driverseat.tui.app import DriverseatApp
 
 
 class TalkScreen(Screen[None]):
@@ -42,6 +45,11 @@ class TalkScreen(Screen[None]):
         self.show_coach = False
         self.banner: tuple[str, ...] = self._greeting()
         use_words(self, words)
+
+    @property
+    def ds_app(self) -> DriverseatApp:
+        """The app, typed as driverseat's own (this screen only runs inside it)."""
+        return cast("DriverseatApp", self.app)
 
     def _greeting(self) -> tuple[str, ...]:
         """First run: three short sentences, then the name. Later: hello again, and what is left."""
@@ -156,9 +164,9 @@ class TalkScreen(Screen[None]):
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:
         if event.action == "review":
-            self.app.action_review()
+            self.ds_app.action_review()
         elif event.action == "export":
-            self.app.action_export()
+            self.ds_app.action_export()
 
     @on(Button.Pressed, "#actions Button")
     async def _action_button(self, event: Button.Pressed) -> None:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat.safetext import visible
 from driverseat.store import Backup, PrepStore, PrepUnreadable, list_backups
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
@@ -36,7 +37,7 @@ class UnreadableScreen(Screen[bool]):
         words = self.words
         with VerticalScroll(classes="calm"):
             yield Static(words("unreadable_title"), classes="calm-title")
-            yield Static(self.problem.explain(), markup=False, classes="calm-text")
+            yield Static(visible(self.problem.explain()), markup=False, classes="calm-text")
             yield Static(words("unreadable_intro"), classes="calm-text")
             if self.backups:
                 yield Static(words("unreadable_backups"), classes="calm-text")

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Step
@@ -119,7 +120,7 @@ class AnswerArea(Vertical):
             preferred = self._preferred_button() or "choice-0"
             with Horizontal(classes="buttons"):
                 for i, choice in enumerate(step.choices):
-                    variant = "primary" if f"choice-{i}" == preferred else "default"
+                    variant: ButtonVariant = "primary" if f"choice-{i}" == preferred else "default"
                     yield Button(choice.label, id=f"choice-{i}", variant=variant, compact=True)
         elif kind == "info":
             with Horizontal(classes="buttons"):
@@ -174,8 +175,11 @@ class AnswerArea(Vertical):
         step = self.step
         if step is None:
             return
+        # Both widgets are imported when first shown (a quicker start); they are here now.
+        from textual.widgets import SelectionList, TextArea
+
         if step.input == "long":
-            self.post_message(self.Answered(self.query_one("#long").text))
+            self.post_message(self.Answered(self.query_one("#long", TextArea).text))
         elif step.input == "choices":
-            picked = self.query_one("#choices").selected
+            picked = self.query_one("#choices", SelectionList).selected
             self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)]))

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from driverseat.conversation import Entry, Step
+from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.tui.words import Words
 
 
@@ -33,7 +34,7 @@ class TranscriptEntry(Static, can_focus=True):
         key: str
 
     def __init__(self, entry: Entry, **kwargs: Any):
-        text = Content.from_markup("[$text-muted]$asked[/]\n$said", asked=entry.question.strip(), said=entry.answer)
+        text = Content.from_markup("[$text-muted]$asked[/]\n$said", asked=entry.question.strip(), said=visible(entry.answer))
         super().__init__(text, **kwargs)
         self.entry = entry
 
@@ -84,9 +85,9 @@ class Talk(VerticalScroll):
             with Vertical(classes="recall"):
                 yield Static(view.recall_intro, classes="recall-intro")
                 for words in view.step.recall:
-                    yield Static(words, markup=False, classes="recalled")
-        yield Static(view.step.text.strip(), markup=False, id="question", classes="question")
+                    yield Static(visible(words), markup=False, classes="recalled")
+        yield Static(visible(view.step.text.strip()), markup=False, id="question", classes="question")
         if view.so_far:
-            yield Static(view.so_far, markup=False, classes="so-far")
+            yield Static(visible(view.so_far), markup=False, classes="so-far")
         if view.example:
             yield Static(view.example, markup=False, classes="example")
