@@ -97,3 +97,12 @@ def test_a_language_without_questions_gets_one_clear_sentence(capsys: pytest.Cap
 def test_the_workbook_prints_on_letter_and_a4(paper: str, tmp_path: Path) -> None:
     pages = print_pages(workbook.render(load_script("en")), PAPER[paper], tmp_path)
     assert 10 <= pages <= 18, pages
+
+
+def test_the_workbook_never_writes_over_the_prep(capsys: pytest.CaptureFixture[str]) -> None:
+    prep = locations.default_prep()
+    prep.parent.mkdir(parents=True, exist_ok=True)
+    prep.write_text("schema_version: 2\nlanguage: en\n", encoding="utf-8")
+    assert cli.main(["workbook", "-o", str(prep)]) == 2
+    assert prep.read_text(encoding="utf-8") == "schema_version: 2\nlanguage: en\n"
+    assert "Please choose another name" in capsys.readouterr().err
