@@ -81,9 +81,7 @@ class PrepLocked(Exception):
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        super().__init__(
-            f"{self.path} is already open in another window. Close it there first, then try again."
-        )
+        super().__init__(words.say("cli", "file_open_elsewhere", path=self.path))
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ class Backup:
     size: int
 
     def label(self) -> str:
-        return f"{self.when:%Y-%m-%d %H:%M:%S}  ({self.size} bytes)"
+        return words.say("cli", "backup_label", when=f"{self.when:%Y-%m-%d %H:%M:%S}", size=self.size)
 
 
 def make_private_dirs(folder: Path) -> None:
@@ -158,15 +156,15 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise PrepUnreadable(path, f"There is no file at {path}.") from None
+        raise PrepUnreadable(path, words.say("cli", "file_none", path=path)) from None
     except PermissionError:
-        raise PrepUnreadable(path, f"You are not allowed to read {path}.") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_allowed", path=path)) from None
     except OSError as exc:
-        raise PrepUnreadable(path, f"{path} could not be read ({exc.strerror or exc}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_read", path=path, reason=exc.strerror or exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise PrepUnreadable(path, f"{path} is a folder, not a prep file.")
+            raise PrepUnreadable(path, words.say("cli", "file_is_folder", path=path))
         if not stat.S_ISREG(info.st_mode):
             raise PrepUnreadable(path, words.say("cli", "not_normal_file", path=path))
         if info.st_size > limit:
@@ -183,7 +181,7 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise PrepUnreadable(path, f"{path} could not be read ({exc.strerror or exc}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_read", path=path, reason=exc.strerror or exc)) from None
     finally:
         os.close(fd)
 
@@ -199,22 +197,23 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PrepUnreadable(path, f"{path} is not a text file driverseat can read (line {line}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_text", path=path, line=line)) from None
     try:
         body = text.removeprefix("\ufeff")
         yamlio.check_shape(body)
         data, lines = yamlio.load(body)
     except yamlio.YamlProblem as exc:
-        raise PrepUnreadable(path, f"{path} could not be read.", [Problem(exc.line, exc.problem)]) from None
+        raise PrepUnreadable(path, words.say("cli", "file_unreadable", path=path), [Problem(exc.line, exc.problem)]) from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):
         raise PrepUnreadable(path, words.say("cli", "odd_shape", path=path)) from None
     if data is None:
-        raise PrepUnreadable(path, f"{path} is empty.")
+        raise PrepUnreadable(path, words.say("cli", "file_empty", path=path))
     problems = validate(data, lines)
     serious = [p for p in problems if p.serious]
     if serious:
-        what = "one thing" if len(serious) == 1 else f"{len(serious)} things"
-        raise PrepUnreadable(path, f"{path} has {what} driverseat can't use:", problems)
+        if len(serious) == 1:
+            raise PrepUnreadable(path, words.say("cli", "file_one_problem", path=path), problems)
+        raise PrepUnreadable(path, words.say("cli", "file_problems", path=path, count=len(serious)), problems)
     return Prep(migrate(data)), text, problems
 
 

@@ -78,7 +78,14 @@ class YamlProblem(Exception):
     problem: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.problem}" if self.line else self.problem
+        return _say("at_line", line=self.line, problem=self.problem) if self.line else self.problem
+
+
+def _say(key: str, /, **values: object) -> str:
+    """A problem in plain words, from the ``cli`` book of the word catalogue."""
+    from driverseat import words
+
+    return words.say("cli", key, **values)
 
 
 MAX_DEPTH = 20  # a prep is 4 levels deep; 20 leaves room for kept unknown fields
@@ -115,11 +122,11 @@ def _check_events(loader_class: type, text: str, max_depth: int) -> None:
                 return
             line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(line, "a value starts with '&' or '*'; put text like that in quotes")
+                raise YamlProblem(line, _say("yaml_anchor"))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > max_depth:
-                    raise YamlProblem(line, f"the parts are nested more than {max_depth} levels deep")
+                    raise YamlProblem(line, _say("yaml_too_deep", depth=max_depth))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -145,40 +152,40 @@ def load(text: str) -> tuple[Any, dict[Path_, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = _plain(exc.problem or exc.context or "this is not readable YAML")
+        problem = _plain(exc.problem or exc.context or "")
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc.problem):
-            problem = f"the tag {_tag_of(exc)} is not allowed here; only plain text, lists and mappings are"
+            problem = _say("yaml_tag", tag=_tag_of(exc))
         raise YamlProblem(line, problem) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(text, exc) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(None, str(exc).splitlines()[0]) from None
+        raise YamlProblem(None, _say("yaml_unreadable")) from None
 
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 # PyYAML's words for the usual slips in a hand-edited file, said plainly.
-_PLAIN_PROBLEMS = (
-    (r"expected ',' or '\]'", "a list that starts with [ has no ] to close it"),
-    (r"expected ',' or '\}'", "a part that starts with { has no } to close it"),
-    (r"mapping values are not allowed here", "this line has a second ': '; put text like that in quotes"),
-    (r"found character '\\t'", "a tab is used here; please use spaces to move lines in"),
-    (r"expected <block end>", "the spaces at the start of this line don't line up with the lines above"),
-    (r"found unexpected end of stream", "a quote mark opens some text but nothing closes it"),
-    (r"could not find expected ':'", "a line is missing its ':' (it should look like 'name: words')"),
-    (r"but found another document", "the file has a '---' line; a prep is one part only"),
-    (r"found undefined alias", "a value starts with '*'; put text like that in quotes"),
-    (r"found character '(.)' that cannot start any token", r"a value starts with '\1'; put text like that in quotes"),
-    (r"found unknown escape character", "a backslash (\\) in quoted text starts something YAML does not know; write two (\\\\) for one"),
+_PLAIN_PROBLEMS = (  # pattern -> key in the cli book (a group, if any, fills {sign})
+    (r"expected ',' or '\]'", "yaml_list_open"),
+    (r"expected ',' or '\}'", "yaml_part_open"),
+    (r"mapping values are not allowed here", "yaml_second_colon"),
+    (r"found character '\\t'", "yaml_tab"),
+    (r"expected <block end>", "yaml_indent"),
+    (r"found unexpected end of stream", "yaml_quote_open"),
+    (r"could not find expected ':'", "yaml_no_colon"),
+    (r"but found another document", "yaml_two_documents"),
+    (r"found undefined alias", "yaml_alias"),
+    (r"found character '(.)' that cannot start any token", "yaml_odd_start"),
+    (r"found unknown escape character", "yaml_backslash"),
 )
 
 
 def _plain(problem: str) -> str:
-    for pattern, words in _PLAIN_PROBLEMS:
+    for pattern, key in _PLAIN_PROBLEMS:
         match = re.search(pattern, problem)
         if match:
-            return match.expand(words) if match.groups() else words
-    return problem
+            return _say(key, sign=match.group(1) if match.groups() else "")
+    return _say("yaml_unreadable")
 
 
 def _read(loader: Any) -> tuple[Any, dict[Path_, int]]:
@@ -197,7 +204,7 @@ def _read(loader: Any) -> tuple[Any, dict[Path_, int]]:
 def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     line = text[: exc.position].count("\n") + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-    return YamlProblem(line, f"there is a hidden character (code {code:#06x}) that a prep file can't hold")
+    return YamlProblem(line, _say("yaml_hidden_character", code=f"{code:#06x}"))
 
 
 def _tag_of(exc: yaml.MarkedYAMLError) -> str:
@@ -213,9 +220,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and _SURROGATE.search(node.value):
-        raise YamlProblem(
-            lines[path], "some text here is written as half of a character (like \\ud800); please take it out"
-        )
+        raise YamlProblem(lines[path], _say("yaml_half_character"))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -224,7 +229,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
                 continue
             line = key_node.start_mark.line + 1
             if key in seen:  # reading on would quietly drop the first one's words
-                raise YamlProblem(line, f"'{key}' is written twice (lines {seen[key]} and {line}); please keep one")
+                raise YamlProblem(line, _say("yaml_twice", key=key, first=seen[key], line=line))
             seen[key] = line
             lines.setdefault(path + (key,), key_node.start_mark.line + 1)
             _walk(value_node, path + (key,), lines)

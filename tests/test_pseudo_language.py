@@ -191,8 +191,15 @@ def test_the_command_line_has_no_fixed_english(pseudo: Path, tmp_path: Path, mon
     full = (locations.examples_dir() / "full.yaml").read_text(encoding="utf-8")
     path.write_text(full.replace("language: en", "language: xx"), encoding="utf-8")
     theirs = set(_strings(read_prep(path)[0].data))
+    broken, odd = tmp_path / "broken.yaml", tmp_path / "odd.yaml"
+    broken.write_text("person:\n  name: [x\n", encoding="utf-8")
+    odd.write_text("schema_version: 2\nperson: 5\npriorities:\n- rank: x\n  area: nowhere\nextra: 1\n", encoding="utf-8")
     said: list[str] = []
     for args in (
+        ["check", str(broken)],
+        ["check", str(odd)],
+        ["check", str(tmp_path / "none.yaml")],
+        ["check", str(tmp_path)],
         ["check", str(path)],
         ["where"],
         ["restore", str(path)],
