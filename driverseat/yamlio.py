@@ -9,6 +9,7 @@ Writing is deterministic: the same data always gives the same bytes.
 
 from __future__ import annotations
 
+import copy
 import gc
 import re
 from dataclasses import dataclass
@@ -301,3 +302,35 @@ def dump(data: Any, careful: bool = False) -> str:
         indent=2,
     )
     return text
+
+
+class DumpCache:
+    """Writes a prep (a mapping) as ``dump`` does, re-writing only the top-level parts
+    that changed since the last call: a save after one answer costs the size of that
+    part, not of the whole prep. The text is the same as ``dump(data)`` (the tests check).
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[Any, str]] = {}
+
+    def dump(self, data: dict[str, Any]) -> str:
+        if not data or not all(isinstance(key, str) and _PLAIN_KEY.fullmatch(key) for key in data):
+            self._parts.clear()
+            return dump(data)  # odd top-level keys: the whole text, the careful way
+        out: list[str] = []
+        for key, value in data.items():
+            cached = self._parts.get(key)
+            if cached is None or not _same(cached[0], value):
+                cached = (copy.deepcopy(value), dump({key: value}))
+                self._parts[key] = cached
+            out.append(cached[1])
+        for gone in set(self._parts) - set(data):
+            del self._parts[gone]
+        return "".join(out)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, compared in C (the fast path of every save). Python counts ``True == 1`` as
+    equal; a prep never turns one into the other (its schema types every field), and
+    ``type`` is compared at the top so a whole part can't change kind unnoticed."""
+    return type(old) is type(new) and bool(old == new)
