@@ -168,7 +168,9 @@ class Conversation:
         prep: Prep,
         on_change: Callable[[], object] | None = None,  # what it returns is not used
         find_notes: NotesFinder | None = None,
+        place: str = "at",
     ):
+        self.place = place  # where in ``progress`` this script remembers its spot ("at_after")
         self.script = script
         self.prep = prep
         self.on_change = on_change or (lambda: None)
@@ -485,7 +487,7 @@ class Conversation:
 
     def _resume_spot(self) -> Spot | None:
         spots = list(self._spots())
-        saved = Spot.parse(self.prep.get(("progress", "at")) or "")
+        saved = Spot.parse(self.prep.get(("progress", self.place)) or "")
         if saved is not None and saved in spots:
             return saved
         for spot in spots:
@@ -500,8 +502,8 @@ class Conversation:
 
     def _remember_spot(self) -> None:
         key = self._spot.key if self._spot is not None else "end"
-        if self.prep.get(("progress", "at")) != key and (self.is_started() or self._spot is None):
-            self.prep.set(("progress", "at"), key)
+        if self.prep.get(("progress", self.place)) != key and (self.is_started() or self._spot is None):
+            self.prep.set(("progress", self.place), key)
 
     def _after_list(self, question: Question) -> Spot | None:
         spots = list(self._spots())
@@ -718,6 +720,11 @@ class Conversation:
     def _recall(self, question: Question) -> tuple[str, ...]:
         out: list[str] = []
         for path in question.recall:
+            if any(isinstance(part, int) for part in path):  # one item's words (a carried item)
+                found = self.prep.get(path)
+                if isinstance(found, str) and found.strip():
+                    out.append(found)
+                continue
             head, tail = path[0], path[1:]
             value = self.prep.get((head,))
             values = value if isinstance(value, list) else [value]

@@ -32,6 +32,16 @@ AREAS = (
     "other",
 )
 STATUSES = ("answered", "skipped", "not_sure")
+# After the meeting (see docs/prep-file.md, "after") and since last time ("since").
+HAPPENED = ("yes", "no", "moved", "not_sure")
+LED = ("yes", "some", "no", "not_sure")
+GOAL_WRITTEN = ("my_words", "changed", "not_written", "not_sure")
+GOT_COPY = ("yes", "no", "not_sure")
+FEELINGS = ("good", "okay", "mixed", "not_good", "not_sure")
+CAN_DO = ("ask_changes", "not_sign", "ask_copy", "appeal", "not_sure")
+GOING = ("well", "some", "not_yet", "changed", "not_sure")
+DID_IT = ("yes", "partly", "no", "not_sure")
+CARRY = ("keep", "change", "remove")
 
 # The shape of a prep. ``str``/``int``/``bool`` are leaf types, a tuple of strings is
 # "one of these words", a dict is a mapping, a one-item list is "a list of these".
@@ -70,8 +80,32 @@ SCHEMA: dict[str, Any] = {
         "helpers": TEXT,
     },
     "questions": [{"text": TEXT}],
+    "since": {
+        "from": TEXT,
+        "last_goal": TEXT,
+        "goal_how": GOING,
+        "goal_words": TEXT,
+        "agreed": [{"text": TEXT, "who": TEXT, "happened": DID_IT}],
+        "got_copy": GOT_COPY,
+        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT}],
+    },
+    "after": {
+        "happened": HAPPENED,
+        "date": TEXT,
+        "who_came": TEXT,
+        "led": LED,
+        "goal_written": GOAL_WRITTEN,
+        "goal_as_written": TEXT,
+        "agreed": [{"text": TEXT, "who": TEXT}],
+        "got_copy": GOT_COPY,
+        "feeling": FEELINGS,
+        "feeling_words": TEXT,
+        "next_date": TEXT,
+        "not_as_asked": bool,
+        "can_do": [CAN_DO],
+    },
     "private_answers": [TEXT],
-    "progress": {"at": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
+    "progress": {"at": TEXT, "at_after": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
 }
 # Lists whose items stay private unless the person says share (see conversation.ITEM_DEFAULTS).
 PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits")
@@ -160,13 +194,19 @@ class Prep:
 
     def set(self, path: str | DataPath, value: Any) -> None:
         parts = split_path(path)
-        node: dict[Any, Any] = self.data
+        node: Any = self.data
         for part in parts[:-1]:
+            if isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
+                node = node[part]  # into a list item that is there already (a carried item)
+                continue
             child = node.get(part)
             if not isinstance(child, dict):
                 child = {}
                 node[part] = child
             node = child
+        if isinstance(node, list) and isinstance(parts[-1], int):
+            node[parts[-1]] = value
+            return
         node[parts[-1]] = value
 
     def delete(self, path: str | DataPath) -> None:
