@@ -193,20 +193,20 @@ class Prep:
         return node
 
     def set(self, path: str | DataPath, value: Any) -> None:
+        """Put ``value`` at ``path``, making mappings on the way; an int part walks into
+        a list item that is there already (``("since", "agreed", 0, "happened")``)."""
         parts = split_path(path)
         node: Any = self.data
-        for part in parts[:-1]:
+        for index, part in enumerate(parts[:-1]):
             if isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
-                node = node[part]  # into a list item that is there already (a carried item)
+                node = node[part]
                 continue
             child = node.get(part)
-            if not isinstance(child, dict):
+            into_list = isinstance(child, list) and isinstance(parts[index + 1], int)
+            if not isinstance(child, dict) and not into_list:
                 child = {}
                 node[part] = child
             node = child
-        if isinstance(node, list) and isinstance(parts[-1], int):
-            node[parts[-1]] = value
-            return
         node[parts[-1]] = value
 
     def delete(self, path: str | DataPath) -> None:
