@@ -64,6 +64,9 @@ YES_NO_DEFAULTS: dict[str, bool] = {
     "not_invited_private": True,
     "off_limits_private": True,
 }
+# Answers that copy someone else's words as written (how the team wrote the goal): no
+# gentle wording notes on them, they are not the person's own way of saying it.
+QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -251,7 +254,8 @@ class Conversation:
             self._set_status(question.id, "answered")
         self._save()
         if question.kind in TEXT_KINDS:
-            notes = [n for n in self.find_notes(value, question.id, self.script.language) if not self._kept(question, n)]
+            found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
+            notes = [n for n in found if not self._kept(question, n)]
             if question.reflect:
                 self._pending = _Pending("reflect", spot, value, notes)
                 return self.step

@@ -107,6 +107,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     if words_ or goal_fields:
         items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
         add("goal", items, quote=bool(words_))
+    add("since", _since(w, mapping(data.get("since"))))
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
     ranked.sort(key=_rank)
@@ -176,7 +177,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
 
 
-NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+NOT_SHOWN = ("welcome", "progress", "private_answers", "after")  # parts of a prep that ``build`` never shows
 
 
 def shows(path: DataPath | str) -> bool:
@@ -194,6 +195,32 @@ def invitee_names(data: dict[str, Any]) -> list[str]:
     ]
 
 
+def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
+    """Since last time: the last goal and how it is going, what was agreed and whether
+    it happened, and whether the person got their copy of the plan."""
+    values = w["since_values"]
+    items: list[Item] = []
+    last_goal = _text(since.get("last_goal"))
+    how = values.get(since.get("goal_how")) if isinstance(since.get("goal_how"), str) else None
+    goal_words = _text(since.get("goal_words"))
+    if last_goal or how or goal_words:
+        how_going = tuple(Field(w["since_goal_how"], text) for text in (how, goal_words) if text)
+        items.append(Item(last_goal or "", how_going, label=w["since_last_goal"]))
+    for entry in since.get("agreed", []) or []:
+        if not isinstance(entry, dict) or not _text(entry.get("text")):
+            continue
+        fields: list[Field] = []
+        if _text(entry.get("who")):
+            fields.append(Field(w["since_who"], entry["who"]))
+        if isinstance(entry.get("happened"), str) and entry["happened"] in values:
+            fields.append(Field(w["since_happened"], values[entry["happened"]]))
+        items.append(Item(entry["text"], tuple(fields), label=w["since_agreed"]))
+    got = since.get("got_copy")
+    if isinstance(got, str) and got in values:
+        items.append(Item(values[got], label=w["since_got_copy"]))
+    return tuple(items)
+
+
 def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
@@ -205,6 +232,8 @@ def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple
     steps: list[Item] = []
     names = invitee_names(data)
     steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
+    if "since" in have:
+        steps.append(Item("", label=w["agenda_since"]))
     if "goal" in have:
         steps.append(Item("", label=w["agenda_goal"]))
     if "priorities" in have:

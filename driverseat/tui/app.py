@@ -54,9 +54,10 @@ class DriverseatApp(App[int]):
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
 
-    def __init__(self, path: Path | None, *, script: Script | None = None):
+    def __init__(self, path: Path | None, *, script: Script | None = None, part: str = ""):
         super().__init__()
         self.path = path
+        self.part = part  # "" the preparation, "after" after the meeting
         self.words: Words = load_words("en")
         self.session: Session | None = None
         self._script = script
@@ -102,7 +103,7 @@ class DriverseatApp(App[int]):
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
         try:
-            session = Session.open(self.path, script=self._script, on_saved=self._saved)
+            session = Session.open(self.path, script=self._script, on_saved=self._saved, part=self.part)
         except PrepUnreadable as problem:
             from driverseat.tui.screens.trouble import UnreadableScreen
 
