@@ -1,0 +1,147 @@
+"""Prep -> after the meeting -> the next prep, through plain mode, the command line and the app."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from driverseat import cli, cycle, export, locations
+from driverseat.conversation import Conversation
+from driverseat.plain import run
+from driverseat.plain.session import PlainSession
+from driverseat.store import read_prep
+from test_plain import PLAN, Typist
+
+AFTER_PLAN: dict[str, list[list[str]]] = {
+    "after_happened": [["1"]],
+    "after_date": [["2026-11-20"]],
+    "after_who_came": [["Jim and my nurse.", ""]],
+    "after_goal_written": [["2"]],
+    "after_goal_as_written": [["Client will seek employment.", ""]],
+    "after_agreed:start": [["yes"]],
+    "after_agreed[0].after_agreed_text": [["Visit the job center.", ""]],
+    "after_agreed[0].after_agreed_who": [["Me, with Jim"]],
+    "after_agreed:more": [["no"]],
+    "after_got_copy": [["2"]],
+    "after_feeling": [["3"]],
+    "after_next_date": [["2027-02-20"]],
+    "after_not_as_asked": [["yes"]],
+    "after_can_do": [["1 3"]],
+}
+
+
+class KeyTypist(Typist):
+    """A Typist that also records which step each typed turn answered."""
+
+    def __init__(self, plan: dict[str, list[list[str]]]):
+        super().__init__(plan)
+        self.asked: list[str] = []
+
+    def readline(self) -> str:
+        if not self.pending and self.conversation is not None:
+            self.asked.append(self.conversation.step.key)
+        return super().readline()
+
+
+@pytest.fixture
+def watch(monkeypatch: pytest.MonkeyPatch) -> list[KeyTypist]:
+    """Each plain-mode run hands its conversation to the typist on top of this list."""
+    typists: list[KeyTypist] = []
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation: Conversation, *args: object, **kwargs: object) -> None:
+        typists[-1].conversation = conversation
+        real_init(self, conversation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PlainSession, "__init__", init)
+    return typists
+
+
+def plain(path: Path, typist: KeyTypist, watch: list[KeyTypist], part: str = "") -> str:
+    watch.append(typist)
+    out = io.StringIO()
+    assert run(path, stdin=typist, stdout=out, part=part) == 0  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def next_plan(path: Path) -> dict[str, list[list[str]]]:
+    """Remove Ann, change the strength, keep the rest by pressing Enter (a skip keeps)."""
+    carried = read_prep(path)[0].get("since.carried")
+    at = {entry["text"]: index for index, entry in enumerate(carried)}
+    return {
+        "since_agreed_0": [["3"]],
+        f"carry_{at['Ann']}": [["3"]],
+        f"carry_{at['I cook well']}": [["2"]],
+        f"carry_{at['I cook well']}_words": [["I cook very well now", ""]],
+        "since_goal_how": [["2"]],
+        "since_goal_words": [["Some days.", ""]],
+    }
+
+
+def test_prep_after_and_next_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    path = tmp_path / "my-prep.yaml"
+    plain(path, KeyTypist(PLAN), watch)
+    first = read_prep(path)[0].data
+
+    shown = plain(path, KeyTypist(AFTER_PLAN), watch, part="after")
+    assert "Part 1 of 2: After the meeting" in shown
+    after = read_prep(path)[0].data["after"]
+    assert after["goal_as_written"] == "Client will seek employment."
+    assert "You wrote" not in shown  # the team's words typed as written get no wording note
+    assert after["agreed"] == [{"text": "Visit the job center.", "who": "Me, with Jim"}]
+    assert after["can_do"] == ["ask_changes", "ask_copy"] and after["got_copy"] == "no"
+
+    archived, _new = cycle.start_next(path)
+    plan = next_plan(path)
+    typist = KeyTypist(plan)
+    shown = plain(path, typist, watch)
+    assert not any(typist.plan[key] for key in plan)  # every planned answer was typed
+    carry_asks = [k for k in typist.asked if k.startswith("carry_") and not k.endswith("_words")]
+    assert len(carry_asks) == len(set(carry_asks)) == 13  # each carried item shown once
+    assert "That was your goal last time. How is it going?" in shown
+    assert shown.count("- I want to get back to work") == 1  # the last goal, shown back as typed
+
+    new = read_prep(path)[0].data
+    assert [p["name"] for p in new["invitees"]] == ["Jim"]  # Ann removed
+    assert new["strengths"] == [{"text": "I cook very well now"}]
+    assert new["not_invited"] == first["not_invited"] and new["off_limits"] == first["off_limits"]  # private stays
+    assert new["since"]["agreed"] == [{"text": "Visit the job center.", "who": "Me, with Jim", "happened": "no"}]
+    assert "goal" not in new  # this time's goal is asked fresh
+    assert read_prep(archived)[0].data["after"] == read_prep(archived)[0].data["after"] | {"happened": "yes"}
+
+    sheet = export.render("md", read_prep(path)[0])
+    assert "Since last time" in sheet and "Visit the job center." in sheet
+    assert "Mr. Grey" not in sheet and "my divorce" not in sheet
+    assert "What happened since last time" in sheet
+
+
+def test_history_and_next_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    path = locations.default_prep()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    assert cli.main(["history"]) == 0
+    listed = capsys.readouterr().out
+    assert "goal: “I want a girlfriend.”" in listed and "(this prep)" in listed
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert "Your last prep is kept in your history" in out and "Since last time" in out
+    assert cli.main(["history"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 3 and "I want a girlfriend." in listed[1] and "no goal written" in listed[2]
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0  # not looked over yet: the same new prep goes on
+    assert "already started" in capsys.readouterr().out
+    assert len(list(locations.meetings_dir(path).iterdir())) == 1  # nothing duplicated
+
+
+def test_next_without_a_prep_says_so_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["next"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Run driverseat to start one." in err
