@@ -145,3 +145,59 @@ def test_next_without_a_prep_says_so_in_one_sentence(capsys: pytest.CaptureFixtu
     assert cli.main(["next"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Run driverseat to start one." in err
+
+
+async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    """The app: open after the meeting from the prep, then the next prep, then my meetings (F7)."""
+    from textual.widgets import Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.history import HistoryScreen
+    from test_tui import SIZE, give_text
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.session is not None and app.session.part == "after"
+        assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        await pilot.press("enter")  # the first choice: yes
+        await pilot.pause()
+        assert app.conversation.step.key == "after_date"
+        await give_text(pilot, "2026-11-20")
+        for _ in range(30):
+            if app.conversation.step.key == "after_next_date":
+                break
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await give_text(pilot, "2027-02-20")
+
+        await app.action_part("next")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.section is not None and step.section.id == "since" and step.key == "carry_0"
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Greg" in shown  # the carried words, shown back as written
+        asked = []
+        for _ in range(60):
+            step = app.conversation.step
+            if step.section is None or step.section.id != "since":
+                break
+            asked.append(step.key)
+            await pilot.press("enter" if step.input == "choice" else "ctrl+n")  # keep it; skip words
+            await pilot.pause()
+        assert len(asked) == len(set(asked))
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        lines = [str(s.render()) for s in app.screen.query(".history-line")]
+        assert len(lines) == 2 and "2026-11-20" in lines[0] and "I want a girlfriend." in lines[0]
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    new = read_prep(path)[0]
+    assert "carried" not in new.get("since")  # every carried item was seen, and kept
+    assert new.get("invitees") == read_prep(locations.examples_dir() / "full.yaml")[0].get("invitees")
+    assert read_prep(locations.meetings_dir(path) / "2026-11-20.yaml")[0].get("after.next_date") == "2027-02-20"
