@@ -244,7 +244,7 @@ def _next(options: argparse.Namespace) -> int:
     if not path.exists():
         return _fail(_t("next_no_prep", path=path), 1)
     current, _text, _notes = read_prep(path)
-    if isinstance(current.get("since.carried"), list):  # started already, and not looked over yet
+    if cycle.carrying(current):  # started already, and not looked over yet
         _say(_t("next_again"))
     else:
         archived, _new = cycle.start_next(path)

@@ -12,7 +12,9 @@ done after one meeting:
   last time (people, needs, time and place, TO/FOR, strengths, off-limits) is asked
   once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine), with the goal follow-up and what was agreed last time;
-- ``settle`` applies the choices once every carried item has been seen.
+- ``settle`` applies the choices once every carried item has been seen; then only
+  where each item was and what was chosen stays in ``since.carried`` (no words), and
+  ``tidy`` drops that when the session closes.
 
 Nothing is carried over silently, and what was private stays private.
 """
@@ -264,8 +266,8 @@ def since_section(prep: Prep, language: str) -> Section | None:
         )
     carried = since.get("carried")
     for index, entry in enumerate(carried if isinstance(carried, list) else []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("at"), str):
-            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("at"), str) or "text" not in entry:
+            continue  # settled already: nothing more to ask
         head = entry["at"].split(".")[0]
         if head == "meeting":
             head = "needs" if entry["at"].startswith("meeting.needs") else "meeting"
@@ -336,6 +338,20 @@ def script_for(prep: Prep, part: str = "") -> Script:
     return Script(script.language, [extra, *script.sections], script.messages)
 
 
+def tidy(prep: Prep) -> None:
+    """Drop ``since.carried`` once it is settled (when the session closes: until then the
+    questions about it keep their numbers)."""
+    since = prep.get("since")
+    if isinstance(since, dict) and "carried" in since and not carrying(prep):
+        del since["carried"]
+
+
+def carrying(prep: Prep) -> bool:
+    """True while some carried item has not been settled yet (the next prep is new)."""
+    carried = prep.get(("since", "carried"))
+    return isinstance(carried, list) and any(isinstance(e, dict) and "text" in e for e in carried)
+
+
 def _seen(prep: Prep, index: int) -> bool:
     """The person has answered, skipped or said 'not sure' to carried item ``index``."""
     status = prep.get(("progress", "status"))
@@ -354,7 +370,7 @@ def settle(prep: Prep) -> bool:
     the new words, a removed one is gone. Kept, skipped and 'not sure' stay as they were.
     Returns True when something was applied."""
     carried = prep.get(("since", "carried"))
-    if not isinstance(carried, list) or not carried:
+    if not isinstance(carried, list) or not carrying(prep):
         return False
     if not all(_seen(prep, i) for i in range(len(carried))):
         return False
@@ -380,7 +396,7 @@ def settle(prep: Prep) -> bool:
         items, index = prep.get(place[:list_place]), place[list_place]
         if isinstance(items, list) and isinstance(index, int):
             del items[index]
-    since = prep.get("since")
-    if isinstance(since, dict):
-        since.pop("carried", None)
+    for index, entry in enumerate(carried):  # only where and what was chosen stays, no words
+        if isinstance(entry, dict):
+            carried[index] = {k: entry[k] for k in ("at", "choice") if k in entry}
     return True

@@ -175,6 +175,7 @@ class Session:
         self.closed = True
         try:
             self.conversation.close()
+            cycle.tidy(self.prep)
             ok = self.save()
         finally:
             self.store.unlock()

@@ -160,6 +160,7 @@ def second_meeting() -> Prep:
     for entry in new.data["since"]["carried"]:
         entry["choice"] = "keep"
     cycle.settle(new)
+    cycle.tidy(new)
     new.data["since"].update({"goal_how": "some", "goal_words": "We went bowling twice. I asked Ana to come."})
     new.data["since"]["agreed"][0]["happened"] = "yes"
     new.data["since"]["agreed"][1]["happened"] = "partly"

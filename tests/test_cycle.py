@@ -138,7 +138,7 @@ def test_each_carried_item_is_asked_once_and_private_stays_private(tmp_path: Pat
     carry_keys = [k for k in asked if k.startswith("carry_")]
     assert len(carry_keys) == len(set(carry_keys)) == len(texts)
     after = read_prep(path)[0]
-    assert "carried" not in after.get("since")  # settled once all were seen
+    assert "carried" not in after.get("since")  # settled once all were seen, tidied on closing
     assert after.get("not_invited") == last.get("not_invited")  # kept, private flags and all
 
 

@@ -231,7 +231,7 @@ class DriverseatApp(App[int]):
             from driverseat.store import read_prep
 
             current, _text, _notes = read_prep(path)
-            if not isinstance(current.get("since.carried"), list):
+            if not cycle.carrying(current):
                 cycle.start_next(path)
                 self.notify(self.words("next_started"))
             part = ""
