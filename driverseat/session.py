@@ -137,6 +137,19 @@ class Session:
             open_parts=tuple(p.section.title for p in progress if p.state != DONE),
         )
 
+    def after_due(self) -> bool:
+        """True when the preparation's meeting day has passed and nothing is noted about
+        it yet: the front ends then offer the after-the-meeting part."""
+        from datetime import date
+
+        from driverseat import prep as prep_module
+
+        if self.part:
+            return False
+        day = cycle.read_day(self.prep.get("meeting.date"))
+        today = date.fromisoformat(prep_module.now_iso()[:10])
+        return day is not None and day < today and not self.prep.get("after")
+
     # ------------------------------------------------------------------ saving
     @property
     def unsaved(self) -> bool:

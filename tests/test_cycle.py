@@ -225,3 +225,22 @@ def test_a_private_goal_stays_private_when_followed_up(tmp_path: Path, frozen_cl
 def test_days_are_read_not_changed(typed: str, day: str | None) -> None:
     found = cycle.read_day(typed)
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False)])
+def test_the_after_part_is_offered_once_the_meeting_day_has_passed(tmp_path: Path, frozen_clock: str, day: str, due: bool) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    prep = read_prep(path)[0]
+    prep.set("meeting.date", day)
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    session = Session.open(path)
+    try:
+        assert session.after_due() is due
+    finally:
+        session.close()
+    walk_after(path, {"after_happened": "yes"})
+    session = Session.open(path)
+    try:
+        assert not session.after_due()  # noted already
+    finally:
+        session.close()

@@ -201,3 +201,15 @@ async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str)
     assert not cycle.carrying(new)  # every carried item was seen, and kept
     assert new.get("invitees") == read_prep(locations.examples_dir() / "full.yaml")[0].get("invitees")
     assert read_prep(locations.meetings_dir(path) / "2026-11-20.yaml")[0].get("after.next_date") == "2027-02-20"
+
+
+def test_plain_mode_offers_the_after_part_once_the_day_has_passed(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    prep.set("meeting.date", "11/20/2026")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    out = io.StringIO()
+    assert run(path, stdin=io.StringIO("quit\n"), stdout=out) == 0
+    assert "Your meeting day has passed. To note what happened, run: driverseat after" in out.getvalue()

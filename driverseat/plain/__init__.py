@@ -98,6 +98,8 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         out.text(words.say("title"))
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
+        if session.after_due():
+            out.text(words.say("after_due"))
         not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
         return PlainSession(session.conversation, words, reader, out, session.save, not_saved).run()
     finally:

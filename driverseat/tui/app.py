@@ -96,6 +96,8 @@ class DriverseatApp(App[int]):
                 pass
         if self.conversation is None:  # a calm screen says why the prep did not open
             self.push_screen(*self._first)
+        elif self.session is not None and self.session.after_due():
+            self.notify(self.words("after_due"), timeout=15)
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""
