@@ -264,6 +264,17 @@ def since_section(prep: Prep, language: str) -> Section | None:
                 recall=(("since", "agreed", index, "text"),),
             )
         )
+    if since.get("got_copy") in ("yes", "no"):  # answered after the meeting: in the review, to keep private
+        questions.append(
+            Question(
+                id="since_got_copy",
+                text=say("since_got_copy"),
+                kind="choice",
+                section=section_id,
+                path=("since", "got_copy"),
+                choices=tuple(Choice(v, say(f"did_{v}")) for v in ("yes", "no")),
+            )
+        )
     carried = since.get("carried")
     for index, entry in enumerate(carried if isinstance(carried, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("at"), str) or "text" not in entry:

@@ -303,17 +303,24 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
         return {k: data[k] for k in ("schema_version", "language", "created", "updated") if k in data}
-    out: dict[str, Any] = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
-    if not include_private:
-        hidden = data.get("private_answers")
-        for dotted in hidden if isinstance(hidden, list) else []:
+    source = data
+    hidden = data.get("private_answers")
+    if not include_private and isinstance(hidden, list) and hidden:
+        # Private answers go first, while list indexes (``since.agreed.0.happened``) still
+        # point where they pointed; private list items go after.
+        source = copy.deepcopy(data)
+        for dotted in hidden:
             if isinstance(dotted, str):
                 *parents, last = dotted.split(".")
-                node: Any = out
+                node: Any = source
                 for part in parents:
-                    node = node.get(part) if isinstance(node, dict) else None
+                    if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                        node = node[int(part)]
+                    else:
+                        node = node.get(part) if isinstance(node, dict) else None
                 if isinstance(node, dict):
                     node.pop(last, None)
+    out: dict[str, Any] = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
     return out
 
 

@@ -244,3 +244,26 @@ def test_the_after_part_is_offered_once_the_meeting_day_has_passed(tmp_path: Pat
         assert not session.after_due()  # noted already
     finally:
         session.close()
+
+
+def test_since_last_time_answers_can_be_kept_private_like_any_other(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import export
+
+    path = full_copy(tmp_path / "prep.yaml")
+    walk_after(path, {"after_happened": "yes", "after_date": "2026-11-20", "after_got_copy": "no"})
+    cycle.start_next(path)
+    session = Session.open(path)
+    try:
+        session.answer("partly")  # since_agreed_0
+        items = {item.key: item for item in session.review_items()}
+        assert items["since_got_copy"].text and items["since_agreed_0"].path == ("since", "agreed", 0, "happened")
+        assert "Did I get a copy of my plan" in session.sheet() and "Partly" in session.sheet()
+        session.set_private(("since", "agreed", 0, "happened"), True)
+        session.set_private(("since", "got_copy"), True)
+        sheet = session.sheet()
+        assert "Partly" not in sheet and "Did I get a copy of my plan" not in sheet
+        assert "I call the job center by Friday." in sheet  # only that answer is private
+        assert "Partly" in session.sheet(include_private=True)
+        assert '"happened"' not in export.render("json", session.prep)
+    finally:
+        session.close()
