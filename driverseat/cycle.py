@@ -231,9 +231,13 @@ def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:
         archived = archive_name(folder, last)
         text = yamlio.dump(last.ordered())
         atomic_write(archived, text)
-        read_prep(archived)  # it reads back whole before the current prep is replaced
-        new = next_prep(last, archived.name, when)
-        store.save(new)
+        try:
+            read_prep(archived)  # it reads back whole before the current prep is replaced
+            new = next_prep(last, archived.name, when)
+            store.save(new)
+        except BaseException:
+            archived.unlink(missing_ok=True)  # the current prep is still the last one: never twice
+            raise
     return archived, new
 
 

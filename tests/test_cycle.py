@@ -267,3 +267,30 @@ def test_since_last_time_answers_can_be_kept_private_like_any_other(tmp_path: Pa
         assert '"happened"' not in export.render("json", session.prep)
     finally:
         session.close()
+
+
+def test_next_that_cannot_save_changes_nothing_and_duplicates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.store import PrepStore, SaveFailed
+
+    path = full_copy(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+
+    def fail(self: PrepStore, prep: Prep) -> bool:
+        raise SaveFailed("the disk is full")
+
+    monkeypatch.setattr(PrepStore, "save", fail)
+    with pytest.raises(SaveFailed):
+        cycle.start_next(path)
+    assert path.read_bytes() == before
+    assert [m.current for m in cycle.history(path)] == [True]
+
+
+def test_a_named_prep_has_its_own_history_and_a_broken_one_is_left_alone(tmp_path: Path, frozen_clock: str) -> None:
+    mine, other = full_copy(tmp_path / "mine.yaml"), full_copy(tmp_path / "other.yaml")
+    archived, _new = cycle.start_next(mine)
+    assert archived.parent != locations.meetings_dir(other) and archived.parent.parent == locations.home() / "meetings"
+    assert [m.current for m in cycle.history(other)] == [True]
+    broken = archived.parent / "2025-08-01.yaml"
+    broken.write_text("goal: [unclosed\n", encoding="utf-8")
+    assert [m.day for m in cycle.history(mine)] == ["2026-11-20", ""]  # named by the meeting day typed in the prep
+    assert broken.read_text(encoding="utf-8") == "goal: [unclosed\n"

@@ -232,11 +232,15 @@ class DriverseatApp(App[int]):
             from driverseat import cycle
             from driverseat.store import read_prep
 
-            current, _text, _notes = read_prep(path)
-            if not cycle.carrying(current):
-                cycle.start_next(path)
-                self.notify(self.words("next_started"))
-            part = ""
+            try:
+                current, _text, _notes = read_prep(path)
+                if not cycle.carrying(current):
+                    cycle.start_next(path)
+                    self.notify(self.words("next_started"))
+                part = ""
+            except (OSError, PrepLocked, PrepUnreadable):  # nothing changed: back to the prep as it was
+                self.notify(self.words("next_failed"), severity="warning", timeout=10)
+                part = self.part
         self.part, self.path, self._script = part, path, None
         screen, done = self._open_screen()
         while self.screen is not talk:
