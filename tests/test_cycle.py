@@ -292,5 +292,5 @@ def test_a_named_prep_has_its_own_history_and_a_broken_one_is_left_alone(tmp_pat
     assert [m.current for m in cycle.history(other)] == [True]
     broken = archived.parent / "2025-08-01.yaml"
     broken.write_text("goal: [unclosed\n", encoding="utf-8")
-    assert [m.day for m in cycle.history(mine)] == ["2026-11-20", ""]  # named by the meeting day typed in the prep
+    assert [m.day for m in cycle.history(mine)] == ["2026-11-20", ""]  # no day typed as a day: the day the prep was made
     assert broken.read_text(encoding="utf-8") == "goal: [unclosed\n"
