@@ -204,7 +204,9 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     how = values.get(since.get("goal_how")) if isinstance(since.get("goal_how"), str) else None
     goal_words = _text(since.get("goal_words"))
     if last_goal or how or goal_words:
-        how_going = tuple(Field(w["since_goal_how"], text) for text in (how, goal_words) if text)
+        how_going = tuple(
+            Field(w[label], text) for label, text in (("since_goal_how", how), ("since_goal_words", goal_words)) if text
+        )
         items.append(Item(last_goal or "", how_going, label=w["since_last_goal"]))
     for entry in since.get("agreed", []) or []:
         if not isinstance(entry, dict) or not _text(entry.get("text")):
