@@ -16,7 +16,7 @@ from typing import Sequence, TextIO
 
 from driverseat import __version__, words
 
-COMMANDS = ("export", "check", "restore", "where", "after", "history", "next")
+COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next")
 
 
 def _t(name: str, /, **values: object) -> str:
@@ -68,6 +68,7 @@ def _more() -> str:
         (f"driverseat check [{file}]", _t("more_check")),
         (f"driverseat restore [{file}]", _t("more_restore")),
         ("driverseat where", _t("more_where")),
+        ("driverseat workbook [--lang es]", _t("more_workbook")),
         (f"driverseat after [{file}]", _t("more_after")),
         (f"driverseat history [{file}]", _t("more_history")),
         (f"driverseat next [{file}]", _t("more_next")),
@@ -95,12 +96,17 @@ def _command_parser(command: str) -> _Parser:
 
     formats = ", ".join([*export.FORMATS, *export.EXTRA, "all"])
     parser = _Parser(prog=f"driverseat {command}", description=_t(f"about_{command}"))
-    if command != "where":
+    if command not in ("where", "workbook"):
         parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_command_file"))
     if command == "export":
         parser.add_argument("--to", default="md", metavar=_t("format_word"), help=_t("help_to", formats=formats))
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_out"))
         parser.add_argument("--include-private", action="store_true", help=_t("help_include_private"))
+        parser.add_argument("--large", action="store_true", help=_t("help_large"))
+    if command == "workbook":
+        languages = ", ".join(words.available())
+        parser.add_argument("--lang", default="en", metavar=_t("language_word"), help=_t("help_workbook_lang", langs=languages))
+        parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_workbook_out"))
     if command == "check":
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
     if command == "restore":
@@ -119,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = args.pop(0)
             options = _command_parser(command).parse_args(args)
             commands = {
-                "export": _export, "check": _check, "restore": _restore, "where": _where,
+                "export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook,
                 "after": _after, "history": _history, "next": _next,
             }
             return commands[command](options)
@@ -271,7 +277,9 @@ def _export(options: argparse.Namespace) -> int:
             if is_protected(options.out / name, prep_path):
                 return _fail(_t("export_into_backups", out=options.out), 2)
         make_private_dirs(options.out)  # new folders only you can open
-        written = export.write_all(prep, None, options.out, include_private=options.include_private)
+        written = export.write_all(
+            prep, None, options.out, include_private=options.include_private, large=options.large
+        )
         for path in written:
             _say(_t("saved", path=path))
         return 0
@@ -283,7 +291,7 @@ def _export(options: argparse.Namespace) -> int:
         except NoDay:
             return _fail(_t("ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
-        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private))
+        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private, large=options.large))
         sys.stdout.flush()
         return 0
     out = options.out
@@ -293,7 +301,31 @@ def _export(options: argparse.Namespace) -> int:
         return _fail(_t("no_folder", folder=out.parent), 2)
     if is_protected(out, prep_path):
         return _fail(_t("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
-    export.write(fmt, prep, None, out, include_private=options.include_private)
+    export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large)
+    _say(_t("saved", path=out))
+    return 0
+
+
+def _workbook(options: argparse.Namespace) -> int:
+    """A paper workbook of every question, from the script of ``--lang``."""
+    from driverseat.export import workbook
+    from driverseat.script import load_script
+    from driverseat.store import atomic_write, is_protected
+
+    if options.lang not in words.available():
+        return _fail(_t("workbook_no_language", lang=options.lang, langs=", ".join(words.available())), 2)
+    page = workbook.render(load_script(options.lang))
+    if options.out is None or str(options.out) == "-":
+        sys.stdout.write(page)
+        sys.stdout.flush()
+        return 0
+    name = "my-workbook.html"
+    out = options.out / name if options.out.is_dir() else options.out
+    if not out.parent.is_dir():
+        return _fail(_t("no_folder", folder=out.parent), 2)
+    if is_protected(out, _prep_path(None)):
+        return _fail(_t("export_onto_prep", out=out, name=name), 2)
+    atomic_write(out, page)
     _say(_t("saved", path=out))
     return 0
 

@@ -267,7 +267,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
     Version 1 had privacy on list items only, and in plain mode an unanswered "keep it
     private?" left a person not to invite or an off-limits topic on the sheet. Those
-    items now start private unless the person said share (``private: false``).
+    items now start private unless the person said share (``private: false``). What
+    version 1 never put on the sheet ("what would you like to be different this time")
+    starts private too: nothing reaches a sheet that the person did not choose.
     """
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version < 2:
@@ -276,6 +278,14 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict) and "private" not in item:
                     item["private"] = True
+        welcome = data.get("welcome")
+        if isinstance(welcome, dict) and welcome.get("last_time"):
+            # Version 1 never showed "what would you like to be different" on the sheet:
+            # it stays just for the person until they choose to share it.
+            hidden = data.get("private_answers")
+            hidden = hidden if isinstance(hidden, list) else []
+            if "welcome.last_time" not in hidden:
+                data["private_answers"] = [*hidden, "welcome.last_time"]
         data["schema_version"] = 2
     return data
 
