@@ -9,7 +9,8 @@ done after one meeting:
   newest entry, so an existing prep is in the history without the person doing anything;
 - ``start_next`` moves the current prep into the history and starts a new one from it;
 - the new prep's ``since`` part holds what is carried over: each item the person said
-  last time (people, needs, time and place, TO/FOR, strengths, off-limits) is asked
+  last time (people, needs, time and place, TO/FOR, strengths, off-limits, and the next
+  meeting's day from after the meeting) is asked
   once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine), with the goal follow-up and what was agreed last time;
 - ``settle`` applies the choices once every carried item has been seen; then only
@@ -175,6 +176,13 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
             if private:
                 keep_hidden.append(dotted)
             note(split_path(dotted), value, private)
+    next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
+    if isinstance(next_date, str) and not is_empty(next_date):
+        new.set("meeting.date", next_date)
+        private = "after.next_date" in hidden
+        if private:
+            keep_hidden.append("meeting.date")
+        note(("meeting", "date"), next_date, private)
     for dotted, text_field in CARRIED_LISTS:
         items = last.get(dotted)
         if not isinstance(items, list):

@@ -65,7 +65,9 @@ def test_a_second_meeting_without_a_day_gets_one_clear_sentence(
     from driverseat import yamlio
 
     path = tmp_path / "prep.yaml"
-    path.write_text(yamlio.dump(second_meeting().ordered()), encoding="utf-8")
+    prep = second_meeting()
+    prep.set("meeting.date", "in February")  # not typed as a day
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
     assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
@@ -80,3 +82,15 @@ def test_the_command_line_writes_a_private_ics_file(tmp_path: Path, capsys: pyte
     assert cli.main(["export", str(path), "--to", "ics", "-o", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600
     assert events(out.read_text(encoding="utf-8"))["meeting"] == date(2027, 2, 19)
+
+
+def test_the_next_prep_reminds_of_the_day_named_after_the_last_meeting(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import cycle, yamlio
+    from driverseat.store import read_prep
+
+    path = tmp_path / "prep.yaml"
+    path.write_text(yamlio.dump(first_meeting_after().ordered()), encoding="utf-8")
+    _archived, new = cycle.start_next(path)
+    assert new.get("meeting.date") == "2027-02-19"
+    assert any(entry["at"] == "meeting.date" for entry in new.get("since.carried"))  # asked, not silent
+    assert events(export.render("ics", read_prep(path)[0])) == {"meeting": date(2027, 2, 19)}
