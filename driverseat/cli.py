@@ -16,7 +16,7 @@ from typing import Sequence, TextIO
 
 from driverseat import __version__, words
 
-COMMANDS = ("export", "check", "restore", "where", "workbook")
+COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next")
 
 
 def _t(name: str, /, **values: object) -> str:
@@ -69,6 +69,9 @@ def _more() -> str:
         (f"driverseat restore [{file}]", _t("more_restore")),
         ("driverseat where", _t("more_where")),
         ("driverseat workbook [--lang es]", _t("more_workbook")),
+        (f"driverseat after [{file}]", _t("more_after")),
+        (f"driverseat history [{file}]", _t("more_history")),
+        (f"driverseat next [{file}]", _t("more_next")),
     ]
     width = max(len(command) for command, _about in rows) + 4
     return "\n".join([_t("more_title"), *(f"  {c.ljust(width)}{a}" for c, a in rows), _t("more_help")])
@@ -91,7 +94,7 @@ def _open_parser() -> _Parser:
 def _command_parser(command: str) -> _Parser:
     from driverseat import export
 
-    formats = ", ".join([*export.FORMATS, "all"])
+    formats = ", ".join([*export.FORMATS, *export.EXTRA, "all"])
     parser = _Parser(prog=f"driverseat {command}", description=_t(f"about_{command}"))
     if command not in ("where", "workbook"):
         parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_command_file"))
@@ -108,6 +111,8 @@ def _command_parser(command: str) -> _Parser:
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
     if command == "restore":
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
+    if command in ("after", "next"):
+        parser.add_argument("--plain", action="store_true", help=_t("help_plain"))
     return parser
 
 
@@ -119,7 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             command = args.pop(0)
             options = _command_parser(command).parse_args(args)
-            commands = {"export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook}
+            commands = {
+                "export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook,
+                "after": _after, "history": _history, "next": _next,
+            }
             return commands[command](options)
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
@@ -191,27 +199,71 @@ def _read(file: Path | None):
 
 
 # ---------------------------------------------------------------------- commands
-def _open(options: argparse.Namespace) -> int:
+def _open(options: argparse.Namespace, part: str = "") -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
+    demo = getattr(options, "demo", False)
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
         from driverseat import plain
         from driverseat.store import make_demo
 
-        return plain.run(make_demo() if options.demo else path)
+        return plain.run(make_demo() if demo else path, part=part)
     from driverseat import tui
 
-    return tui.run(path, demo=options.demo)
+    return tui.run(path, demo=demo, part=part)
+
+
+def _after(options: argparse.Namespace) -> int:
+    """``after``: what happened at the meeting, in the app or plain mode."""
+    return _open(options, part="after")
+
+
+def _history(options: argparse.Namespace) -> int:
+    """``history``: every meeting's prep, oldest first, the current one last."""
+    from driverseat import cycle
+    from driverseat.safetext import visible
+
+    path = _prep_path(options.file)
+    meetings = cycle.history(path)
+    if not meetings:
+        _say(_t("history_none", path=path))
+        return 0
+    _say(_t("history_title"))
+    for meeting in meetings:
+        goal = _t("history_goal", goal=visible(meeting.goal)) if meeting.goal else _t("history_no_goal")
+        if meeting.current:
+            _say(_t("history_current", goal=goal, path=meeting.path))
+        else:
+            state = _t("history_done" if meeting.done else "history_not_done")
+            _say(f"  {meeting.day}  {goal}  ({state})  {meeting.path}")
+    return 0
+
+
+def _next(options: argparse.Namespace) -> int:
+    """``next``: keep this prep in the history and start the next one from it."""
+    from driverseat import cycle
+    from driverseat.store import read_prep
+
+    path = _prep_path(options.file)
+    if not path.exists():
+        return _fail(_t("next_no_prep", path=path), 1)
+    current, _text, _notes = read_prep(path)
+    if cycle.carrying(current):  # started already, and not looked over yet
+        _say(_t("next_again"))
+    else:
+        archived, _new = cycle.start_next(path)
+        _say(_t("next_started", archived=archived))
+    return _open(argparse.Namespace(file=options.file, plain=options.plain, demo=False))
 
 
 def _export(options: argparse.Namespace) -> int:
     from driverseat import export
 
     fmt = options.to
-    if fmt != "all" and fmt not in export.FORMATS:
-        return _fail(_t("cannot_make", fmt=fmt, formats=", ".join([*export.FORMATS, "all"])), 2)
+    if fmt != "all" and fmt not in export.FORMATS and fmt not in export.EXTRA:
+        return _fail(_t("cannot_make", fmt=fmt, formats=", ".join([*export.FORMATS, *export.EXTRA, "all"])), 2)
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
@@ -231,6 +283,13 @@ def _export(options: argparse.Namespace) -> int:
         for path in written:
             _say(_t("saved", path=path))
         return 0
+    if fmt == "ics":
+        from driverseat.export.ics import NoDay
+
+        try:
+            export.render(fmt, prep, None, include_private=options.include_private)
+        except NoDay:
+            return _fail(_t("ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
         sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private, large=options.large))
         sys.stdout.flush()

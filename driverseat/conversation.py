@@ -64,6 +64,9 @@ YES_NO_DEFAULTS: dict[str, bool] = {
     "not_invited_private": True,
     "off_limits_private": True,
 }
+# Answers that copy someone else's words as written (how the team wrote the goal): no
+# gentle wording notes on them, they are not the person's own way of saying it.
+QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -168,7 +171,9 @@ class Conversation:
         prep: Prep,
         on_change: Callable[[], object] | None = None,  # what it returns is not used
         find_notes: NotesFinder | None = None,
+        place: str = "at",
     ):
+        self.place = place  # where in ``progress`` this script remembers its spot ("at_after")
         self.script = script
         self.prep = prep
         self.on_change = on_change or (lambda: None)
@@ -249,7 +254,8 @@ class Conversation:
             self._set_status(question.id, "answered")
         self._save()
         if question.kind in TEXT_KINDS:
-            notes = [n for n in self.find_notes(value, question.id, self.script.language) if not self._kept(question, n)]
+            found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
+            notes = [n for n in found if not self._kept(question, n)]
             if question.reflect:
                 self._pending = _Pending("reflect", spot, value, notes)
                 return self.step
@@ -485,7 +491,7 @@ class Conversation:
 
     def _resume_spot(self) -> Spot | None:
         spots = list(self._spots())
-        saved = Spot.parse(self.prep.get(("progress", "at")) or "")
+        saved = Spot.parse(self.prep.get(("progress", self.place)) or "")
         if saved is not None and saved in spots:
             return saved
         for spot in spots:
@@ -500,8 +506,8 @@ class Conversation:
 
     def _remember_spot(self) -> None:
         key = self._spot.key if self._spot is not None else "end"
-        if self.prep.get(("progress", "at")) != key and (self.is_started() or self._spot is None):
-            self.prep.set(("progress", "at"), key)
+        if self.prep.get(("progress", self.place)) != key and (self.is_started() or self._spot is None):
+            self.prep.set(("progress", self.place), key)
 
     def _after_list(self, question: Question) -> Spot | None:
         spots = list(self._spots())
@@ -718,6 +724,11 @@ class Conversation:
     def _recall(self, question: Question) -> tuple[str, ...]:
         out: list[str] = []
         for path in question.recall:
+            if any(isinstance(part, int) for part in path):  # one item's words (a carried item)
+                found = self.prep.get(path)
+                if isinstance(found, str) and found.strip():
+                    out.append(found)
+                continue
             head, tail = path[0], path[1:]
             value = self.prep.get((head,))
             values = value if isinstance(value, list) else [value]

@@ -55,6 +55,16 @@ def backups_dir(prep_path: Path) -> Path:
     return home() / "backups" / _key(prep_path)
 
 
+def meetings_dir(prep_path: Path) -> Path:
+    """Where the preps of earlier meetings are kept, one file per meeting (``2026-11-20.yaml``).
+
+    For the usual prep this is ``meetings/`` in the data folder; a prep in a file the
+    person named has its own folder inside it."""
+    if real(prep_path) == real(default_prep()):
+        return home() / "meetings"
+    return home() / "meetings" / _key(prep_path)
+
+
 def lock_path(prep_path: Path) -> Path:
     """The lock file that says this prep is open in another window."""
     return home() / "locks" / f"{_key(prep_path)}.lock"

@@ -32,6 +32,16 @@ AREAS = (
     "other",
 )
 STATUSES = ("answered", "skipped", "not_sure")
+# After the meeting (see docs/prep-file.md, "after") and since last time ("since").
+HAPPENED = ("yes", "no", "moved", "not_sure")
+LED = ("yes", "some", "no", "not_sure")
+GOAL_WRITTEN = ("my_words", "changed", "not_written", "not_sure")
+GOT_COPY = ("yes", "no", "not_sure")
+FEELINGS = ("good", "okay", "mixed", "not_good", "not_sure")
+CAN_DO = ("ask_changes", "not_sign", "ask_copy", "appeal", "not_sure")
+GOING = ("well", "some", "not_yet", "changed", "not_sure")
+DID_IT = ("yes", "partly", "no", "not_sure")
+CARRY = ("keep", "change", "remove")
 
 # The shape of a prep. ``str``/``int``/``bool`` are leaf types, a tuple of strings is
 # "one of these words", a dict is a mapping, a one-item list is "a list of these".
@@ -70,8 +80,32 @@ SCHEMA: dict[str, Any] = {
         "helpers": TEXT,
     },
     "questions": [{"text": TEXT}],
+    "since": {
+        "from": TEXT,
+        "last_goal": TEXT,
+        "goal_how": GOING,
+        "goal_words": TEXT,
+        "agreed": [{"text": TEXT, "who": TEXT, "happened": DID_IT}],
+        "got_copy": GOT_COPY,
+        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT}],
+    },
+    "after": {
+        "happened": HAPPENED,
+        "date": TEXT,
+        "who_came": TEXT,
+        "led": LED,
+        "goal_written": GOAL_WRITTEN,
+        "goal_as_written": TEXT,
+        "agreed": [{"text": TEXT, "who": TEXT}],
+        "got_copy": GOT_COPY,
+        "feeling": FEELINGS,
+        "feeling_words": TEXT,
+        "next_date": TEXT,
+        "not_as_asked": bool,
+        "can_do": [CAN_DO],
+    },
     "private_answers": [TEXT],
-    "progress": {"at": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
+    "progress": {"at": TEXT, "at_after": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
 }
 # Lists whose items stay private unless the person says share (see conversation.ITEM_DEFAULTS).
 PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits")
@@ -159,11 +193,17 @@ class Prep:
         return node
 
     def set(self, path: str | DataPath, value: Any) -> None:
+        """Put ``value`` at ``path``, making mappings on the way; an int part walks into
+        a list item that is there already (``("since", "agreed", 0, "happened")``)."""
         parts = split_path(path)
-        node: dict[Any, Any] = self.data
-        for part in parts[:-1]:
+        node: Any = self.data
+        for index, part in enumerate(parts[:-1]):
+            if isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
+                node = node[part]
+                continue
             child = node.get(part)
-            if not isinstance(child, dict):
+            into_list = isinstance(child, list) and isinstance(parts[index + 1], int)
+            if not isinstance(child, dict) and not into_list:
                 child = {}
                 node[part] = child
             node = child
@@ -273,17 +313,24 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
         return {k: data[k] for k in ("schema_version", "language", "created", "updated") if k in data}
-    out: dict[str, Any] = strip({k: v for k, v in data.items() if k not in ("progress", "private_answers")})
-    if not include_private:
-        hidden = data.get("private_answers")
-        for dotted in hidden if isinstance(hidden, list) else []:
+    source = data
+    hidden = data.get("private_answers")
+    if not include_private and isinstance(hidden, list) and hidden:
+        # Private answers go first, while list indexes (``since.agreed.0.happened``) still
+        # point where they pointed; private list items go after.
+        source = copy.deepcopy(data)
+        for dotted in hidden:
             if isinstance(dotted, str):
                 *parents, last = dotted.split(".")
-                node: Any = out
+                node: Any = source
                 for part in parents:
-                    node = node.get(part) if isinstance(node, dict) else None
+                    if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                        node = node[int(part)]
+                    else:
+                        node = node.get(part) if isinstance(node, dict) else None
                 if isinstance(node, dict):
                     node.pop(last, None)
+    out: dict[str, Any] = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
     return out
 
 

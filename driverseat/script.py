@@ -155,9 +155,14 @@ def display_name(path: Path) -> str:
     return str(path)
 
 
-def load_script(language: str = "en", folder: Path | None = None) -> Script:
-    """Load and check every section file of a language, in file-name order."""
-    folder = folder or locations.prompts_dir(language)
+def load_script(language: str = "en", folder: Path | None = None, part: str = "") -> Script:
+    """Load and check every section file of a language, in file-name order.
+
+    ``part="after"`` loads the after-the-meeting talk from ``prompts/<lang>/after/``;
+    its fixed words come from the language's own ``messages.yaml``.
+    """
+    words_folder = folder or locations.prompts_dir(language)
+    folder = (folder or locations.prompts_dir(language)) / part if part else (folder or locations.prompts_dir(language))
     if not folder.is_dir():
         raise ScriptError(display_name(folder), None, f"there are no conversation scripts for the language '{language}'")
     files = sorted(p for p in folder.iterdir() if _SECTION_FILE.match(p.name))
@@ -165,11 +170,11 @@ def load_script(language: str = "en", folder: Path | None = None) -> Script:
         raise ScriptError(display_name(folder), None, "this folder has no section files (named like 01-welcome.yaml)")
     sections = [load_section(p) for p in files]
     _check_across(sections, files)
-    messages = load_messages(folder, None if language == REFERENCE else load_messages(locations.prompts_dir(REFERENCE)))
+    messages = load_messages(words_folder, None if language == REFERENCE else load_messages(locations.prompts_dir(REFERENCE)))
     return Script(language, sections, messages)
 
 
-def load_script_for(language: str) -> Script:
+def load_script_for(language: str, part: str = "") -> Script:
     """The script a prep in ``language`` is talked through, the same in every front end.
 
     A language driverseat has no folder for is talked through in English (the answers
@@ -177,7 +182,7 @@ def load_script_for(language: str) -> Script:
     """
     from driverseat import words
 
-    return load_script(language if words.has_language(language) else REFERENCE)
+    return load_script(language if words.has_language(language) else REFERENCE, part=part)
 
 
 REQUIRED_MESSAGES = (

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from driverseat import words
+from driverseat import cycle, words
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
-from driverseat.script import Script, load_script_for
+from driverseat.script import Script
 from driverseat.store import PrepStore, open_prep
 
 
@@ -57,7 +57,15 @@ class Greeting:
 class Session:
     """One prep open in one front end."""
 
-    def __init__(self, store: PrepStore, prep: Prep, script: Script, on_saved: Callable[[bool], None] | None = None):
+    def __init__(
+        self,
+        store: PrepStore,
+        prep: Prep,
+        script: Script,
+        on_saved: Callable[[bool], None] | None = None,
+        part: str = "",
+    ):
+        self.part = part  # "" for the preparation, "after" for after the meeting
         self.store = store
         self.prep = prep
         self.script = script
@@ -65,7 +73,7 @@ class Session:
         self.on_saved = on_saved or (lambda ok: None)
         self._failed = False
         self._problem = ""
-        self.conversation = Conversation(script, prep, on_change=self.save)
+        self.conversation = Conversation(script, prep, on_change=self.save, place=f"at_{part}" if part else "at")
         self.closed = False
 
     @classmethod
@@ -76,18 +84,21 @@ class Session:
         script: Script | None = None,
         lock: bool = True,
         on_saved: Callable[[bool], None] | None = None,
+        part: str = "",
     ) -> "Session":
         """Lock and read the prep (a new one when there is no file yet).
 
+        ``part="after"`` talks through after the meeting instead of the preparation. A
+        prep started from a last one begins with "Since last time" (see ``cycle``).
         Raises ``PrepLocked``, ``PrepUnreadable`` or ``ScriptError``; nothing on disk changes then.
         """
         store, prep = open_prep(path, lock=lock)
         try:
-            chosen = script or load_script_for(prep.language)
+            chosen = script or cycle.script_for(prep, part)
         except BaseException:
             store.unlock()
             raise
-        return cls(store, prep, chosen, on_saved)
+        return cls(store, prep, chosen, on_saved, part)
 
     # ------------------------------------------------------------------ the conversation
     @property
@@ -126,6 +137,19 @@ class Session:
             open_parts=tuple(p.section.title for p in progress if p.state != DONE),
         )
 
+    def after_due(self) -> bool:
+        """True when the preparation's meeting day has passed and nothing is noted about
+        it yet: the front ends then offer the after-the-meeting part."""
+        from datetime import date
+
+        from driverseat import prep as prep_module
+
+        if self.part:
+            return False
+        day = cycle.read_day(self.prep.get("meeting.date"))
+        today = date.fromisoformat(prep_module.now_iso()[:10])
+        return day is not None and day < today and not self.prep.get("after")
+
     # ------------------------------------------------------------------ saving
     @property
     def unsaved(self) -> bool:
@@ -145,6 +169,7 @@ class Session:
         """
         if not self.store.path.exists() and not self.conversation.is_started():
             return True
+        cycle.settle(self.prep)  # carried items take their new words, or go, once all are seen
         try:
             self.store.save(self.prep)
         except OSError as exc:
@@ -163,6 +188,7 @@ class Session:
         self.closed = True
         try:
             self.conversation.close()
+            cycle.tidy(self.prep)
             ok = self.save()
         finally:
             self.store.unlock()

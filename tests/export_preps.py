@@ -138,3 +138,31 @@ def all_private() -> tuple[Prep, list[str], list[str]]:
     for key in ("important_to", "important_for", "differences", "strengths", "questions"):
         data[key] = [{"text": text(f"{key}{i}"), "private": True} for i in range(2)]
     return Prep(data), shown, every
+
+
+def second_meeting() -> Prep:
+    """The full example's next prep: after-notes from the first meeting, every carried item
+    kept, the last goal followed up, what was agreed asked about (one agreed item private)."""
+    from driverseat import cycle
+
+    last = example("full")
+    last.data["after"] = {
+        "happened": "yes",
+        "date": "2026-11-20",
+        "agreed": [
+            {"text": "Greg visits the bike shop about a part-time job.", "who": "Greg, with Rosa"},
+            {"text": "Talk to the doctor about sleep.", "who": "Greg and Dr. Lee", "private": True},
+        ],
+        "got_copy": "no",
+        "next_date": "2027-02-19",
+    }
+    new = cycle.next_prep(last, "2026-11-20.yaml", when="2026-11-23T17:00:00+00:00")
+    for entry in new.data["since"]["carried"]:
+        entry["choice"] = "keep"
+    cycle.settle(new)
+    cycle.tidy(new)
+    new.data["since"].update({"goal_how": "some", "goal_words": "We went bowling twice. I asked Ana to come."})
+    new.data["since"]["agreed"][0]["happened"] = "yes"
+    new.data["since"]["agreed"][1]["happened"] = "partly"
+    new.data["goal"] = {"words": "I want to work at the bike shop."}
+    return new

@@ -14,7 +14,7 @@ import pytest
 
 from driverseat import export
 from driverseat.prep import Prep
-from export_preps import example, hostile
+from export_preps import example, hostile, second_meeting
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
@@ -26,6 +26,7 @@ CASES: dict[str, tuple[Callable[[], Prep], bool]] = {
     "sparse": (lambda: example("sparse"), False),
     "hostile": (hostile, False),
     "full-es": (lambda: example("full-es"), False),
+    "second-meeting": (second_meeting, False),
 }
 
 

@@ -19,7 +19,8 @@ LANGUAGES = ("en", "es")
 
 
 def named_guides(language: str = "en") -> set[str]:
-    return {name for section in load_script(language).sections for name in section.guides}
+    parts = (load_script(language), load_script(language, part="after"))
+    return {name for script in parts for section in script.sections for name in section.guides}
 
 
 def guide_files() -> list[Path]:

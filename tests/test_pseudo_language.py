@@ -52,17 +52,18 @@ def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """prompts/en and a pseudo-language xx made from it; guides too."""
     prompts, guides = tmp_path / "prompts", tmp_path / "guides"
     shutil.copytree(locations.prompts_dir("en"), prompts / "en")
-    (prompts / "xx").mkdir()
-    for path in sorted((prompts / "en").glob("*.yaml")):
+    (prompts / "xx" / "after").mkdir(parents=True)
+    for path in sorted([*(prompts / "en").glob("*.yaml"), *(prompts / "en").glob("after/*.yaml")]):
+        target = prompts / "xx" / path.relative_to(prompts / "en")
         if path.name in KEEP_AS_IS:
-            shutil.copy(path, prompts / "xx" / path.name)
+            shutil.copy(path, target)
             continue
         data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
         if path.name == ONLY_NOTES:
             data = {**data, "notes": wrap(data["notes"], False)}
         else:
             data = wrap(data, bool(SECTION.match(path.name)))
-        (prompts / "xx" / path.name).write_text(yamlio.dump(data), encoding="utf-8")
+        target.write_text(yamlio.dump(data), encoding="utf-8")
     shutil.copytree(locations.guides_dir("en"), guides / "en")
     shutil.copytree(locations.guides_dir("en"), guides / "xx")
     monkeypatch.setattr(locations, "prompts_dir", lambda language="en": prompts / language)
@@ -107,6 +108,26 @@ def test_plain_mode_has_no_fixed_english(pseudo: Path, tmp_path: Path, typist: T
     assert code == 0, shown[-2000:]
     assert OPEN in shown
     left = english_left(shown, typed_answers() | {"Sam", "Jim", "Ann", "Mr. Grey"})
+    assert left == [], [line for line in shown.splitlines() if any(w in line for w in left)][:10]
+
+
+def test_after_and_the_next_prep_in_plain_mode_have_no_fixed_english(pseudo: Path, tmp_path: Path) -> None:
+    from driverseat import cycle
+
+    path = tmp_path / "prep.yaml"
+    prep, _text, _notes = read_prep(locations.examples_dir() / "full.yaml")
+    prep.data["language"] = "xx"
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    after = "1\n2026-11-20\n\n\n\n\nyes\nVisit the job center.\n\nme\nno\n2\n\n3\n\n2027-02-20\nyes\n1\nquit\n"
+    out = io.StringIO()
+    assert run(path, stdin=io.StringIO(after), stdout=out, part="after") == 0
+    cycle.start_next(path)
+    out_next = io.StringIO()
+    assert run(path, stdin=io.StringIO("2\n" + "1\n" * 40 + "quit\n"), stdout=out_next) == 0
+    shown = out.getvalue() + out_next.getvalue()
+    assert OPEN in shown and "2026-11-20" in shown
+    theirs = set(_strings(prep.data)) | {"Visit the job center.", "me", "2026-11-20", "2027-02-20", "yes", "quit"}
+    left = english_left(shown, theirs)
     assert left == [], [line for line in shown.splitlines() if any(w in line for w in left)][:10]
 
 
@@ -202,6 +223,9 @@ def test_the_command_line_has_no_fixed_english(pseudo: Path, tmp_path: Path, mon
         ["check", str(tmp_path)],
         ["check", str(path)],
         ["where"],
+        ["history", str(path)],
+        ["next", str(tmp_path / "none.yaml")],
+        ["export", str(path), "--to", "ics"],
         ["restore", str(path)],
         ["export", str(path), "--to", "nothing"],
         ["export", str(path), "--to", "all"],
@@ -221,7 +245,7 @@ def test_the_command_line_has_no_fixed_english(pseudo: Path, tmp_path: Path, mon
     shown = "\n".join(said)
     for usage_line in re.findall(r"^usage: .*$|^options:$|^positional arguments:$", shown, flags=re.M):
         shown = shown.replace(usage_line, " ")  # argparse's own frame: not ours to word
-    shown = re.sub(r"driverseat (export|check|restore|where|workbook)\b|--?[a-z][a-z-]*( md\b)?", " ", shown)  # what is typed, not words
+    shown = re.sub(r"driverseat (export|check|restore|where|workbook|after|history|next)\b|--?[a-z][a-z-]*( md\b)?", " ", shown)  # what is typed, not words
     rest, before = shown, None
     while rest != before:
         before, rest = rest, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", rest)

@@ -137,10 +137,13 @@ def _strings(value: object) -> list[str]:
 def prompt_units() -> dict[str, list[Unit]]:
     """Person-facing units of every prompt file, by file name."""
     out: dict[str, list[Unit]] = {}
-    script = load_script("en", PROMPTS)
-    for path, section in zip(sorted(p for p in PROMPTS.iterdir() if SECTION_FILE.match(p.name)), script.sections):
-        units = out.setdefault(path.name, [])
-        name = path.name
+    pairs = []
+    for part in ("", "after"):  # the preparation, and after the meeting
+        script = load_script("en", PROMPTS, part=part)
+        files = sorted(p for p in (PROMPTS / part).iterdir() if SECTION_FILE.match(p.name))
+        pairs += [(path, section, f"{part}/{path.name}" if part else path.name) for path, section in zip(files, script.sections)]
+    for path, section, name in pairs:
+        units = out.setdefault(name, [])
         for key in ("title", "summary", "intro"):
             if getattr(section, key):
                 units.append(Unit(f"{name} {key}", getattr(section, key)))

@@ -122,7 +122,7 @@ async def test_the_guides_open_in_spanish(tmp_path: Path) -> None:
         options = app.screen.query_one("#guide-list", OptionList)
         titles = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert titles[0] == "A quién invitar"  # the guide for this part first
-        assert "Su reunión de planificación" in titles and len(titles) == 7
+        assert "Su reunión de planificación" in titles and len(titles) == 8
         assert not [w for w in english_words() if w in shown_text(app)]
         await pilot.press("escape")
         await pilot.pause()

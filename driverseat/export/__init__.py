@@ -27,31 +27,37 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
     "fhir": ("driverseat.export.fhir", "For your team's health record system (HL7 FHIR)", "my-prep.fhir.json"),
 }
 FORMATS: dict[str, str] = {name: about for name, (_m, about, _f) in _FORMATS.items()}
+# Made on request only, not by ``--to all`` or the app's sheet dialog: reminders, not a sheet.
+_EXTRA: dict[str, tuple[str, str, str]] = {
+    "ics": ("driverseat.export.ics", "Reminders for your calendar", "my-reminders.ics"),
+}
+EXTRA: dict[str, str] = {name: about for name, (_m, about, _f) in _EXTRA.items()}
 
 
 def suffix(fmt: str) -> str:
     """The usual file ending for a format, like ``.md``."""
-    return Path(_FORMATS[fmt][2]).suffix
+    return Path({**_FORMATS, **_EXTRA}[fmt][2]).suffix
 
 
 def default_name(fmt: str) -> str:
     """A clear file name for a format's output, like ``my-prep-sheet.html``."""
-    return _FORMATS[fmt][2]
+    return {**_FORMATS, **_EXTRA}[fmt][2]
 
 
 def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False, large: bool = False) -> str:
     """The export as text. ``script`` is unused today and kept for front ends.
 
     ``large`` prints the HTML sheet and card at 18 pt (they do so anyway when the person
-    named large print as a need).
+    named large print as a need). ``ics`` raises ``ics.NoDay`` when the prep has no day
+    typed as a day.
     """
-    if fmt not in _FORMATS:
+    if fmt not in _FORMATS and fmt not in _EXTRA:
         raise KeyError(fmt)
     from driverseat.export import sheet
 
-    module = importlib.import_module(_FORMATS[fmt][0])
+    module = importlib.import_module({**_FORMATS, **_EXTRA}[fmt][0])
     text: str
-    if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
+    if fmt in ("fhir", "ics"):  # built from the prep itself: it needs the dates and progress too
         text = module.render(prep, include_private=include_private)
     else:
         built = sheet.build(prep, include_private=include_private, large=large)

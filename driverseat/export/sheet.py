@@ -118,6 +118,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
     add("off_limits", _texts(data.get("off_limits"), "topic"))
     meeting = mapping(data.get("meeting"))
     leading = len(parts)
+    add("since", _since(w, mapping(data.get("since"))))  # right after the agenda
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
     ranked.sort(key=_rank)
@@ -185,7 +186,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
     )
 
 
-NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+NOT_SHOWN = ("welcome", "progress", "private_answers", "after")  # parts of a prep that ``build`` never shows
 SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
@@ -204,6 +205,34 @@ def invitee_names(data: dict[str, Any]) -> list[str]:
     ]
 
 
+def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
+    """Since last time: the last goal and how it is going, what was agreed and whether
+    it happened, and whether the person got their copy of the plan."""
+    values = w["since_values"]
+    items: list[Item] = []
+    last_goal = _text(since.get("last_goal"))
+    how = values.get(since.get("goal_how")) if isinstance(since.get("goal_how"), str) else None
+    goal_words = _text(since.get("goal_words"))
+    if last_goal or how or goal_words:
+        how_going = tuple(
+            Field(w[label], text) for label, text in (("since_goal_how", how), ("since_goal_words", goal_words)) if text
+        )
+        items.append(Item(last_goal or "", how_going, label=w["since_last_goal"]))
+    for entry in since.get("agreed", []) or []:
+        if not isinstance(entry, dict) or not _text(entry.get("text")):
+            continue
+        fields: list[Field] = []
+        if _text(entry.get("who")):
+            fields.append(Field(w["since_who"], entry["who"]))
+        if isinstance(entry.get("happened"), str) and entry["happened"] in values:
+            fields.append(Field(w["since_happened"], values[entry["happened"]]))
+        items.append(Item(entry["text"], tuple(fields), label=w["since_agreed"]))
+    got = since.get("got_copy")
+    if isinstance(got, str) and got in values:
+        items.append(Item(values[got], label=w["since_got_copy"]))
+    return tuple(items)
+
+
 def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
     """A suggested meeting agenda the person leads, from the parts that have content.
 
@@ -220,6 +249,8 @@ def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple
     this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"
     if this_time:  # how the meeting itself should go ("I want to speak first"), in their words
         steps.append(Item(this_time, label=w["agenda_this_time"]))
+    if "since" in have:
+        steps.append(Item("", label=w["agenda_since"]))
     if "goal" in have:
         steps.append(Item("", label=w["agenda_goal"]))
     if "priorities" in have:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import pathlib
 
 
-def run(path: pathlib.Path | None, *, demo: bool = False) -> int:
-    """Open the app on a prep file (None: the default prep). Returns the exit code."""
+def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "") -> int:
+    """Open the app on a prep file (None: the default prep). Returns the exit code.
+
+    ``part="after"`` opens after the meeting instead of the preparation."""
     if demo:
         from driverseat.store import make_demo
 
         path = make_demo()
     from driverseat.tui.app import DriverseatApp
 
-    app = DriverseatApp(path)
+    app = DriverseatApp(path, part=part)
     try:
         app.run()
     finally:

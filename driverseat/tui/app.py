@@ -48,15 +48,17 @@ class DriverseatApp(App[int]):
         Binding("f1", "guide", "key_guide"),
         Binding("f5", "review", "key_review"),
         Binding("f6", "export", "key_export", show=False),
+        Binding("f7", "history", "key_history", show=False),
         Binding("ctrl+p", "command_palette", "key_more", priority=True),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
 
-    def __init__(self, path: Path | None, *, script: Script | None = None):
+    def __init__(self, path: Path | None, *, script: Script | None = None, part: str = ""):
         super().__init__()
         self.path = path
+        self.part = part  # "" the preparation, "after" after the meeting
         self.words: Words = load_words("en")
         self.session: Session | None = None
         self._script = script
@@ -94,6 +96,8 @@ class DriverseatApp(App[int]):
                 pass
         if self.conversation is None:  # a calm screen says why the prep did not open
             self.push_screen(*self._first)
+        elif self.session is not None and self.session.after_due():
+            self.notify(self.words("after_due"), timeout=15)
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""
@@ -102,7 +106,7 @@ class DriverseatApp(App[int]):
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
         try:
-            session = Session.open(self.path, script=self._script, on_saved=self._saved)
+            session = Session.open(self.path, script=self._script, on_saved=self._saved, part=self.part)
         except PrepUnreadable as problem:
             from driverseat.tui.screens.trouble import UnreadableScreen
 
@@ -206,6 +210,48 @@ class DriverseatApp(App[int]):
             return  # (the store and the conversation open together)
         self.push_screen(ExportScreen(self.conversation, self.store.path, self.words))
 
+    def action_history(self) -> None:
+        """My meetings: each meeting's prep, oldest first."""
+        from driverseat.tui.screens.history import HistoryScreen
+
+        if self.store is None or isinstance(self.screen, HistoryScreen):
+            return
+        self.push_screen(HistoryScreen(self.store.path, self.words))
+
+    async def action_part(self, part: str) -> None:
+        """Open after the meeting (``after``), the prep (``""``), or start the next prep
+        (``next``) in this window. The open session is saved and closed first."""
+        talk = self.talk()
+        if self.session is None or talk is None:
+            return
+        path = self.session.store.path
+        if not self.session.close():
+            return  # not saved: stay, the person is told at the bottom
+        self.session = None
+        if part == "next":
+            from driverseat import cycle
+            from driverseat.store import read_prep
+
+            try:
+                current, _text, _notes = read_prep(path)
+                if not cycle.carrying(current):
+                    cycle.start_next(path)
+                    self.notify(self.words("next_started"))
+                part = ""
+            except (OSError, PrepLocked, PrepUnreadable):  # nothing changed: back to the prep as it was
+                self.notify(self.words("next_failed"), severity="warning", timeout=10)
+                part = self.part
+        self.part, self.path, self._script = part, path, None
+        screen, done = self._open_screen()
+        while self.screen is not talk:
+            self.pop_screen()
+        if self.session is None:  # it did not open: say why, calmly
+            self.push_screen(screen, done)
+            return
+        talk.conversation = self.session.conversation
+        await talk.recompose()
+        await talk.show_step()
+
     def action_coach(self) -> None:
         talk = self.talk()
         if talk is not None:
@@ -222,7 +268,7 @@ class DriverseatApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
-        if action in ("guide", "review", "export", "coach"):
+        if action in ("guide", "review", "export", "coach", "history", "part"):
             if self.conversation is None:
                 return False
             return action not in getattr(self.screen, "HIDES", ())

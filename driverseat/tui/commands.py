@@ -34,6 +34,13 @@ class DriverseatCommands(Provider):
                 (words("cmd_export"), app.action_export, words("cmd_export_help")),
                 (words("cmd_coach"), app.action_coach, words("cmd_coach_help")),
                 (words("cmd_guide"), app.action_guide, words("cmd_guide_help")),
+                (words("cmd_history"), app.action_history, words("cmd_history_help")),
+                *(
+                    [(words("cmd_prep"), partial(app.action_part, ""), words("cmd_prep_help"))]
+                    if app.part
+                    else [(words("cmd_after"), partial(app.action_part, "after"), words("cmd_after_help"))]
+                ),
+                (words("cmd_next"), partial(app.action_part, "next"), words("cmd_next_help")),
             ]
             for section in conversation.script.sections:
                 goto = partial(app.action_goto, section.id)

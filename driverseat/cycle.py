@@ -1,0 +1,425 @@
+"""The meeting cycle: after one meeting, the history of meetings, and the next prep.
+
+UI-free. A recovery plan is looked at again about every 90 days, so a prep is not
+done after one meeting:
+
+- the *history* is one file per earlier meeting in ``meetings/`` (see
+  ``locations.meetings_dir``), named by its date, plus the current prep where it has
+  always been (``prep.yaml`` or a file the person named): the current prep is the
+  newest entry, so an existing prep is in the history without the person doing anything;
+- ``start_next`` moves the current prep into the history and starts a new one from it;
+- the new prep's ``since`` part holds what is carried over: each item the person said
+  last time (people, needs, time and place, TO/FOR, strengths, off-limits, and the next
+  meeting's day from after the meeting) is asked
+  once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
+  for the engine), with the goal follow-up and what was agreed last time;
+- ``settle`` applies the choices once every carried item has been seen; then only
+  where each item was and what was chosen stays in ``since.carried`` (no words), and
+  ``tidy`` drops that when the session closes.
+
+Nothing is carried over silently, and what was private stays private.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from driverseat import locations, words, yamlio
+from driverseat.prep import DataPath, Prep, is_empty, is_private, now_iso, split_path
+from driverseat.script import Choice, Question, Script, Section, When, load_script_for
+
+# Lists carried over, with the field that holds the person's words.
+CARRIED_LISTS: tuple[tuple[str, str], ...] = (
+    ("invitees", "name"),
+    ("not_invited", "name"),
+    ("meeting.needs", "text"),
+    ("important_to", "text"),
+    ("important_for", "text"),
+    ("differences", "text"),
+    ("strengths", "text"),
+    ("off_limits", "topic"),
+)
+# Single answers carried over.
+CARRIED_ANSWERS = (
+    "person.name",
+    "person.pronouns",
+    "meeting.where",
+    "meeting.when",
+    "meeting.length",
+    "meeting.breaks",
+    "meeting.leader",
+    "meeting.copy_of_plan",
+)
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_US_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def read_day(text: Any) -> date | None:
+    """A day the person typed as ``2027-02-20`` or ``2/20/2027``; None for anything else.
+
+    Only read, never changed: the words stay as typed."""
+    if not isinstance(text, str):
+        return None
+    found = _ISO_DAY.fullmatch(text)
+    try:
+        if found:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        found = _US_DAY.fullmatch(text)
+        if found:
+            return date(int(found[3]), int(found[1]), int(found[2]))
+    except ValueError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------- history
+@dataclass(frozen=True)
+class Meeting:
+    """One entry of the history: an earlier meeting's prep, or the current one."""
+
+    path: Path
+    day: str  # the file's date (``2026-11-20``); "" for the current prep
+    goal: str  # the goal in the person's words ("" when none)
+    done: bool  # the person said the meeting happened
+    current: bool
+
+
+def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
+    goal = prep.get("goal.words")
+    return Meeting(
+        path=path,
+        day="" if current else path.stem,
+        goal=goal if isinstance(goal, str) else "",
+        done=prep.get("after.happened") == "yes",
+        current=current,
+    )
+
+
+def history(prep_path: Path) -> list[Meeting]:
+    """Every meeting, oldest first, the current prep last (when there is one).
+
+    A file in the history that can't be read is left out here (``driverseat check``
+    on it says why); it is never changed."""
+    from driverseat.store import PrepUnreadable, read_prep
+
+    out: list[Meeting] = []
+    folder = locations.meetings_dir(prep_path)
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            prep, _text, _notes = read_prep(path)
+        except PrepUnreadable:
+            continue
+        out.append(_summary(path, prep, current=False))
+    if prep_path.exists():
+        try:
+            prep, _text, _notes = read_prep(prep_path)
+        except PrepUnreadable:
+            return out
+        out.append(_summary(prep_path, prep, current=True))
+    return out
+
+
+def last_meeting(prep_path: Path) -> Path | None:
+    """The newest earlier meeting in the history, or None."""
+    earlier = [m for m in history(prep_path) if not m.current]
+    return earlier[-1].path if earlier else None
+
+
+def _day_of(prep: Prep) -> str:
+    """The name an earlier meeting gets in the history: the day it happened, when known."""
+    for place in ("after.date", "meeting.date"):
+        day = read_day(prep.get(place))
+        if day is not None:
+            return day.isoformat()
+    created = prep.get("created")
+    day = read_day(created[:10]) if isinstance(created, str) else None
+    return (day or date.fromisoformat(now_iso()[:10])).isoformat()
+
+
+def archive_name(folder: Path, prep: Prep) -> Path:
+    """A free file name in ``folder`` for this meeting: ``2026-11-20.yaml``, ``-2`` when taken."""
+    day = _day_of(prep)
+    path = folder / f"{day}.yaml"
+    number = 2
+    while path.exists():
+        path = folder / f"{day}-{number}.yaml"
+        number += 1
+    return path
+
+
+# ---------------------------------------------------------------------- the next prep
+def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
+    """A new prep that starts from the last one: every carried item is in place, and
+    listed in ``since.carried`` to be asked about once. Private stays private."""
+    new = Prep.new(last.language, when)
+    since: dict[str, Any] = {"from": came_from}
+    carried: list[dict[str, Any]] = []
+    hidden = set(last.private_answers())
+    keep_hidden: list[str] = []
+
+    def note(place: DataPath, text: str, private: bool) -> None:
+        entry: dict[str, Any] = {"at": ".".join(str(p) for p in place), "text": text}
+        if private:
+            entry["private"] = True
+        carried.append(entry)
+
+    for dotted in CARRIED_ANSWERS:
+        value = last.get(dotted)
+        if isinstance(value, str) and not is_empty(value):
+            new.set(dotted, value)
+            private = dotted in hidden
+            if private:
+                keep_hidden.append(dotted)
+            note(split_path(dotted), value, private)
+    next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
+    if isinstance(next_date, str) and not is_empty(next_date):
+        new.set("meeting.date", next_date)
+        private = "after.next_date" in hidden
+        if private:
+            keep_hidden.append("meeting.date")
+        note(("meeting", "date"), next_date, private)
+    for dotted, text_field in CARRIED_LISTS:
+        items = last.get(dotted)
+        if not isinstance(items, list):
+            continue
+        kept = [copy.deepcopy(item) for item in items if isinstance(item, dict)]
+        if not kept:
+            continue
+        new.set(dotted, kept)
+        for index, item in enumerate(kept):
+            text = item.get(text_field)
+            if isinstance(text, str) and not is_empty(text):
+                note(split_path(dotted) + (index, text_field), text, is_private(item))
+    goal = last.get("goal.words")
+    if isinstance(goal, str) and not is_empty(goal):
+        since["last_goal"] = goal
+        if "goal.words" in hidden:
+            keep_hidden.append("since.last_goal")
+    agreed = last.get("after.agreed")
+    if isinstance(agreed, list):
+        items = [
+            {k: copy.deepcopy(v) for k, v in item.items() if k in ("text", "who", "private")}
+            for item in agreed
+            if isinstance(item, dict) and isinstance(item.get("text"), str) and not is_empty(item["text"])
+        ]
+        if items:
+            since["agreed"] = items
+    got_copy = last.get("after.got_copy")
+    if got_copy in ("yes", "no"):
+        since["got_copy"] = got_copy
+        if "after.got_copy" in hidden:
+            keep_hidden.append("since.got_copy")
+    if carried:
+        since["carried"] = carried
+    new.data["since"] = since
+    if keep_hidden:
+        new.data["private_answers"] = keep_hidden
+    return new
+
+
+def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:
+    """Move the current prep into the history and start the next one in its place.
+
+    The current prep is written to ``meetings/<day>.yaml`` and read back before the
+    new prep replaces it (its backups keep the old version too), so nothing is lost,
+    and it is in the history once. Returns where the last prep now is, and the new prep.
+    Raises ``PrepLocked``/``PrepUnreadable``/``OSError``; nothing changes then."""
+    from driverseat.store import PrepStore, atomic_write, make_private_dirs, read_prep
+
+    with PrepStore(prep_path) as store:
+        store.lock()
+        last = store.load()
+        folder = locations.meetings_dir(prep_path)
+        make_private_dirs(folder)
+        archived = archive_name(folder, last)
+        text = yamlio.dump(last.ordered())
+        atomic_write(archived, text)
+        try:
+            read_prep(archived)  # it reads back whole before the current prep is replaced
+            new = next_prep(last, archived.name, when)
+            store.save(new)
+        except BaseException:
+            archived.unlink(missing_ok=True)  # the current prep is still the last one: never twice
+            raise
+    return archived, new
+
+
+# ---------------------------------------------------------------------- asking
+def _say(key: str, language: str, /, **values: object) -> str:
+    return words.catalogue(language).book("messages")(key, **values)
+
+
+def since_section(prep: Prep, language: str) -> Section | None:
+    """The questions that start a next prep: what was agreed, each carried item once,
+    and how the last goal is going. None when this prep did not start from a last one."""
+    since = prep.get("since")
+    if not isinstance(since, dict):
+        return None
+    say = lambda key, **values: _say(key, language, **values)  # noqa: E731
+    questions: list[Question] = []
+    section_id = "since"
+    agreed = since.get("agreed")
+    for index, _item in enumerate(agreed if isinstance(agreed, list) else []):
+        questions.append(
+            Question(
+                id=f"since_agreed_{index}",
+                text=say("since_agreed"),
+                kind="choice",
+                section=section_id,
+                path=("since", "agreed", index, "happened"),
+                choices=tuple(Choice(v, say(f"did_{v}")) for v in ("yes", "partly", "no")),
+                recall=(("since", "agreed", index, "text"),),
+            )
+        )
+    if since.get("got_copy") in ("yes", "no"):  # answered after the meeting: in the review, to keep private
+        questions.append(
+            Question(
+                id="since_got_copy",
+                text=say("since_got_copy"),
+                kind="choice",
+                section=section_id,
+                path=("since", "got_copy"),
+                choices=tuple(Choice(v, say(f"did_{v}")) for v in ("yes", "no")),
+            )
+        )
+    carried = since.get("carried")
+    for index, entry in enumerate(carried if isinstance(carried, list) else []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("at"), str) or "text" not in entry:
+            continue  # settled already: nothing more to ask
+        head = entry["at"].split(".")[0]
+        if head == "meeting":
+            head = "needs" if entry["at"].startswith("meeting.needs") else "meeting"
+        ask = Question(
+            id=f"carry_{index}",
+            text=say(f"carry_{head}") + " " + say("carry_still_true"),
+            kind="choice",
+            section=section_id,
+            path=("since", "carried", index, "choice"),
+            choices=tuple(Choice(v, say(f"carry_{v}")) for v in ("keep", "change", "remove")),
+            recall=(("since", "carried", index, "text"),),
+        )
+        questions.append(ask)
+        questions.append(
+            Question(
+                id=f"carry_{index}_words",
+                text=say("carry_new_words"),
+                kind="long",
+                section=section_id,
+                path=("since", "carried", index, "words"),
+                when=When(ask.id, ("change",)),
+                reflect=False,
+                recall=(("since", "carried", index, "text"),),
+            )
+        )
+    if isinstance(since.get("last_goal"), str):
+        questions.append(
+            Question(
+                id="since_goal_how",
+                text=say("since_goal_how"),
+                kind="choice",
+                section=section_id,
+                path=("since", "goal_how"),
+                choices=tuple(Choice(v, say(f"going_{v}")) for v in ("well", "some", "not_yet", "changed")),
+                recall=(("since", "last_goal"),),
+            )
+        )
+        questions.append(
+            Question(
+                id="since_goal_words",
+                text=say("since_goal_words"),
+                kind="long",
+                section=section_id,
+                path=("since", "goal_words"),
+                reflect=False,
+            )
+        )
+    if not questions:
+        return None
+    return Section(
+        id=section_id,
+        title=say("since_title"),
+        summary=say("since_summary"),
+        intro=say("since_intro"),
+        questions=tuple(questions),
+    )
+
+
+def script_for(prep: Prep, part: str = "") -> Script:
+    """The script this prep is talked through: the main one, starting with "Since last
+    time" when the prep began from a last one; or the after-the-meeting part."""
+    script = load_script_for(prep.language, part=part)
+    if part:
+        return script
+    extra = since_section(prep, script.language)
+    if extra is None:
+        return script
+    return Script(script.language, [extra, *script.sections], script.messages)
+
+
+def tidy(prep: Prep) -> None:
+    """Drop ``since.carried`` once it is settled (when the session closes: until then the
+    questions about it keep their numbers)."""
+    since = prep.get("since")
+    if isinstance(since, dict) and "carried" in since and not carrying(prep):
+        del since["carried"]
+
+
+def carrying(prep: Prep) -> bool:
+    """True while some carried item has not been settled yet (the next prep is new)."""
+    carried = prep.get(("since", "carried"))
+    return isinstance(carried, list) and any(isinstance(e, dict) and "text" in e for e in carried)
+
+
+def _seen(prep: Prep, index: int) -> bool:
+    """The person has answered, skipped or said 'not sure' to carried item ``index``."""
+    status = prep.get(("progress", "status"))
+    status = status if isinstance(status, dict) else {}
+    entry = prep.get(("since", "carried", index))
+    choice = entry.get("choice") if isinstance(entry, dict) else None
+    if choice is None:
+        return f"carry_{index}" in status
+    if choice == "change":
+        return f"carry_{index}_words" in status or not is_empty(entry.get("words"))
+    return True
+
+
+def settle(prep: Prep) -> bool:
+    """Once every carried item has been seen, apply the choices: a changed item takes
+    the new words, a removed one is gone. Kept, skipped and 'not sure' stay as they were.
+    Returns True when something was applied."""
+    carried = prep.get(("since", "carried"))
+    if not isinstance(carried, list) or not carrying(prep):
+        return False
+    if not all(_seen(prep, i) for i in range(len(carried))):
+        return False
+    removals: list[tuple[DataPath, str]] = []
+    for entry in carried:
+        if not isinstance(entry, dict) or not isinstance(entry.get("at"), str):
+            continue
+        place = tuple(int(p) if p.isdigit() else p for p in entry["at"].split("."))
+        choice = entry.get("choice")
+        if choice == "change" and isinstance(entry.get("words"), str) and not is_empty(entry["words"]):
+            if prep.get(place) == entry.get("text"):
+                prep.set(place, entry["words"])
+        elif choice == "remove":
+            removals.append((place, entry.get("text", "")))
+    for place, text in sorted(removals, key=lambda r: [str(p).zfill(6) for p in r[0]], reverse=True):
+        if prep.get(place) != text:
+            continue
+        list_place = next((i for i, p in enumerate(place) if isinstance(p, int)), None)
+        if list_place is None:
+            prep.delete(place)
+            prep.set_private_answer(place, False)
+            continue
+        items, index = prep.get(place[:list_place]), place[list_place]
+        if isinstance(items, list) and isinstance(index, int):
+            del items[index]
+    for index, entry in enumerate(carried):  # only where and what was chosen stays, no words
+        if isinstance(entry, dict):
+            carried[index] = {k: entry[k] for k in ("at", "choice") if k in entry}
+    return True

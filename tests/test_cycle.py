@@ -1,0 +1,296 @@
+"""The meeting cycle: after the meeting, the history, and the next prep started from the last one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from driverseat import cycle, locations, yamlio
+from driverseat.prep import Prep, shared
+from driverseat.session import Session
+from driverseat.store import read_prep
+
+
+def full_copy(path: Path) -> Path:
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    return path
+
+
+def walk_after(path: Path, answers: dict[str, object]) -> None:
+    """Answer the after part: a value for the named steps, skip the rest."""
+    session = Session.open(path, part="after")
+    try:
+        for _ in range(60):
+            step = session.step
+            if session.at_end:
+                break
+            key = step.key
+            if key in answers:
+                session.answer(answers[key])
+            elif key == "after_agreed:start":
+                session.answer(True)
+            elif key == "after_agreed[0].after_agreed_text":
+                session.answer("I call the job center by Friday.")
+            elif key == "after_agreed[0].after_agreed_who":
+                session.answer("Me and Sam")
+            elif key == "after_agreed:more":
+                session.answer(False)
+            else:
+                session.skip()
+    finally:
+        session.close()
+
+
+def test_after_part_keeps_words_as_typed_and_asks_only_what_applies(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    seen: list[str] = []
+    place = read_prep(path)[0].get("progress.at")
+    session = Session.open(path, part="after")
+    try:
+        assert session.step.key == "after_happened"
+        session.answer("no")  # it did not happen: no questions about who came
+        while not session.at_end:
+            seen.append(session.step.key)
+            session.skip()
+    finally:
+        session.close()
+    assert "after_who_came" not in seen and "after_agreed:start" not in seen
+    assert "after_next_date" in seen
+    prep, _t, _n = read_prep(path)
+    assert prep.get("after.happened") == "no"
+    assert prep.get("progress.at") == place  # the preparation's place is its own
+    assert prep.get("progress.at_after") == "end"
+
+
+def test_after_part_records_the_meeting(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    walk_after(
+        path,
+        {
+            "after_happened": "yes",
+            "after_date": " 2026-11-20 ",
+            "after_goal_written": "changed",
+            "after_goal_as_written": "Client will engage in social activities.",
+            "after_got_copy": "no",
+            "after_next_date": "2027-02-20",
+        },
+    )
+    prep, _t, _n = read_prep(path)
+    assert prep.get("after.date") == " 2026-11-20 "  # exactly as typed
+    assert prep.get("after.goal_as_written") == "Client will engage in social activities."
+    assert prep.get("after.agreed") == [{"text": "I call the job center by Friday.", "who": "Me and Sam"}]
+    assert prep.get("after.got_copy") == "no"
+
+
+def test_history_finds_an_existing_prep_without_doing_anything(tmp_path: Path) -> None:
+    path = full_copy(locations.default_prep())
+    locations.home().mkdir(parents=True, exist_ok=True)
+    meetings = cycle.history(path)
+    assert [(m.current, m.goal) for m in meetings] == [(True, "I want a girlfriend.")]
+
+
+def started_next(path: Path) -> tuple[Path, Prep]:
+    walk_after(path, {"after_happened": "yes", "after_date": "2026-11-20", "after_got_copy": "no"})
+    return cycle.start_next(path)
+
+
+def test_next_moves_the_last_prep_into_the_history_once(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    before = read_prep(path)[0].data
+    archived, new = started_next(path)
+    assert archived == locations.meetings_dir(path) / "2026-11-20.yaml"
+    assert read_prep(archived)[0].data == before | {"after": read_prep(archived)[0].data["after"], "progress": read_prep(archived)[0].data["progress"], "updated": frozen_clock}
+    assert oct(archived.stat().st_mode & 0o777) == "0o600"
+    assert oct(archived.parent.stat().st_mode & 0o777) == "0o700"
+    meetings = cycle.history(path)
+    assert [(m.day, m.current, m.done) for m in meetings] == [("2026-11-20", False, True), ("", True, False)]
+    assert meetings[0].goal == "I want a girlfriend." and meetings[1].goal == ""
+    assert read_prep(path)[0].get("since.from") == "2026-11-20.yaml"
+
+
+def test_each_carried_item_is_asked_once_and_private_stays_private(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    last = read_prep(path)[0]
+    _archived, new = started_next(path)
+    carried = new.get("since.carried")
+    texts = [entry["text"] for entry in carried]
+    assert len(texts) == len(set(e["at"] for e in carried))
+    assert "I want a girlfriend." not in texts  # the goal is followed up, not carried
+    private_before = {str(item.get("name")) for item in last.get("not_invited") if item.get("private")}
+    private_after = {entry["text"] for entry in carried if entry.get("private")}
+    assert private_before <= private_after
+    assert not any(entry["text"] in private_before for entry in shared(new.data).get("since", {}).get("carried", []))
+    session = Session.open(path)
+    asked: list[str] = []
+    try:
+        assert session.step.section is not None and session.step.section.id == "since"
+        while session.step.section is not None and session.step.section.id == "since":
+            step = session.step
+            asked.append(step.key)
+            if step.key.startswith("carry_") and not step.key.endswith("_words"):
+                assert len(step.recall) == 1  # the person's words, shown back as written
+                session.answer("keep")
+            else:
+                session.skip()
+    finally:
+        session.close()
+    carry_keys = [k for k in asked if k.startswith("carry_")]
+    assert len(carry_keys) == len(set(carry_keys)) == len(texts)
+    after = read_prep(path)[0]
+    assert "carried" not in after.get("since")  # settled once all were seen, tidied on closing
+    assert after.get("not_invited") == last.get("not_invited")  # kept, private flags and all
+
+
+def answer_carry(path: Path, choices: dict[str, tuple[str, str | None]]) -> Prep:
+    """Walk the since part: for carried words in ``choices``, (choice, new words)."""
+    session = Session.open(path)
+    try:
+        while session.step.section is not None and session.step.section.id == "since":
+            step = session.step
+            if step.key.startswith("carry_") and not step.key.endswith("_words"):
+                session.answer(choices.get(step.recall[0], ("keep", None))[0])
+                if step.recall[0] in choices and choices[step.recall[0]][1] is not None:
+                    assert session.step.key == step.key + "_words"
+                    session.answer(choices[step.recall[0]][1])
+            else:
+                session.skip()
+    finally:
+        session.close()
+    return read_prep(path)[0]
+
+
+def test_removed_items_are_gone_and_changed_ones_take_the_new_words(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    last = read_prep(path)[0]
+    _archived, _new = started_next(path)
+    first, second = last.get(("invitees", 0, "name")), last.get(("strengths", 0, "text"))
+    where = last.get("meeting.where")
+    after = answer_carry(path, {first: ("remove", None), second: ("change", "  I fix bikes now "), where: ("remove", None)})
+    assert [i["name"] for i in after.get("invitees")] == [i["name"] for i in last.get("invitees")[1:]]
+    assert after.get(("strengths", 0, "text")) == "  I fix bikes now "
+    assert after.get("meeting.where") is None
+    assert first not in yamlio.dump(after.ordered())  # gone from the new prep (the history keeps the last one)
+
+
+def test_goal_follow_up_shows_the_last_goal_before_this_time(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    started_next(path)
+    session = Session.open(path)
+    try:
+        while session.step.key != "since_goal_how":
+            step = session.step
+            session.answer("keep") if step.key.startswith("carry_") and not step.key.endswith("_words") else session.skip()
+        step = session.step
+        assert step.recall == ("I want a girlfriend.",)
+        assert "last time" in step.text
+        session.answer("some")
+        assert session.step.key == "since_goal_words"
+        session.answer("We go bowling.")
+        assert session.step.section is not None and session.step.section.id != "since"
+    finally:
+        session.close()
+    prep = read_prep(path)[0]
+    assert prep.get("since.goal_how") == "some" and prep.get("since.goal_words") == "We go bowling."
+    assert prep.get("goal.words") is None  # this time's goal is asked fresh
+
+
+def test_what_was_agreed_is_asked_did_it_happen(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    walk_after(path, {"after_happened": "yes", "after_date": "2026-11-20"})
+    cycle.start_next(path)
+    session = Session.open(path)
+    try:
+        step = session.step
+        assert step.key == "since_agreed_0" and step.recall == ("I call the job center by Friday.",)
+        session.answer("partly")
+    finally:
+        session.close()
+    assert read_prep(path)[0].get("since.agreed") == [
+        {"text": "I call the job center by Friday.", "who": "Me and Sam", "happened": "partly"}
+    ]
+
+
+def test_a_private_goal_stays_private_when_followed_up(tmp_path: Path, frozen_clock: str) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    prep = read_prep(path)[0]
+    prep.set_private_answer("goal.words", True)
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    _archived, new = started_next(path)
+    assert "since.last_goal" in new.private_answers()
+    assert "last_goal" not in shared(new.data)["since"]
+
+
+@pytest.mark.parametrize(("typed", "day"), [("2027-02-20", "2027-02-20"), (" 2/20/2027 ", "2027-02-20"), ("next spring", None), ("2027-02-31", None)])
+def test_days_are_read_not_changed(typed: str, day: str | None) -> None:
+    found = cycle.read_day(typed)
+    assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False)])
+def test_the_after_part_is_offered_once_the_meeting_day_has_passed(tmp_path: Path, frozen_clock: str, day: str, due: bool) -> None:
+    path = full_copy(tmp_path / "prep.yaml")
+    prep = read_prep(path)[0]
+    prep.set("meeting.date", day)
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    session = Session.open(path)
+    try:
+        assert session.after_due() is due
+    finally:
+        session.close()
+    walk_after(path, {"after_happened": "yes"})
+    session = Session.open(path)
+    try:
+        assert not session.after_due()  # noted already
+    finally:
+        session.close()
+
+
+def test_since_last_time_answers_can_be_kept_private_like_any_other(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import export
+
+    path = full_copy(tmp_path / "prep.yaml")
+    walk_after(path, {"after_happened": "yes", "after_date": "2026-11-20", "after_got_copy": "no"})
+    cycle.start_next(path)
+    session = Session.open(path)
+    try:
+        session.answer("partly")  # since_agreed_0
+        items = {item.key: item for item in session.review_items()}
+        assert items["since_got_copy"].text and items["since_agreed_0"].path == ("since", "agreed", 0, "happened")
+        assert "Did I get a copy of my plan" in session.sheet() and "Partly" in session.sheet()
+        session.set_private(("since", "agreed", 0, "happened"), True)
+        session.set_private(("since", "got_copy"), True)
+        sheet = session.sheet()
+        assert "Partly" not in sheet and "Did I get a copy of my plan" not in sheet
+        assert "I call the job center by Friday." in sheet  # only that answer is private
+        assert "Partly" in session.sheet(include_private=True)
+        assert '"happened"' not in export.render("json", session.prep)
+    finally:
+        session.close()
+
+
+def test_next_that_cannot_save_changes_nothing_and_duplicates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.store import PrepStore, SaveFailed
+
+    path = full_copy(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+
+    def fail(self: PrepStore, prep: Prep) -> bool:
+        raise SaveFailed("the disk is full")
+
+    monkeypatch.setattr(PrepStore, "save", fail)
+    with pytest.raises(SaveFailed):
+        cycle.start_next(path)
+    assert path.read_bytes() == before
+    assert [m.current for m in cycle.history(path)] == [True]
+
+
+def test_a_named_prep_has_its_own_history_and_a_broken_one_is_left_alone(tmp_path: Path, frozen_clock: str) -> None:
+    mine, other = full_copy(tmp_path / "mine.yaml"), full_copy(tmp_path / "other.yaml")
+    archived, _new = cycle.start_next(mine)
+    assert archived.parent != locations.meetings_dir(other) and archived.parent.parent == locations.home() / "meetings"
+    assert [m.current for m in cycle.history(other)] == [True]
+    broken = archived.parent / "2025-08-01.yaml"
+    broken.write_text("goal: [unclosed\n", encoding="utf-8")
+    assert [m.day for m in cycle.history(mine)] == ["2026-11-20", ""]  # no day typed as a day: the day the prep was made
+    assert broken.read_text(encoding="utf-8") == "goal: [unclosed\n"

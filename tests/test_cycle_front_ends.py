@@ -1,0 +1,216 @@
+"""Prep -> after the meeting -> the next prep, through plain mode, the command line and the app."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from driverseat import cli, cycle, export, locations
+from driverseat.conversation import Conversation
+from driverseat.plain import run
+from driverseat.plain.session import PlainSession
+from driverseat.store import read_prep
+from test_plain import PLAN, Typist
+
+AFTER_PLAN: dict[str, list[list[str]]] = {
+    "after_happened": [["1"]],
+    "after_date": [["2026-11-20"]],
+    "after_who_came": [["Jim and my nurse.", ""]],
+    "after_goal_written": [["2"]],
+    "after_goal_as_written": [["Client will seek employment.", ""]],
+    "after_agreed:start": [["yes"]],
+    "after_agreed[0].after_agreed_text": [["Visit the job center.", ""]],
+    "after_agreed[0].after_agreed_who": [["Me, with Jim"]],
+    "after_agreed:more": [["no"]],
+    "after_got_copy": [["2"]],
+    "after_feeling": [["3"]],
+    "after_next_date": [["2027-02-20"]],
+    "after_not_as_asked": [["yes"]],
+    "after_can_do": [["1 3"]],
+}
+
+
+class KeyTypist(Typist):
+    """A Typist that also records which step each typed turn answered."""
+
+    def __init__(self, plan: dict[str, list[list[str]]]):
+        super().__init__(plan)
+        self.asked: list[str] = []
+
+    def readline(self) -> str:
+        if not self.pending and self.conversation is not None:
+            self.asked.append(self.conversation.step.key)
+        return super().readline()
+
+
+@pytest.fixture
+def watch(monkeypatch: pytest.MonkeyPatch) -> list[KeyTypist]:
+    """Each plain-mode run hands its conversation to the typist on top of this list."""
+    typists: list[KeyTypist] = []
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation: Conversation, *args: object, **kwargs: object) -> None:
+        typists[-1].conversation = conversation
+        real_init(self, conversation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PlainSession, "__init__", init)
+    return typists
+
+
+def plain(path: Path, typist: KeyTypist, watch: list[KeyTypist], part: str = "") -> str:
+    watch.append(typist)
+    out = io.StringIO()
+    assert run(path, stdin=typist, stdout=out, part=part) == 0  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def next_plan(path: Path) -> dict[str, list[list[str]]]:
+    """Remove Ann, change the strength, keep the rest by pressing Enter (a skip keeps)."""
+    prep = read_prep(path)[0]
+    at = {entry["text"]: index for index, entry in enumerate(prep.get("since.carried"))}
+    strength = at[prep.get(("strengths", 0, "text"))]
+    return {
+        "since_agreed_0": [["3"]],
+        f"carry_{at['Ann']}": [["3"]],
+        f"carry_{strength}": [["2"]],
+        f"carry_{strength}_words": [["I cook very well now", ""]],
+        "since_goal_how": [["2"]],
+        "since_goal_words": [["Some days.", ""]],
+    }
+
+
+def test_prep_after_and_next_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    path = tmp_path / "my-prep.yaml"
+    plain(path, KeyTypist(PLAN), watch)
+    first = read_prep(path)[0].data
+
+    shown = plain(path, KeyTypist(AFTER_PLAN), watch, part="after")
+    assert "Part 1 of 2: After the meeting" in shown
+    after = read_prep(path)[0].data["after"]
+    assert after["goal_as_written"] == "Client will seek employment."
+    assert "You wrote" not in shown  # the team's words typed as written get no wording note
+    assert after["agreed"] == [{"text": "Visit the job center.", "who": "Me, with Jim"}]
+    assert after["can_do"] == ["ask_changes", "ask_copy"] and after["got_copy"] == "no"
+
+    archived, new_prep = cycle.start_next(path)
+    plan = next_plan(path)
+    typist = KeyTypist(plan)
+    shown = plain(path, typist, watch)
+    assert not any(typist.plan[key] for key in plan)  # every planned answer was typed
+    carry_asks = [k for k in typist.asked if k.startswith("carry_") and not k.endswith("_words")]
+    assert len(carry_asks) == len(set(carry_asks)) == len(new_prep.get("since.carried")) >= 13  # each shown once
+    assert "That was your goal last time. How is it going?" in shown
+    assert shown.count("- I want to get back to work") == 1  # the last goal, shown back as typed
+
+    new = read_prep(path)[0].data
+    assert [p["name"] for p in new["invitees"]] == ["Jim"]  # Ann removed
+    assert new["strengths"] == [{"text": "I cook very well now"}]
+    assert new["not_invited"] == first["not_invited"] and new["off_limits"] == first["off_limits"]  # private stays
+    assert new["since"]["agreed"] == [{"text": "Visit the job center.", "who": "Me, with Jim", "happened": "no"}]
+    assert "goal" not in new  # this time's goal is asked fresh
+    assert read_prep(archived)[0].data["after"] == read_prep(archived)[0].data["after"] | {"happened": "yes"}
+
+    sheet = export.render("md", read_prep(path)[0])
+    assert "Since last time" in sheet and "Visit the job center." in sheet
+    assert "Mr. Grey" not in sheet and "my divorce" not in sheet
+    assert "What happened since last time" in sheet
+
+
+def test_history_and_next_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    path = locations.default_prep()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    assert cli.main(["history"]) == 0
+    listed = capsys.readouterr().out
+    assert "goal: “I want a girlfriend.”" in listed and "(this prep)" in listed
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert "Your last prep is kept in your history" in out and "Since last time" in out
+    assert cli.main(["history"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 3 and "I want a girlfriend." in listed[1] and "no goal written" in listed[2]
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0  # not looked over yet: the same new prep goes on
+    assert "already started" in capsys.readouterr().out
+    assert len(list(locations.meetings_dir(path).iterdir())) == 1  # nothing duplicated
+
+
+def test_next_without_a_prep_says_so_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["next"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Run driverseat to start one." in err
+
+
+async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    """The app: open after the meeting from the prep, then the next prep, then my meetings (F7)."""
+    from textual.widgets import Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.history import HistoryScreen
+    from test_tui import SIZE, give_text
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.session is not None and app.session.part == "after"
+        assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        await pilot.press("enter")  # the first choice: yes
+        await pilot.pause()
+        assert app.conversation.step.key == "after_date"
+        await give_text(pilot, "2026-11-20")
+        for _ in range(30):
+            if app.conversation.step.key == "after_next_date":
+                break
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await give_text(pilot, "2027-02-20")
+
+        await app.action_part("next")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.section is not None and step.section.id == "since" and step.key == "carry_0"
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Greg" in shown  # the carried words, shown back as written
+        asked = []
+        for _ in range(60):
+            step = app.conversation.step
+            if step.section is None or step.section.id != "since":
+                break
+            asked.append(step.key)
+            await pilot.press("enter" if step.input == "choice" else "ctrl+n")  # keep it; skip words
+            await pilot.pause()
+        assert len(asked) == len(set(asked))
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        lines = [str(s.render()) for s in app.screen.query(".history-line")]
+        assert len(lines) == 2 and "2026-11-20" in lines[0] and "I want a girlfriend." in lines[0]
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    new = read_prep(path)[0]
+    assert not cycle.carrying(new)  # every carried item was seen, and kept
+    assert new.get("invitees") == read_prep(locations.examples_dir() / "full.yaml")[0].get("invitees")
+    assert read_prep(locations.meetings_dir(path) / "2026-11-20.yaml")[0].get("after.next_date") == "2027-02-20"
+
+
+def test_plain_mode_offers_the_after_part_once_the_day_has_passed(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    prep.set("meeting.date", "11/20/2026")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    out = io.StringIO()
+    assert run(path, stdin=io.StringIO("quit\n"), stdout=out) == 0
+    assert "Your meeting day has passed. To note what happened, run: driverseat after" in out.getvalue()

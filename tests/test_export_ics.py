@@ -1,0 +1,96 @@
+"""Calendar reminders (``--to ics``): a golden file, and a calendar library reads the right days."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from driverseat import cli, export
+from driverseat.export.ics import NoDay
+from driverseat.prep import Prep
+from export_preps import example, second_meeting
+from test_export_golden import GOLDEN, check, read
+
+ICS = GOLDEN / "reminders" / "my-reminders.ics"
+
+
+def first_meeting_after() -> Prep:
+    """The full example with after-notes: the next meeting on 2027-02-19, no copy yet."""
+    prep = example("full")
+    prep.data["after"] = {"happened": "yes", "date": " 11/20/2026 ", "got_copy": "no", "next_date": "2027-02-19"}
+    return prep
+
+
+def events(text: str) -> dict[str, date]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return {str(e["UID"]).split("-")[0]: e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
+
+
+def test_the_reminders_match_their_golden_file() -> None:
+    check(ICS, export.render("ics", first_meeting_after()))
+
+
+def test_a_calendar_library_reads_the_next_meeting_and_the_copy_reminder() -> None:
+    text = read(ICS)
+    assert events(text) == {"meeting": date(2027, 2, 19), "copy": date(2026, 11, 27)}  # a week after the meeting
+    assert all(line.endswith("\r") for line in text.split("\n")[:-1])
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+
+
+def test_a_prep_before_its_meeting_reminds_of_that_meeting_with_its_place() -> None:
+    prep = example("full")
+    prep.data["meeting"]["date"] = "2026-12-03"
+    calendar = icalendar.Calendar.from_ical(export.render("ics", prep))
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == date(2026, 12, 3)
+    assert str(event["LOCATION"]) == prep.get("meeting.where")  # the person's words, as typed
+
+
+def test_a_private_day_or_place_stays_out() -> None:
+    prep = example("full")
+    prep.data["meeting"]["date"] = "2026-12-03"
+    prep.set_private_answer("meeting.where", True)
+    assert "LOCATION" not in export.render("ics", prep)
+    prep.set_private_answer("meeting.date", True)
+    with pytest.raises(NoDay):
+        export.render("ics", prep)
+
+
+def test_a_second_meeting_without_a_day_gets_one_clear_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = second_meeting()
+    prep.set("meeting.date", "in February")  # not typed as a day
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
+
+
+def test_the_command_line_writes_a_private_ics_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    path.write_text(yamlio.dump(first_meeting_after().ordered()), encoding="utf-8")
+    out = tmp_path / "reminders.ics"
+    assert cli.main(["export", str(path), "--to", "ics", "-o", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert events(out.read_text(encoding="utf-8"))["meeting"] == date(2027, 2, 19)
+
+
+def test_the_next_prep_reminds_of_the_day_named_after_the_last_meeting(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat import cycle, yamlio
+    from driverseat.store import read_prep
+
+    path = tmp_path / "prep.yaml"
+    path.write_text(yamlio.dump(first_meeting_after().ordered()), encoding="utf-8")
+    _archived, new = cycle.start_next(path)
+    assert new.get("meeting.date") == "2027-02-19"
+    assert any(entry["at"] == "meeting.date" for entry in new.get("since.carried"))  # asked, not silent
+    assert events(export.render("ics", read_prep(path)[0])) == {"meeting": date(2027, 2, 19)}
