@@ -147,3 +147,17 @@ def test_hints_once_per_part_and_again_after_help(prep_path: Path) -> None:
     assert people.count("Type yes or no.") == 1  # once in the part, though four yes/no questions come
     assert people.count("Type example to see one.") == 2  # the first time, and again after help
     assert people.count("Type your answer and press Enter.") == 2
+
+
+# 5. At the end, "share" points to the sheet instead of sharing some earlier item.
+def test_share_at_the_end_points_to_the_sheet(prep_path: Path) -> None:
+    import shutil
+
+    from driverseat import locations
+
+    shutil.copy(locations.examples_dir() / "full.yaml", prep_path)
+    before = saved(prep_path).get("private_answers")
+    _code, out = run_lines(prep_path, lines("share"))
+    assert "You have been through every part." in out
+    assert "To share your sheet, type sheet." in out
+    assert saved(prep_path).get("private_answers") == before  # nothing earlier was shared

@@ -421,6 +421,9 @@ class PlainSession:
             if changed:
                 self._section = None
             return changed
+        if command == "share" and step.role == "end":  # at the end, "share" means the sheet
+            out.text(say("share_at_end"))
+            return False
         if command in ("private", "share"):
             self._private(command == "private")
             return False
