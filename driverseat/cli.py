@@ -14,9 +14,24 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from driverseat import __version__
+from driverseat import __version__, words
 
-COMMANDS = ("export", "check", "restore", "where")
+COMMANDS = ("export", "check", "restore", "where", "workbook")
+
+
+def _t(name: str, /, **values: object) -> str:
+    """A sentence of the command line, from the ``cli`` book in the current language."""
+    return words.say("cli", name, **values)
+
+
+def _system_language() -> str:
+    """The language of the command line's own words: the system's, when driverseat has it."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if words.has_language(code) else words.REFERENCE
+    return words.REFERENCE
 
 
 class UsageProblem(Exception):
@@ -24,6 +39,10 @@ class UsageProblem(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(add_help=False, **kwargs)  # type: ignore[arg-type]
+        self.add_argument("-h", "--help", action="help", help=_t("help_help"))
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageProblem(_plain_usage(message))
 
@@ -31,38 +50,41 @@ class _Parser(argparse.ArgumentParser):
 def _plain_usage(message: str) -> str:
     found = re.match(r"unrecognized arguments: (.*)", message)
     if found:
-        return f"I don't know what '{found.group(1)}' means here. Try 'driverseat --help'."
+        return _t("usage_unknown", what=found.group(1))
     found = re.match(r"the following arguments are required: (.*)", message)
     if found:
-        return f"Please add {found.group(1)}. Try 'driverseat --help'."
+        return _t("usage_add", what=found.group(1))
     found = re.match(r"argument (\S+): expected one argument", message)
     if found:
-        return f"'{found.group(1)}' needs a value after it. Try 'driverseat --help'."
-    return message.replace("invalid", "unknown").rstrip(".") + ". Try 'driverseat --help'."
+        return _t("usage_needs_value", what=found.group(1))
+    return _t("usage_other", what=message.replace("invalid", "unknown").rstrip("."))
+
+
+def _more() -> str:
+    """The list of commands under ``--help``: the commands as typed, their words from the catalogue."""
+    file = _t("file_word")
+    rows = [
+        (f"driverseat export [{file}] --to md", _t("more_export")),
+        (f"driverseat check [{file}]", _t("more_check")),
+        (f"driverseat restore [{file}]", _t("more_restore")),
+        ("driverseat where", _t("more_where")),
+        ("driverseat workbook [--lang es]", _t("more_workbook")),
+    ]
+    width = max(len(command) for command, _about in rows) + 4
+    return "\n".join([_t("more_title"), *(f"  {c.ljust(width)}{a}" for c, a in rows), _t("more_help")])
 
 
 def _open_parser() -> _Parser:
     parser = _Parser(
         prog="driverseat",
-        description=(
-            "Get ready to lead your own recovery planning meeting. "
-            "driverseat asks you questions, one at a time, and keeps your answers "
-            "on this computer only. You can skip anything and come back later."
-        ),
-        epilog=(
-            "More:\n"
-            "  driverseat export [FILE] --to md    make your prep sheet\n"
-            "  driverseat check [FILE]             look over a prep file\n"
-            "  driverseat restore [FILE]           go back to an earlier copy\n"
-            "  driverseat where                    show where your files are kept\n"
-            "Use 'driverseat COMMAND --help' to learn more about one of them."
-        ),
+        description=_t("about"),
+        epilog=_more(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="your prep file (leave it out to use your usual one)")
-    parser.add_argument("--plain", action="store_true", help="one line at a time; works with screen readers and braille displays")
-    parser.add_argument("--demo", action="store_true", help="open a filled-in example; your own prep is not touched")
-    parser.add_argument("--version", action="version", version=f"driverseat {__version__}")
+    parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_file"))
+    parser.add_argument("--plain", action="store_true", help=_t("help_plain"))
+    parser.add_argument("--demo", action="store_true", help=_t("help_demo"))
+    parser.add_argument("--version", action="version", version=f"driverseat {__version__}", help=_t("help_version"))
     return parser
 
 
@@ -70,36 +92,35 @@ def _command_parser(command: str) -> _Parser:
     from driverseat import export
 
     formats = ", ".join([*export.FORMATS, "all"])
-    about = {
-        "export": "Make your prep sheet (or a card, invitations ...) from your prep file.",
-        "check": "Look over a prep file and say what is in it, or what needs fixing.",
-        "restore": "Show the earlier copies of your prep, and put one back.",
-        "where": "Show where your prep and its backups are kept.",
-    }[command]
-    parser = _Parser(prog=f"driverseat {command}", description=about)
-    if command != "where":
-        parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the prep file (leave it out to use your usual one)")
+    parser = _Parser(prog=f"driverseat {command}", description=_t(f"about_{command}"))
+    if command not in ("where", "workbook"):
+        parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_command_file"))
     if command == "export":
-        parser.add_argument("--to", default="md", metavar="FORMAT", help=f"what to make: {formats} (md if left out)")
-        parser.add_argument("-o", "--out", type=Path, metavar="OUT", help="where to save it (a folder for 'all'); leave it out to print it here")
-        parser.add_argument(
-            "--include-private",
-            action="store_true",
-            help="only for your own copy: also show the things you marked private",
-        )
+        parser.add_argument("--to", default="md", metavar=_t("format_word"), help=_t("help_to", formats=formats))
+        parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_out"))
+        parser.add_argument("--include-private", action="store_true", help=_t("help_include_private"))
+        parser.add_argument("--large", action="store_true", help=_t("help_large"))
+    if command == "workbook":
+        languages = ", ".join(words.available())
+        parser.add_argument("--lang", default="en", metavar=_t("language_word"), help=_t("help_workbook_lang", langs=languages))
+        parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_workbook_out"))
+    if command == "check":
+        parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
     if command == "restore":
-        parser.add_argument("--number", type=int, metavar="N", help="put back copy number N from the list")
+        parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line. Returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    words.set_language(_system_language())
     try:
         if args and args[0] in COMMANDS:
             command = args.pop(0)
             options = _command_parser(command).parse_args(args)
-            return {"export": _export, "check": _check, "restore": _restore, "where": _where}[command](options)
+            commands = {"export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook}
+            return commands[command](options)
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
         return _fail(str(problem), 2)
@@ -121,13 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, PrepLocked):
             return _fail(str(exc), 1)
         if isinstance(exc, ScriptError):
-            return _fail(f"The questions could not be loaded: {exc}", 2)
+            return _fail(_t("script_problem", problem=exc), 2)
         if os.environ.get("DRIVERSEAT_DEBUG"):
             raise
         if isinstance(exc, OSError):
             where = f" ({exc.filename})" if exc.filename else ""
-            return _fail(f"Something on this computer got in the way{where}: {exc.strerror or exc}.", 1)
-        return _fail(f"Something went wrong inside driverseat ({exc.__class__.__name__}). Your file was not changed.", 1)
+            return _fail(_t("computer_problem", where=where, reason=exc.strerror or exc), 1)
+        return _fail(_t("inside_problem", kind=exc.__class__.__name__), 1)
 
 
 def _say(*parts: object, file: TextIO | None = None) -> None:
@@ -150,9 +171,9 @@ def _unreadable(exc: "Exception") -> int:
     assert isinstance(exc, PrepUnreadable)
     _say(f"driverseat: {exc.explain()}", file=sys.stderr)
     if exc.path.is_file():
-        hint = "Your file was not changed."
+        hint = _t("file_not_changed")
         if exc.can_restore:
-            hint += f" To go back to an earlier copy, run: driverseat restore {exc.path}"
+            hint += " " + _t("restore_hint", path=exc.path)
         _say(hint, file=sys.stderr)
     return 1
 
@@ -173,7 +194,7 @@ def _read(file: Path | None):
 def _open(options: argparse.Namespace) -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
-        return _fail(f"{path} is a folder. Please name a prep file, like {path / 'prep.yaml'}.", 2)
+        return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
         from driverseat import plain
@@ -190,38 +211,63 @@ def _export(options: argparse.Namespace) -> int:
 
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS:
-        return _fail(f"I can't make '{fmt}'. I can make: {', '.join([*export.FORMATS, 'all'])}.", 2)
-    from driverseat import words
+        return _fail(_t("cannot_make", fmt=fmt, formats=", ".join([*export.FORMATS, "all"])), 2)
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
     prep, _text, _notes = _read(options.file)
     if fmt == "all":
         if options.out is None:
-            return _fail("'--to all' makes several files, so please add '-o FOLDER'.", 2)
+            return _fail(_t("all_needs_folder"), 2)
         if options.out.exists() and not options.out.is_dir():
-            return _fail(f"{options.out} is a file, not a folder.", 2)
+            return _fail(_t("is_a_file", path=options.out), 2)
         for name in {export.default_name(f) for f in export.FORMATS}:
             if is_protected(options.out / name, prep_path):
-                return _fail(words.say("cli", "export_into_backups", out=options.out), 2)
+                return _fail(_t("export_into_backups", out=options.out), 2)
         make_private_dirs(options.out)  # new folders only you can open
-        written = export.write_all(prep, None, options.out, include_private=options.include_private)
+        written = export.write_all(
+            prep, None, options.out, include_private=options.include_private, large=options.large
+        )
         for path in written:
-            _say(f"Saved {path}")
+            _say(_t("saved", path=path))
         return 0
     if options.out is None or str(options.out) == "-":
-        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private))
+        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private, large=options.large))
         sys.stdout.flush()
         return 0
     out = options.out
     if out.is_dir():
         out = out / export.default_name(fmt)
     if not out.parent.is_dir():
-        return _fail(f"There is no folder {out.parent} to save into.", 2)
+        return _fail(_t("no_folder", folder=out.parent), 2)
     if is_protected(out, prep_path):
-        return _fail(words.say("cli", "export_onto_prep", out=out, name=export.default_name(fmt)), 2)
-    export.write(fmt, prep, None, out, include_private=options.include_private)
-    _say(f"Saved {out}")
+        return _fail(_t("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
+    export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large)
+    _say(_t("saved", path=out))
+    return 0
+
+
+def _workbook(options: argparse.Namespace) -> int:
+    """A paper workbook of every question, from the script of ``--lang``."""
+    from driverseat.export import workbook
+    from driverseat.script import load_script
+    from driverseat.store import atomic_write, is_protected
+
+    if options.lang not in words.available():
+        return _fail(_t("workbook_no_language", lang=options.lang, langs=", ".join(words.available())), 2)
+    page = workbook.render(load_script(options.lang))
+    if options.out is None or str(options.out) == "-":
+        sys.stdout.write(page)
+        sys.stdout.flush()
+        return 0
+    name = "my-workbook.html"
+    out = options.out / name if options.out.is_dir() else options.out
+    if not out.parent.is_dir():
+        return _fail(_t("no_folder", folder=out.parent), 2)
+    if is_protected(out, _prep_path(None)):
+        return _fail(_t("export_onto_prep", out=out, name=name), 2)
+    atomic_write(out, page)
+    _say(_t("saved", path=out))
     return 0
 
 
@@ -230,24 +276,44 @@ def _check(options: argparse.Namespace) -> int:
     from driverseat.prep import private_items
     from driverseat.script import load_script_for
 
+    if options.words:
+        return _check_words(options.words)
     path = _prep_path(options.file)
     prep, _text, notes = _read(options.file)
     script = load_script_for(prep.language)
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))
     private = sum(1 for _ in private_items({k: v for k, v in prep.data.items() if k != "progress"}))
-    who = f"{prep.name}'s prep" if prep.name else "This prep"
-    _say(
-        f"{who} looks fine: {conversation.sections_done()} of {len(script.sections)} parts done, "
-        f"{items} items, {private} private. ({path})"
-    )
+    counts = dict(done=conversation.sections_done(), total=len(script.sections), items=items, private=private, path=path)
+    _say(_t("looks_fine_named", name=prep.name, **counts) if prep.name else _t("looks_fine", **counts))
     for note in notes:
-        _say(f"Note: {note}")
+        _say(_t("note", note=note))
     from driverseat.language import notes_for_prep
 
     for question_id, note in notes_for_prep(prep, script):
-        _say(f"Note on '{script.question(question_id).text.splitlines()[0]}': {note.text}")
+        _say(_t("note_on", question=script.question(question_id).text.splitlines()[0], note=note.text))
     return 0
+
+
+def _check_words(language: str) -> int:
+    """``check --words LANG``: what a language's word files lack, or have too many of."""
+    if not words.has_language(language):
+        return _fail(_t("words_no_language", language=language, languages=", ".join(words.available())), 2)
+    problems = words.problems(language)
+    missing = [p for p in problems if p.kind == "missing"]
+    unknown = [p for p in problems if p.kind == "unknown"]
+    if not problems:
+        _say(_t("words_fine", language=language))
+        return 0
+    if missing:
+        _say(_t("words_missing", language=language, count=len(missing)))
+        for problem in missing:
+            _say(_t("words_line", book=problem.book, key=problem.key))
+    if unknown:
+        _say(_t("words_unknown", language=language, count=len(unknown)))
+        for problem in unknown:
+            _say(_t("words_line", book=problem.book, key=problem.key))
+    return 1
 
 
 def _lists(data: object):
@@ -266,28 +332,28 @@ def _restore(options: argparse.Namespace) -> int:
     path = _prep_path(options.file)
     backups = list_backups(path)
     if not backups:
-        return _fail(f"There are no earlier copies of {path} yet.", 1)
-    _say(f"Earlier copies of {path}, newest first:")
+        return _fail(_t("no_copies", path=path), 1)
+    _say(_t("copies_title", path=path))
     for number, backup in enumerate(backups, start=1):
         _say(f"  {number}. {backup.label()}")
     number = options.number
     if number is None:
         if not sys.stdin.isatty():
-            _say(f"To put one back, run: driverseat restore {path} --number N")
+            _say(_t("restore_how", path=path))
             return 0
-        answer = input("Which one would you like back? Type its number, or press Enter to leave things as they are: ")
+        answer = input(_t("restore_which"))
         if not answer.strip():
-            _say("Nothing was changed.")
+            _say(_t("nothing_changed"))
             return 0
         if not answer.strip().isdigit():
-            return _fail("Please type just the number of a copy.", 2)
+            return _fail(_t("just_the_number"), 2)
         number = int(answer.strip())
     if not 1 <= number <= len(backups):
-        return _fail(f"Please pick a number from 1 to {len(backups)}.", 2)
+        return _fail(_t("pick_number", count=len(backups)), 2)
     with PrepStore(path) as store:
         store.lock()
         store.restore(backups[number - 1])  # checks the copy loads before it goes back
-    _say(f"Copy {number} is back in {path}. The file you had is kept as a backup too.")
+    _say(_t("restored", number=number, path=path))
     return 0
 
 
@@ -296,8 +362,8 @@ def _where(options: argparse.Namespace) -> int:
     from driverseat.store import list_backups
 
     prep = locations.default_prep()
-    _say(f"Your data folder:  {locations.home()}")
-    _say(f"Your prep:         {prep}{'' if prep.exists() else '  (not started yet)'}")
-    _say(f"Backups:           {locations.backups_dir(prep)}  ({len(list_backups(prep))} kept, up to {locations.BACKUPS_KEPT})")
-    _say("Nothing is sent anywhere: your files stay on this computer.")
+    _say(_t("where_home", path=locations.home()))
+    _say(_t("where_prep" if prep.exists() else "where_prep_new", path=prep))
+    _say(_t("where_backups", path=locations.backups_dir(prep), count=len(list_backups(prep)), most=locations.BACKUPS_KEPT))
+    _say(_t("where_nothing_sent"))
     return 0

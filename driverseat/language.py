@@ -9,8 +9,13 @@ Three kinds of note:
 - ``service_word``: words staff use about people ("compliant", "patient"), on any
   typed answer;
 - ``not_do``: a goal said as what not to do ("stop", "never"), on goal questions only;
-- ``someone_else``: a goal written about someone else ("he will", "Greg will"), on goal
-  questions only.
+- ``someone_else``: a goal written about someone else ("he will", "Greg wants"), on goal
+  questions only. A person named doing something for the writer ("Maria will visit me",
+  "she will be proud of me") is not a goal about someone else: words of ``for_me`` later
+  in the same sentence leave it alone.
+
+Answers to ``quoted_questions`` (what others say is important FOR me, where I see it
+differently) quote other people on purpose, so they are never noted.
 """
 
 from __future__ import annotations
@@ -57,11 +62,13 @@ class Lists:
     """The loaded word lists of one language."""
 
     goal_questions: frozenset[str]
+    quoted_questions: frozenset[str]
     service_words: _WordList
     not_do: _WordList
     someone_else: _WordList
     name_pattern: re.Pattern[str] | None
     not_names: frozenset[str]
+    for_me: re.Pattern[str] | None  # "me", "my": someone named does something for the writer
     notes: dict[str, str]
 
 
@@ -122,11 +129,13 @@ def parse_lists(data: Any, path: Path) -> Lists:
         )
     return Lists(
         goal_questions=frozenset(_strings(data.get("goal_questions"), "goal_questions", path)),
+        quoted_questions=frozenset(_strings(data.get("quoted_questions"), "quoted_questions", path)),
         service_words=_word_list(data, "service_words", path),
         not_do=_word_list(data, "not_do", path),
         someone_else=_word_list(data, "someone_else", path),
         name_pattern=name_pattern,
         not_names=frozenset(n.casefold() for n in _strings(other.get("not_names"), "someone_else.not_names", path)),
+        for_me=_alternation(_strings(other.get("for_me"), "someone_else.for_me", path)),
         notes={k: notes[k] for k in KINDS},
     )
 
@@ -163,13 +172,26 @@ def _matches(words: _WordList, text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _for_me(lists: Lists, text: str, end: int) -> bool:
+    """True when the rest of the sentence after ``end`` says "me" or "my": it is for the writer."""
+    if lists.for_me is None:
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    return lists.for_me.search(text[end : stop.start() if stop else len(text)]) is not None
+
+
 def _someone_else(lists: Lists, text: str) -> Iterator[tuple[int, int]]:
-    yield from _matches(lists.someone_else, text)
+    for start, end in _matches(lists.someone_else, text):
+        if not _for_me(lists, text, end):
+            yield start, end
     if lists.name_pattern is None:
         return
     for match in lists.name_pattern.finditer(text):
         first = match.group(1).split()[0]
-        if first.casefold() in lists.not_names:
+        if first.casefold() in lists.not_names or _for_me(lists, text, match.end()):
             continue
         yield match.start(1), match.end()
 
@@ -180,6 +202,8 @@ def _note(lists: Lists, kind: str, word: str) -> Note:
 
 def notes_from(lists: Lists, text: str, question_id: str) -> list[Note]:
     """The notes for one answer, with given word lists (in the order the words appear)."""
+    if question_id in lists.quoted_questions:
+        return []
     found: list[tuple[int, Note]] = []
     taken: list[tuple[int, int]] = []
     if question_id in lists.goal_questions:

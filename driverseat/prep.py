@@ -227,7 +227,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
     Version 1 had privacy on list items only, and in plain mode an unanswered "keep it
     private?" left a person not to invite or an off-limits topic on the sheet. Those
-    items now start private unless the person said share (``private: false``).
+    items now start private unless the person said share (``private: false``). What
+    version 1 never put on the sheet ("what would you like to be different this time")
+    starts private too: nothing reaches a sheet that the person did not choose.
     """
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version < 2:
@@ -236,6 +238,14 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict) and "private" not in item:
                     item["private"] = True
+        welcome = data.get("welcome")
+        if isinstance(welcome, dict) and welcome.get("last_time"):
+            # Version 1 never showed "what would you like to be different" on the sheet:
+            # it stays just for the person until they choose to share it.
+            hidden = data.get("private_answers")
+            hidden = hidden if isinstance(hidden, list) else []
+            if "welcome.last_time" not in hidden:
+                data["private_answers"] = [*hidden, "welcome.last_time"]
         data["schema_version"] = 2
     return data
 
@@ -299,23 +309,30 @@ class Problem:
     serious: bool = True  # False: a note only (for example an unknown key, which is kept)
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.text}" if self.line else self.text
+        return _say("at_line", line=self.line, problem=self.text) if self.line else self.text
 
 
 def _describe(kind: Any) -> str:
     if kind is str:
-        return "text"
+        return _say("kind_text")
     if kind is int:
-        return "a whole number"
+        return _say("kind_number")
     if kind is bool:
-        return "true or false"
+        return _say("kind_true_false")
     if isinstance(kind, tuple):
-        return "one of: " + ", ".join(kind)
+        return _say("kind_one_of", values=", ".join(kind))
     if isinstance(kind, dict):
-        return "a set of named fields"
+        return _say("kind_fields")
     if isinstance(kind, list):
-        return "a list"
-    return "something else"
+        return _say("kind_list")
+    return _say("kind_other")
+
+
+def _say(key: str, /, **values: object) -> str:
+    """What is wrong in a prep file, in plain words (the ``cli`` book)."""
+    from driverseat import words
+
+    return words.say("cli", key, **values)
 
 
 def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list[Problem]:
@@ -339,16 +356,16 @@ def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list
             return
         if isinstance(kind, dict):
             if not isinstance(value, dict):
-                problems.append(Problem(where(path), f"'{name(path)}' should be {_describe(kind)}"))
+                problems.append(Problem(where(path), _say("field_should_be", field=name(path), kind=_describe(kind))))
                 return
             for key, child in value.items():
                 child_path = path + (key,)
                 if key == "private" and path:
                     if not isinstance(child, bool):
-                        problems.append(Problem(where(child_path), f"'{name(child_path)}' should be true or false"))
+                        problems.append(Problem(where(child_path), _say("field_true_false", field=name(child_path))))
                     continue
                 if not isinstance(key, str):
-                    problems.append(Problem(where(path), f"'{name(path)}' has a field name that is not text: {key!r}"))
+                    problems.append(Problem(where(path), _say("field_name_not_text", field=name(path), key=repr(key))))
                     continue
                 if key in kind:
                     check(child, kind[key], child_path)
@@ -356,35 +373,35 @@ def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list
                     check(child, kind["*"], child_path)
                 else:
                     problems.append(
-                        Problem(where(child_path), f"'{name(child_path)}' is not a field driverseat knows; it is kept as it is", serious=False)
+                        Problem(where(child_path), _say("field_unknown", field=name(child_path)), serious=False)
                     )
         elif isinstance(kind, list):
             if not isinstance(value, list):
-                problems.append(Problem(where(path), f"'{name(path)}' should be {_describe(kind)}"))
+                problems.append(Problem(where(path), _say("field_should_be", field=name(path), kind=_describe(kind))))
                 return
             for index, item in enumerate(value):
                 check(item, kind[0], path + (index,))
         elif isinstance(kind, tuple):
             if value not in kind:
-                problems.append(Problem(where(path), f"'{name(path)}' is {value!r}, but it should be {_describe(kind)}"))
+                problems.append(Problem(where(path), _say("field_is_but", field=name(path), value=repr(value), kind=_describe(kind))))
         elif kind is int:
             if not isinstance(value, int) or isinstance(value, bool):
-                problems.append(Problem(where(path), f"'{name(path)}' should be a whole number"))
+                problems.append(Problem(where(path), _say("field_whole_number", field=name(path))))
         elif kind is bool:
             if not isinstance(value, bool):
-                problems.append(Problem(where(path), f"'{name(path)}' should be true or false"))
+                problems.append(Problem(where(path), _say("field_true_false", field=name(path))))
         elif kind is str:
             if not isinstance(value, str):
                 problems.append(
-                    Problem(where(path), f"'{name(path)}' should be text; put it in quotes, like \"{value}\"")
+                    Problem(where(path), _say("field_text_quotes", field=name(path), value=value))
                 )
 
     if not isinstance(data, dict):
-        return [Problem(1, "the file should hold a set of named fields, like 'person:' and 'goal:'")]
+        return [Problem(1, _say("file_not_fields"))]
     check(data, SCHEMA, ())
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         problems.append(
-            Problem(where(("schema_version",)), f"this file was made by a newer driverseat (version {version}); please update driverseat")
+            Problem(where(("schema_version",)), _say("file_newer", version=version))
         )
     return problems

@@ -81,9 +81,7 @@ class PrepLocked(Exception):
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        super().__init__(
-            f"{self.path} is already open in another window. Close it there first, then try again."
-        )
+        super().__init__(words.say("cli", "file_open_elsewhere", path=self.path))
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ class Backup:
     size: int
 
     def label(self) -> str:
-        return f"{self.when:%Y-%m-%d %H:%M:%S}  ({self.size} bytes)"
+        return words.say("cli", "backup_label", when=f"{self.when:%Y-%m-%d %H:%M:%S}", size=self.size)
 
 
 def make_private_dirs(folder: Path) -> None:
@@ -158,15 +156,15 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise PrepUnreadable(path, f"There is no file at {path}.") from None
+        raise PrepUnreadable(path, words.say("cli", "file_none", path=path)) from None
     except PermissionError:
-        raise PrepUnreadable(path, f"You are not allowed to read {path}.") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_allowed", path=path)) from None
     except OSError as exc:
-        raise PrepUnreadable(path, f"{path} could not be read ({exc.strerror or exc}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_read", path=path, reason=exc.strerror or exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise PrepUnreadable(path, f"{path} is a folder, not a prep file.")
+            raise PrepUnreadable(path, words.say("cli", "file_is_folder", path=path))
         if not stat.S_ISREG(info.st_mode):
             raise PrepUnreadable(path, words.say("cli", "not_normal_file", path=path))
         if info.st_size > limit:
@@ -183,7 +181,7 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise PrepUnreadable(path, f"{path} could not be read ({exc.strerror or exc}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_read", path=path, reason=exc.strerror or exc)) from None
     finally:
         os.close(fd)
 
@@ -199,22 +197,23 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PrepUnreadable(path, f"{path} is not a text file driverseat can read (line {line}).") from None
+        raise PrepUnreadable(path, words.say("cli", "file_not_text", path=path, line=line)) from None
     try:
         body = text.removeprefix("\ufeff")
         yamlio.check_shape(body)
         data, lines = yamlio.load(body)
     except yamlio.YamlProblem as exc:
-        raise PrepUnreadable(path, f"{path} could not be read.", [Problem(exc.line, exc.problem)]) from None
+        raise PrepUnreadable(path, words.say("cli", "file_unreadable", path=path), [Problem(exc.line, exc.problem)]) from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):
         raise PrepUnreadable(path, words.say("cli", "odd_shape", path=path)) from None
     if data is None:
-        raise PrepUnreadable(path, f"{path} is empty.")
+        raise PrepUnreadable(path, words.say("cli", "file_empty", path=path))
     problems = validate(data, lines)
     serious = [p for p in problems if p.serious]
     if serious:
-        what = "one thing" if len(serious) == 1 else f"{len(serious)} things"
-        raise PrepUnreadable(path, f"{path} has {what} driverseat can't use:", problems)
+        if len(serious) == 1:
+            raise PrepUnreadable(path, words.say("cli", "file_one_problem", path=path), problems)
+        raise PrepUnreadable(path, words.say("cli", "file_problems", path=path, count=len(serious)), problems)
     return Prep(migrate(data)), text, problems
 
 
@@ -238,17 +237,22 @@ def list_backups(path: Path) -> list[Backup]:
     return sorted(out, key=lambda b: b.when, reverse=True)
 
 
-def _backup_current(target: Path) -> Path | None:
+def _backup_current(target: Path, known: str | None = None) -> Path | None:
     """Keep the file as it is now in the backups folder, if it is a prep that loads.
 
+    ``known`` is the file's text when the caller knows it loads (it read or wrote exactly
+    that, and the file has not changed since); otherwise the file is read and checked.
     The copy is written like the prep itself (temporary file, fsync, rename, 0600), so a
     crash never leaves half a backup; old backups are let go only after it is in place."""
     if not target.is_file():
         return None
-    try:
-        _prep, text, _notes = read_prep(target)
-    except PrepUnreadable:
-        return None  # nothing worth keeping; the caller has already refused a broken file
+    if known is not None:
+        text = known
+    else:
+        try:
+            _prep, text, _notes = read_prep(target)
+        except PrepUnreadable:
+            return None  # nothing worth keeping; the caller has already refused a broken file
     folder = locations.backups_dir(target)
     _ensure_private_dir(folder.parent)
     _ensure_private_dir(folder)
@@ -345,8 +349,10 @@ class PrepStore:
         self.notes: list[Problem] = []
         self.unsaved = False  # True after a save failed, until one works
         self.problem = ""  # why the last save failed, in plain words
-        self._saved_data: object = None
+        self._text: str | None = None  # the file's text as last read or written here
+        self._loaded: object = None  # the data as read, until the first save (a hand-edited file is kept as typed)
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
+        self._yaml = yamlio.DumpCache()  # writes only the parts of the prep that changed
         self._lock_handles: list[tuple[Any, Path | None]] = []
 
     @property
@@ -416,10 +422,11 @@ class PrepStore:
         """Read the prep. With ``create``, a missing file gives a new prep (saved later)."""
         if create and not os.path.lexists(self.path):
             prep = Prep.new(language)
-            self._saved_data = None
+            self._text = None
             return prep
-        prep, _text, self.notes = read_prep(self.path)
-        self._saved_data = copy.deepcopy(prep.data)
+        prep, text, self.notes = read_prep(self.path)
+        self._text = text
+        self._loaded = copy.deepcopy(prep.data)
         self._seen = _signature(self.target)
         return prep
 
@@ -428,17 +435,20 @@ class PrepStore:
 
         Raises ``SaveFailed`` (an OSError) with a plain reason when it could not be
         written; ``unsaved`` then stays True until a save works."""
-        if self._saved_data is not None and prep.data == self._saved_data and not self.unsaved:
+        if self._loaded is not None and prep.data == self._loaded and not self.unsaved:
+            return False  # nothing changed since it was read: the file stays as it is written
+        text = self._yaml.dump(prep.ordered())
+        if text == self._text and not self.unsaved:
             return False
         target = self.target
         failed: SaveFailed | None = None
         try:
             self._check_can_replace(target)
-            text = yamlio.dump(prep.ordered())
             if target.parent == locations.real(locations.home()) or not target.parent.exists():
                 _ensure_private_dir(target.parent)
             try:
-                _backup_current(target)
+                # the file as this store last read or wrote it needs no second reading
+                _backup_current(target, self._text if _signature(target) == self._seen else None)
             except OSError:
                 pass  # the answers matter more than the copy of the version before
             atomic_write(target, text)
@@ -450,7 +460,7 @@ class PrepStore:
             self.unsaved, self.problem = True, str(failed.strerror)
             raise failed
         self.unsaved, self.problem = False, ""
-        self._saved_data = copy.deepcopy(prep.data)
+        self._text, self._loaded = text, None
         self._seen = _signature(target)
         return True
 
@@ -486,7 +496,7 @@ class PrepStore:
             atomic_write(target, text)
         except OSError as exc:
             raise _plain_reason(exc, target.parent) from None
-        self._saved_data = None
+        self._text, self._loaded = text, None
         self._seen = _signature(target)
 
 

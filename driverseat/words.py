@@ -28,6 +28,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 _current = REFERENCE
+_reading = False  # True while the catalogue itself is read (its own YAML problems can't be worded yet)
 
 
 def fill(text: str, **values: object) -> str:
@@ -78,7 +79,7 @@ class Book:
     missing: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         text = self.table.get(key)
         if not isinstance(text, str):
             return key
@@ -107,7 +108,7 @@ class Catalogue:
     def book(self, name: str) -> Book:
         return self.books[name]
 
-    def say(self, book: str, key: str, **values: object) -> str:
+    def say(self, book: str, key: str, /, **values: object) -> str:
         return self.books[book](key, **values)
 
     def problems(self) -> list[Problem]:
@@ -148,8 +149,17 @@ def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -
 @lru_cache(maxsize=8)
 def catalogue(language: str = REFERENCE) -> Catalogue:
     """The catalogue of a language, read once. An unknown language gives English."""
+    global _reading
     if not has_language(language):
         language = REFERENCE
+    _reading = True
+    try:
+        return _read_catalogue(language)
+    finally:
+        _reading = False
+
+
+def _read_catalogue(language: str) -> Catalogue:
     out = Catalogue(language)
     for name in BOOKS:
         reference = _read(locations.prompts_dir(REFERENCE) / f"{name}.yaml")
@@ -177,6 +187,8 @@ def current() -> str:
     return _current
 
 
-def say(book: str, key: str, **values: object) -> str:
+def say(book: str, key: str, /, **values: object) -> str:
     """A fixed sentence in the current language: ``say("cli", "saved", path=...)``."""
+    if _reading:  # a problem in a word file itself: its key and values are all there is
+        return " ".join([key, *(f"{name}={value}" for name, value in values.items())])
     return catalogue(_current).say(book, key, **values)

@@ -16,9 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point DRIVERSEAT_HOME at a fresh folder for every test."""
+    """Point DRIVERSEAT_HOME at a fresh folder for every test, in an English-speaking system."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("DRIVERSEAT_HOME", str(home))
+    # The command line speaks the system's language: the tests pick English, whatever the machine.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     return home
 
 

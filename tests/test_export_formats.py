@@ -17,16 +17,18 @@ AGENDA_STEPS = [
     "My questions",
     "Next steps, and my copy of the plan",
 ]
+THIS_TIME = "What I'd like to be different this time"
 
 
-def test_agenda_is_built_from_the_prep_and_sits_after_the_goal() -> None:
+def test_agenda_is_built_from_the_prep_and_sits_after_the_goal_and_what_not_to_bring_up() -> None:
     built = sheet.build(example("full"))
-    assert [p.id for p in built.parts][:2] == ["goal", "agenda"]
+    assert [p.id for p in built.parts][:3] == ["goal", "off_limits", "agenda"]
     agenda = built.part("agenda")
     assert agenda is not None and agenda.numbered
-    assert [i.label for i in agenda.items] == AGENDA_STEPS
+    # The full example answered "What would you like to be different this time?": right after welcome.
+    assert [i.label for i in agenda.items] == [AGENDA_STEPS[0], THIS_TIME, *AGENDA_STEPS[1:]]
     assert agenda.items[0].text == "Jim, Rosa, Pastor Dan"  # Lee is private: not named
-    assert agenda.items[2].text == "Family, friends and love; Work or school; Home"
+    assert agenda.items[3].text == "Family, friends and love; Work or school; Home"
     assert agenda.items[-1].text == "On paper, at the end of the meeting"
 
 
@@ -40,8 +42,9 @@ def test_agenda_has_only_steps_with_something_to_talk_about() -> None:
     assert AGENDA_STEPS[3] in [i.label for i in sheet.build(prep).part("agenda").items]
 
 
-@pytest.mark.parametrize("fmt", list(export.FORMATS))
+@pytest.mark.parametrize("fmt", [f for f in export.FORMATS if not f.startswith("profile")])
 def test_agenda_appears_in_every_format_of_the_full_example(fmt: str) -> None:
+    """Every format but the one-page profile, which is about the person, not the meeting."""
     text = export.render(fmt, example("full"))
     if fmt == "fhir":  # the agenda is on the HTML sheet the Bundle carries
         text = fhir_sheet(text)
@@ -103,7 +106,8 @@ def test_invitation_without_a_date_says_it_will_come() -> None:
 def test_write_all_uses_clear_names(tmp_path) -> None:
     names = [p.name for p in export.write_all(example("sparse"), None, tmp_path)]
     assert names == ["my-prep-sheet.md", "my-prep-sheet.html", "my-prep-sheet.txt", "my-meeting-card.txt",
-                     "my-meeting-card.html", "my-invitations.txt", "my-prep.json", "my-prep.fhir.json"]
+                     "my-meeting-card.html", "my-invitations.txt", "my-profile.html", "my-profile.txt",
+                     "my-prep.json", "my-prep.fhir.json"]
     assert export.suffix("card-html") == ".html" and export.default_name("json") == "my-prep.json"
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from driverseat import export
+from driverseat.export import sheet
+from driverseat.prep import Prep
 from export_preps import example
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -53,14 +55,31 @@ def print_pages(html: str, size: str, folder: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf.read_bytes()))
 
 
+def usual_print() -> Prep:
+    """The full example without its need for large print, so it prints at the usual 14 pt."""
+    prep = example("full")
+    prep.set("meeting.needs", [n for n in prep.get("meeting.needs") if "large print" not in n["text"].lower()])
+    assert not sheet.build(prep).large
+    return prep
+
+
 @pytest.mark.parametrize("paper", list(PAPER))
 def test_full_sheet_prints_on_one_or_two_pages(paper: str, tmp_path: Path) -> None:
-    assert 1 <= print_pages(export.render("html", example("full")), PAPER[paper], tmp_path) <= 2
+    assert 1 <= print_pages(export.render("html", usual_print()), PAPER[paper], tmp_path) <= 2
 
 
 @pytest.mark.parametrize("paper", list(HALF))
 def test_card_prints_on_half_a_page(paper: str, tmp_path: Path) -> None:
-    assert print_pages(export.render("card-html", example("full")), HALF[paper], tmp_path) == 1
+    assert print_pages(export.render("card-html", usual_print()), HALF[paper], tmp_path) == 1
+
+
+@pytest.mark.parametrize("paper", list(PAPER))
+def test_in_large_print_the_sheet_takes_more_pages_and_the_card_one(paper: str, tmp_path: Path) -> None:
+    full = example("full")  # it asks for "Large print copies"
+    assert sheet.build(full).large and "font-size: 18pt" in export.render("html", full)
+    usual = print_pages(export.render("html", usual_print()), PAPER[paper], tmp_path)
+    assert usual < print_pages(export.render("html", full), PAPER[paper], tmp_path) <= 4
+    assert print_pages(export.render("card-html", full), PAPER[paper], tmp_path) == 1
 
 
 def test_page_counting_sees_more_than_one_page(tmp_path: Path) -> None:
@@ -75,5 +94,18 @@ def test_sparse_sheet_prints_on_one_page(paper: str, tmp_path: Path) -> None:
 
 
 def test_full_sheet_with_private_items_still_prints_on_two_pages(tmp_path: Path) -> None:
-    html = export.render("html", example("full"), include_private=True)
+    html = export.render("html", usual_print(), include_private=True)
     assert 1 <= print_pages(html, PAPER["letter"], tmp_path) <= 2
+
+
+def test_a_very_long_answer_runs_on_and_page_one_is_not_left_blank(tmp_path: Path) -> None:
+    """A long answer may split across pages (short parts may not), so page 1 stays full."""
+    prep = usual_print()
+    prep.set("goal.obstacles", "I get nervous when I meet new people and my words get stuck. " * 40)
+    pages = print_pages(export.render("html", prep), PAPER["letter"], tmp_path)
+    assert pages >= 3
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "page.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "What might get in the way: I get nervous" in " ".join(first.split())  # it starts on page 1
+    assert len(first) > 1200

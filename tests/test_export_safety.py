@@ -83,9 +83,16 @@ def test_html_has_no_script_no_handlers_and_fetches_nothing(fmt: str, prep: str,
 @pytest.mark.parametrize("fmt", HTML_FORMATS)
 def test_html_shows_hostile_text_exactly_as_words(fmt: str) -> None:
     page = parse(export.render(fmt, hostile()))
-    for words in [MARKUP, RTL, LINK, ENTITIES, LONG] + ([EMOJI] if fmt == "html" else []):
+    # The card ends a very long answer at a word, with "(more on the sheet)"; the sheet has it all.
+    long = LONG if fmt == "html" else LONG[:120]
+    shown = [MARKUP, RTL, LINK, ENTITIES, long] + ([EMOJI] if fmt == "html" else [])
+    if fmt == "profile":  # strengths, important TO me and needs only
+        shown = [RTL, EMOJI, "x" * 300]
+    for words in shown:
         assert words in page.text, words[:40]
-    assert visible(ANSI) in page.text
+    if fmt == "card-html":
+        assert LONG not in page.text and "… (more on the sheet)" in page.text
+    assert visible(ANSI if fmt != "profile" else CONTROLS) in page.text
     if fmt == "html":
         assert visible(CONTROLS) in page.text
         assert "line one\nline two\n\tand a tab" in page.text  # line breaks and tabs kept

@@ -37,7 +37,7 @@ def test_service_words_are_noticed(text: str, word: str) -> None:
 
 
 def test_service_words_are_noticed_on_any_typed_answer() -> None:
-    assert kinds("Being compliant", "important_for_text") == [("service_word", "compliant")]
+    assert kinds("Being compliant", "strength_text") == [("service_word", "compliant")]
     assert kinds("My symptoms come back at night.", "obstacles") == [("service_word", "symptoms")]
     assert kinds("Patient", "invitee_relation") == [("service_word", "Patient")]
 
@@ -48,8 +48,8 @@ def test_service_words_are_noticed_on_any_typed_answer() -> None:
         ("I want to stop drinking.", "stop"),
         ("Never go back to the hospital.", "Never"),
         ("No more fights with my mom.", "No more"),
-        ("I don't want to be alone all the time.", "don't"),
-        ("I don’t want to be lonely.", "don’t"),
+        ("Don't go back to using.", "Don't"),
+        ("Don’t end up in jail again.", "Don’t"),
         ("Quit smoking by summer.", "Quit"),
         ("Stay out of the hospital.", "Stay out of"),
         ("I want to not feel so tired.", "not"),
@@ -78,6 +78,11 @@ def test_each_category_is_checked_on_the_goal_questions() -> None:
     for qid in ("vision", "goal_words", "priority_words"):
         assert kinds("I want to stop drinking.", qid) == [("not_do", "stop")]
         assert kinds("He will get a job.", qid) == [("someone_else", "He will")]
+
+
+def test_quotes_of_what_others_say_are_never_noted() -> None:
+    for qid in ("important_for_text", "difference_text"):
+        assert kinds("The client will be compliant and never miss groups.", qid) == []
 
 
 def test_what_not_to_do_and_someone_else_are_only_for_goals() -> None:

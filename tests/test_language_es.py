@@ -37,7 +37,7 @@ def test_spanish_service_words_are_noticed(text: str, word: str) -> None:
 
 
 def test_service_words_are_noticed_on_any_typed_answer() -> None:
-    assert kinds("Tomar mis medicinas y cumplir con el tratamiento", "important_for_text") == [
+    assert kinds("Tomar mis medicinas y cumplir con el tratamiento", "goal_why") == [
         ("service_word", "cumplir con el tratamiento")
     ]
     assert kinds("Los síntomas vuelven en la noche.", "obstacles") == [("service_word", "síntomas")]
@@ -78,6 +78,16 @@ def test_goals_said_as_what_to_stop_are_noticed(text: str, word: str) -> None:
 )
 def test_goals_about_someone_else_are_noticed(text: str, word: str) -> None:
     assert ("someone_else", word) in kinds(text)
+
+
+def test_quotes_of_what_others_say_are_never_noted() -> None:
+    for qid in ("important_for_text", "difference_text"):
+        assert kinds("El cliente va a cumplir con el tratamiento y nunca faltar.", qid) == []
+
+
+def test_someone_doing_something_for_me_is_not_a_goal_about_them() -> None:
+    assert kinds("María va a ir conmigo al parque. Ella va a estar orgullosa de mí.", "vision") == []
+    assert kinds("Mi hermano va a llevarme a mis clases.", "goal_words") == []
 
 
 def test_what_to_stop_and_someone_else_are_only_for_goals() -> None:

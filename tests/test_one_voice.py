@@ -231,6 +231,8 @@ def test_every_v1_example_loads_as_version_2(name: str, tmp_path: Path) -> None:
     prep = read_prep(old)[0]
     now = read_prep(locations.examples_dir() / f"{name}.yaml")[0]
     assert prep.data["schema_version"] == 2
+    hidden = prep.data.pop("private_answers", [])
+    assert hidden == (["welcome.last_time"] if now.get("welcome.last_time") else [])
     assert prep.data == now.data  # the examples say private or shared on every such item already
 
 
@@ -275,3 +277,10 @@ async def test_the_review_removes_and_moves_list_items(tmp_path: Path) -> None:
         await pilot.press("x")
         await pilot.pause()
     assert [p["words"] for p in saved(path)["priorities"]] == moved[1:]
+
+
+def test_v1_answers_never_on_a_v1_sheet_stay_private_after_migration() -> None:
+    data = {"schema_version": 1, "welcome": {"last_time": "I want to speak first."}}
+    migrate(data)
+    assert data["private_answers"] == ["welcome.last_time"]
+    assert "speak first" not in export.render("md", Prep(data))

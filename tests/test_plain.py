@@ -79,11 +79,11 @@ PLAN: dict[str, list[list[str]]] = {
     "important_for:start": [["yes"]],
     "important_for[0].important_for_text": [["Stay compliant with meds", ""]],
     "important_for[0].important_for_text#reflect": [["1"]],
-    "important_for[0].important_for_text#note": [["1"]],  # Keep it
     "important_for:more": [["no"]],
     "differences:start": [["skip"]],
     "strengths:start": [["yes"]],
-    "strengths[0].strength_text": [["I cook well", ""]],
+    "strengths[0].strength_text": [["I cook well. I'm compliant.", ""]],
+    "strengths[0].strength_text#note": [["1"]],  # Keep it (a quote in Important FOR is never noted)
     "strengths:more": [["no"]],
     "vision": [["Work part time", ""]],
     "goal_words": [["I want to get back to work", ""]],
@@ -172,7 +172,7 @@ def check_full(path: Path) -> None:
     assert data["important_to"] == [{"text": "my cat"}]
     assert data["important_for"] == [{"text": "Stay compliant with meds"}]
     assert not data.get("differences")
-    assert data["strengths"] == [{"text": "I cook well"}]
+    assert data["strengths"] == [{"text": "I cook well. I'm compliant."}]
     assert data["goal"] == {
         "vision": "Work part time",
         "words": "I want to get back to work",

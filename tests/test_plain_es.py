@@ -67,11 +67,11 @@ PLAN_ES: dict[str, list[list[str]]] = {
     "important_for:start": [["sí"]],
     "important_for[0].important_for_text": [["Cumplir con el tratamiento", ""]],
     "important_for[0].important_for_text#reflect": [["1"]],
-    "important_for[0].important_for_text#note": [["1"]],  # Dejarlo así
     "important_for:more": [["no"]],
     "differences:start": [["saltar"]],
     "strengths:start": [["sí"]],
-    "strengths[0].strength_text": [["Soy buena cocinera.", ""]],
+    "strengths[0].strength_text": [["Soy buena cocinera. Soy buena paciente.", ""]],
+    "strengths[0].strength_text#note": [["1"]],  # Dejarlo así (en Importante PARA mí no hay notas)
     "strengths[0].strength_text#reflect": [["1"]],
     "strengths:more": [["no"]],
     "vision": [["Un trabajo y mi propio dinero", ""]],
@@ -138,7 +138,7 @@ def test_a_whole_preparation_in_spanish(spanish_prep: Path, typist_es: Typist) -
     status = data["progress"]["status"]
     assert status["meeting_date"] == "skipped" and status["not_invited"] == "skipped"
     assert status["when"] == status["breaks"] == status["copy_of_plan"] == status["obstacles"] == "not_sure"
-    assert data["progress"]["kept_notes"] == ["important_for_text:service_word:cumplir con el tratamiento"]
+    assert data["progress"]["kept_notes"] == ["strength_text:service_word:paciente"]
 
     # What the person read was Spanish.
     assert "Parte 1 de 10: Bienvenida y sus derechos" in shown
@@ -148,7 +148,7 @@ def test_a_whole_preparation_in_spanish(spanish_prep: Path, typist_es: Typist) -
     assert "Escriba un número del 1 al 2, o escriba ayuda." in shown
     assert "Por ejemplo" in shown or "Quiero hablar yo primero, antes que los demás." in shown
     assert "Puede escribir estas palabras en cualquier pregunta:" in shown
-    assert 'Usted escribió "Cumplir con el tratamiento". ¿Así lo diría usted?' in shown
+    assert 'Usted escribió "paciente". ¿Así lo diría usted?' in shown
     assert "Ya pasó por todas las partes." in shown
     assert "Su hoja hasta ahora:" in shown
     assert shown.rstrip().endswith("Sus respuestas están guardadas. Puede volver cuando quiera.")

@@ -76,8 +76,8 @@ def test_full_sheet_order_and_private_items(full_prep: Prep) -> None:
     md = export.render("md", full_prep)
     headings = [line[3:] for line in md.splitlines() if line.startswith("## ")]
     order = [
-        "My goal, in my own words", "What matters most to me", "Who I'm inviting",
-        "Time, place and what I need", "Please don't bring up", "Important TO me",
+        "My goal, in my own words", "Please don't bring up", "What matters most to me",
+        "Who I'm inviting", "Time, place and what I need", "Important TO me",
         "Important FOR me", "Where I see it in a different way", "My strengths",
         "My questions", "My rights",
     ]

@@ -58,3 +58,36 @@ def test_a_language_is_never_a_path(code: str, prompts: Path) -> None:
 
 def test_english_has_no_problems() -> None:
     assert words.problems("en") == []
+
+
+def test_check_words_lists_what_a_language_lacks(prompts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import cli
+
+    (prompts / "xx").mkdir()
+    (prompts / "xx" / "app.yaml").write_text("saved: Guardado\nno_such_key: Hola\n", encoding="utf-8")
+    assert cli.main(["check", "--words", "xx"]) == 1
+    out = capsys.readouterr().out
+    assert "'xx' lacks" in out and "  app.yaml: not_saved" in out and "  cli.yaml: saved" in out
+    assert "'xx' has 1 words English does not have" in out and "  app.yaml: no_such_key" in out
+    assert cli.main(["check", "--words", "en"]) == 0
+    assert "have everything English has" in capsys.readouterr().out
+    assert cli.main(["check", "--words", "../etc"]) == 2
+    assert "driverseat has no words for '../etc'" in capsys.readouterr().err
+
+
+def test_spanish_has_every_word() -> None:
+    assert words.problems("es") == []
+
+
+def test_the_command_line_speaks_the_systems_language(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import cli
+
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    cli.main(["where"])
+    assert "Su carpeta de datos:" in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")  # no French: English
+    cli.main(["where"])
+    assert "Your data folder:" in capsys.readouterr().out
+    words.set_language("en")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -137,3 +139,92 @@ def test_a_key_written_twice_is_a_problem_not_a_silent_loss() -> None:
         yamlio.load(text)
     assert caught.value.line == 4
     assert "'name' is written twice (lines 2 and 4)" in caught.value.problem
+
+
+# ----------------------------------------------------------------- the fast dumper
+GOLDEN_PREPS = sorted((Path(__file__).parent / "golden").glob("*/my-prep.json"))
+
+
+def _shipped_and_golden() -> list:
+    from driverseat import locations
+
+    out = []
+    for path in sorted(locations.examples_dir().glob("*.yaml")) + sorted(locations.prompts_dir("en").parent.glob("*/*.yaml")):
+        out.append(yamlio.load(path.read_text(encoding="utf-8"))[0])
+    import json
+
+    out += [json.loads(path.read_text(encoding="utf-8")) for path in GOLDEN_PREPS]
+    return out
+
+
+def test_the_fast_dumper_writes_every_shipped_and_golden_file_like_the_careful_one() -> None:
+    datas = _shipped_and_golden()
+    assert len(datas) > 30
+    for data in datas:
+        assert yamlio.dump(data) == yamlio.dump(data, careful=True)
+
+
+KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)  # the keys of a prep
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.dictionaries(
+        KEYS,
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(),
+            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+            max_leaves=20,
+        ),
+        max_size=5,
+    )
+)
+def test_the_fast_dumper_agrees_with_the_careful_one(data) -> None:
+    assert yamlio.dump(data) == yamlio.dump(data, careful=True)
+
+
+def test_the_fast_dumper_is_used_for_usual_preps() -> None:
+    from driverseat import locations
+
+    preps = [yamlio.load(p.read_text(encoding="utf-8"))[0] for p in sorted(locations.examples_dir().glob("*.yaml"))]
+    assert preps and all(yamlio._fast_is_same(prep) for prep in preps)
+    assert not yamlio._fast_is_same({"goal": {"words": "I love \U0001f6b2 bikes"}})  # emoji: the careful way
+    assert not yamlio._fast_is_same({"goal": {"words": "two lines\n"}})
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_text_is_written_alike_by_both_dumpers(text: str) -> None:
+    data = {"goal": {"words": text}, "items": [{"text": text}]}
+    assert yamlio.dump(data) == yamlio.dump(data, careful=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+                max_leaves=10,
+            ),
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_writing_only_what_changed_gives_the_same_text(versions) -> None:
+    cache = yamlio.DumpCache()
+    for data in versions:  # one prep changing over several saves
+        assert cache.dump(data) == yamlio.dump(data)
+
+
+def test_a_part_changed_in_place_is_written_again() -> None:
+    cache = yamlio.DumpCache()
+    data = {"goal": {"words": "A job"}, "invitees": [{"name": "Jim", "private": True}]}
+    cache.dump(data)
+    data["invitees"][0]["private"] = False
+    data["goal"]["words"] = "A job I like"
+    text = cache.dump(data)
+    assert "private: false" in text and "A job I like" in text and text == yamlio.dump(data)

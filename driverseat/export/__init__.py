@@ -21,6 +21,8 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
     "card": ("driverseat.export.card", "Meeting card to hold, as plain text", "my-meeting-card.txt"),
     "card-html": ("driverseat.export.card", "Meeting card to print (half a page)", "my-meeting-card.html"),
     "invites": ("driverseat.export.invites", "A note for each person I invite", "my-invitations.txt"),
+    "profile": ("driverseat.export.profile", "About me on one page, for a new team member or a hospital stay", "my-profile.html"),
+    "profile-txt": ("driverseat.export.profile", "About me on one page, as plain text", "my-profile.txt"),
     "json": ("driverseat.export.jsonfmt", "The prep as JSON, for other tools", "my-prep.json"),
     "fhir": ("driverseat.export.fhir", "For your team's health record system (HL7 FHIR)", "my-prep.fhir.json"),
 }
@@ -37,8 +39,12 @@ def default_name(fmt: str) -> str:
     return _FORMATS[fmt][2]
 
 
-def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False) -> str:
-    """The export as text. ``script`` is unused today and kept for front ends."""
+def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False, large: bool = False) -> str:
+    """The export as text. ``script`` is unused today and kept for front ends.
+
+    ``large`` prints the HTML sheet and card at 18 pt (they do so anyway when the person
+    named large print as a need).
+    """
     if fmt not in _FORMATS:
         raise KeyError(fmt)
     from driverseat.export import sheet
@@ -48,26 +54,30 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
     if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
         text = module.render(prep, include_private=include_private)
     else:
-        built = sheet.build(prep, include_private=include_private)
-        text = module.render_html(built) if fmt == "card-html" else module.render(built)
+        built = sheet.build(prep, include_private=include_private, large=large)
+        text = module.render_html(built) if fmt in ("card-html", "profile") else module.render(built)
     return text
 
 
-def write(fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False) -> Path:
+def write(
+    fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False, large: bool = False
+) -> Path:
     """Render and save atomically (mode 0600). Returns the path written."""
-    text = render(fmt, prep, script, include_private=include_private)
+    text = render(fmt, prep, script, include_private=include_private, large=large)
     out = Path(out)
     atomic_write(out, text)
     return out
 
 
-def write_all(prep: Prep, script: object, folder: Path, include_private: bool = False) -> list[Path]:
+def write_all(
+    prep: Prep, script: object, folder: Path, include_private: bool = False, large: bool = False
+) -> list[Path]:
     """Every format into ``folder`` (which must exist), each under its clear file name.
 
     Each file is written atomically with mode 0600. Returns the paths, in format order.
     """
     folder = Path(folder)
     return [
-        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private)
+        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private, large=large)
         for fmt in _FORMATS
     ]

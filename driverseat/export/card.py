@@ -1,21 +1,25 @@
 """The meeting card: a short card the person holds during the meeting.
 
-It has the goal in their own words, the meeting plan (agenda), their top three priorities, what not to bring up
-(only what they chose to share), their questions, and three lines on their rights.
+It has the goal in their own words, what not to bring up (only what they chose to
+share), the meeting plan (agenda, with what they would like to be different this time in
+their words), their top three priorities, their questions, and three lines on their rights.
 ``render`` gives plain text (40 lines or fewer for a usual prep); ``render_html`` gives
-a page that prints on half a sheet of paper. The person's words are never cut short,
-so very long answers make a longer card.
+a page that prints on half a sheet of paper, inside ``<main>``, in one column on a
+narrow screen. An answer too long for a card ends at a word, with "(more on the sheet)":
+the sheet always has every word, exactly as typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from driverseat.export import htmlpage
 from driverseat.export.clean import underline, wrap
 from driverseat.export.sheet import Item, Sheet
 
 TOP = 3
+SHORT = 180  # characters of one answer that fit on the card
 
 
 @dataclass(frozen=True)
@@ -36,20 +40,40 @@ def blocks(sheet: Sheet) -> list[Block]:
     goal = sheet.part("goal")
     if goal and goal.quote:
         out.append(Block("goal", w["card_goal"], goal.items[:1]))
+    off_limits = sheet.part("off_limits")
+    if off_limits:
+        out.append(Block("off_limits", off_limits.heading, off_limits.items))
     agenda = sheet.part("agenda")
     if agenda:
-        steps = tuple(Item(item.label or item.text) for item in agenda.items)  # steps only: room is short
+        steps = tuple(  # steps only, room is short; but what I'd like different this time, in my words
+            Item(item.text, label=item.label) if item.label == w["agenda_this_time"] else Item(item.label or item.text)
+            for item in agenda.items
+        )
         out.append(Block("agenda", w["card_agenda"], steps, numbered=True))
     priorities = sheet.part("priorities")
     if priorities:
         out.append(Block("priorities", w["card_priorities"], priorities.items[:TOP], numbered=True))
-    for part_id in ("off_limits", "questions"):
-        part = sheet.part(part_id)
-        if part:
-            out.append(Block(part_id, part.heading, part.items))
+    questions = sheet.part("questions")
+    if questions:
+        out.append(Block("questions", questions.heading, questions.items))
     lines = tuple(Item(line) for line in w["card_rights_lines"])
     out.append(Block("rights", w["card_rights"], lines, fixed=True))
-    return out
+    return [b if b.fixed else Block(b.id, b.heading, tuple(_short(i, w) for i in b.items), b.numbered) for b in out]
+
+
+def shorten(text: str, more: str, limit: int = SHORT) -> str:
+    """The person's text, or its start up to a word before ``limit`` characters and ``more``."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "… " + more
+
+
+def _short(item: Item, w: dict[str, Any]) -> Item:
+    return Item(shorten(item.text, w["card_more"]), item.fields, item.label)
 
 
 def _label(item: Item) -> str:
@@ -72,7 +96,7 @@ def render(sheet: Sheet) -> str:
 
 
 CSS = """
-@page { margin: 12mm 14mm; }
+@page { margin: 7mm 12mm; }
 body { max-width: 40em; }
 .card { border: 2px dashed #000; padding: .5em .8em .6em; }
 .card h1 { font-size: 17pt; margin: 0; }
@@ -81,6 +105,7 @@ body { max-width: 40em; }
 .card .goal { font-size: 16pt; font-weight: bold; margin: 0; }
 .card .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2em; }
 .card .rights { list-style: none; padding-left: 0; font-weight: bold; }
+@media (max-width: 40em) { .card .grid { grid-template-columns: 1fr; } }
 """
 
 
@@ -90,7 +115,8 @@ def _block_html(block: Block) -> str:
     if block.id == "goal":
         return out + words(block.items[0].text, "p", "w goal") + "\n</section>\n"
     tag = "ol" if block.numbered else "ul"
-    cls = ' class="rights"' if block.fixed else ""
+    # A list without bullets keeps its list semantics for screen readers with role="list".
+    cls = ' class="rights" role="list"' if block.fixed else ""
     out += f"<{tag}{cls}>"
     for item in block.items:
         label = f'<span class="label">{esc(_label(item))}</span>' if item.label else ""
@@ -102,17 +128,18 @@ def _block_html(block: Block) -> str:
 def render_html(sheet: Sheet) -> str:
     """The card as an HTML page that prints on half a sheet."""
     all_blocks = blocks(sheet)
-    left = [b for b in all_blocks if b.id in ("agenda", "rights")]
-    right = [b for b in all_blocks if b.id in ("priorities", "off_limits", "questions")]
+    # What not to bring up comes first after the goal, as on the sheet, in the reading order too.
+    left = [b for b in all_blocks if b.id in ("off_limits", "priorities", "questions")]
+    right = [b for b in all_blocks if b.id in ("agenda", "rights")]
     title = htmlpage.esc(sheet.words["card_title"])
     if sheet.name:
         title += " &nbsp;·&nbsp; " + htmlpage.words(sheet.name)
-    body = f'<div class="card">\n<h1>{title}</h1>\n'
+    body = f'<main class="card">\n<h1>{title}</h1>\n'
     if sheet.include_private:
         body += f'<p class="private">{htmlpage.esc(sheet.words["includes_private"])}</p>\n'
     body += "".join(_block_html(b) for b in all_blocks if b.id == "goal")
     body += '<div class="grid">\n'
     body += "<div>\n" + "".join(_block_html(b) for b in left) + "</div>\n"
     body += "<div>\n" + "".join(_block_html(b) for b in right) + "</div>\n"
-    body += "</div>\n</div>\n"
+    body += "</div>\n</main>\n"
     return htmlpage.page(sheet, sheet.words["card_title"], body, CSS)

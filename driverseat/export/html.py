@@ -2,7 +2,10 @@
 
 Open it in any browser; print it (or "Save as PDF") from there. The print style is
 14pt or larger, black on white, with no item split across pages; a typical prep fits on
-one or two pages. Important TO and FOR me sit side by side, so both get room.
+one or two pages. Important TO and FOR me sit side by side, so both get room (one above
+the other on a narrow screen). A short part is never split across pages; a very long
+answer may run on, so page 1 is never left mostly blank. People are labelled as in the
+plain text ("Who they are to me:"), so a screen reader says what each detail is.
 See ``htmlpage`` for how the person's text is kept safe.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from driverseat.export.htmlpage import esc, meta, page, words
+from driverseat.export.htmlpage import LONG, esc, meta, page, words
 from driverseat.export.sheet import Item, Part, Sheet
 
 CSS = """
@@ -18,13 +21,16 @@ CSS = """
   padding-left: .5em; margin: .2em 0 .3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.4em; }
 .people li { margin-bottom: .15em; }
-.sep { padding: 0 .2em; font-weight: bold; }
+.field { margin-right: .5em; }
 #off_limits { border-left: 5px solid #000; padding-left: .5em; }
 .rights { columns: 2; column-gap: 2em; }
 .needs { padding-left: 1.2em; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+@media (max-width: 40em) { .pair { grid-template-columns: 1fr; } .rights { columns: 1; } }
 """
 
 PAIRS = ("important_to", "important_for")
+SHORT = 8  # about this many lines or fewer: a part is kept on one page
 
 
 def item(entry: Item, part_id: str, w: dict[str, Any]) -> str:
@@ -36,29 +42,40 @@ def item(entry: Item, part_id: str, w: dict[str, Any]) -> str:
         head = f'<span class="label">{esc(entry.label)}</span>' + (": " if entry.text or entry.fields else "")
     text = words(entry.text) if entry.text else ""
     details = ""
+    cls = ' class="long"' if _size(entry) > LONG else ""
     if entry.fields and part_id == "time_place" and not entry.text:
         details = '<ul class="needs">' + "".join(f"<li>{words(f.text)}</li>" for f in entry.fields) + "</ul>"
     elif entry.fields:
         details = " " + " · ".join(f'<span class="label">{esc(f.label)}:</span> {words(f.text)}' for f in entry.fields)
-    return f"<li>{head}{text}{details}</li>\n"
+    return f"<li{cls}>{head}{text}{details}</li>\n"
+
+
+def _size(entry: Item) -> int:
+    """How many characters of the person's words an item holds."""
+    return len(entry.text) + sum(len(f.text) for f in entry.fields)
+
+
+def _lines(items: list[Item]) -> float:
+    """About how many printed lines items take: one per item and detail, one per 60 characters."""
+    return sum(1 + len(i.fields) + _size(i) / 60 for i in items)
 
 
 def person(entry: Item, w: dict[str, Any]) -> str:
-    """An invitee on one or two lines: name, who they are, why (labelled), how."""
-    bits = []
-    for field in entry.fields:
-        if field.label in (w["relation"], w["how"]):
-            bits.append(words(field.text))
-        else:
-            bits.append(f'<span class="label">{esc(field.label)}:</span> {words(field.text)}')
-    rest = (" — " + ' <span class="sep">·</span> '.join(bits)) if bits else ""
-    return f"<li><strong>{words(entry.text)}</strong>{rest}</li>\n"
+    """An invitee: the name, then each detail with its label, as in the plain text."""
+    bits = "".join(
+        f' <span class="field"><span class="label">{esc(field.label)}:</span> {words(field.text)}</span>'
+        for field in entry.fields
+    )
+    cls = ' class="long"' if _size(entry) > LONG else ""
+    rest = " —" + bits if bits else ""
+    return f"<li{cls}><strong>{words(entry.text)}</strong>{rest}</li>\n"
 
 
 def part(section: Part, w: dict[str, Any]) -> str:
     """One part: its heading and its items."""
     items = list(section.items)
-    out = f'<section class="part" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'
+    keep = " keep" if _lines(items) <= SHORT else ""
+    out = f'<section class="part{keep}" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'
     if section.quote and items:
         out += words(items.pop(0).text, "p", "w quote") + "\n"
     if items:

@@ -26,12 +26,25 @@ h2 { font-size: 15pt; margin: .5em 0 .1em; padding-bottom: .05em;
 p { margin: 0 0 .2em; }
 ul, ol { margin: 0; padding-left: 1.3em; }
 li { margin: 0 0 .1em; break-inside: avoid; page-break-inside: avoid; }
+li.long { break-inside: auto; page-break-inside: auto; }
 .w { white-space: pre-wrap; overflow-wrap: anywhere; }
 .label { font-weight: bold; }
 .meta { margin: 0 0 .3em; }
 .private { border: 3px solid #000; padding: .2em .5em; font-weight: bold; margin: .3em 0; }
 @media print { body { max-width: none; padding: 0; } }
 """
+
+
+# When the person asked for large print (or ``--large``): 18 pt and up, on screen and paper.
+LARGE_CSS = """
+body { font-size: 18pt; max-width: 40em; }
+h1 { font-size: 24pt; }
+h2 { font-size: 20pt; }
+"""
+
+# An answer longer than this (in characters) may run onto the next page rather than
+# leaving the page before it mostly blank.
+LONG = 400
 
 
 def esc(text: str) -> str:
@@ -76,6 +89,7 @@ def page(sheet: Sheet, title: str, body: str, css: str) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(full_title)}</title>\n<style>{BASE_CSS}{css}</style>\n</head>\n<body>\n"
+        f"<title>{esc(full_title)}</title>\n<style>{BASE_CSS}{css}{LARGE_CSS if sheet.large else ''}</style>\n"
+        "</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )

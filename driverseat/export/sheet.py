@@ -2,7 +2,8 @@
 
 Built from ``prep.shared`` (private items are already gone). Headings and labels come
 from ``prompts/<lang>/sheet.yaml``. Renderers (md, html, txt, ...) only lay it out.
-Empty parts are left out.
+Empty parts are left out. "Please don't bring up" comes right after the goal, as on the
+card, so a clinician meets it on page 1 before anything else.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Sheet:
     include_private: bool
     words: dict[str, Any]  # the sheet.yaml words, for renderers that need more labels
     data: dict[str, Any] = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
+    large: bool = False  # print at 18 pt: asked for on the command line, or large print is a need
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -87,8 +89,14 @@ def _texts(items: Any, key: str = "text") -> tuple[Item, ...]:
     return tuple(out)
 
 
-def build(prep: Prep, include_private: bool = False) -> Sheet:
-    """Turn a prep into the sheet everyone exports from."""
+def asks_for_large_print(w: dict[str, Any], needs: tuple[Item, ...]) -> bool:
+    """True when one of the person's needs says large print (``large_print_words`` in sheet.yaml)."""
+    said = [word.casefold() for word in w.get("large_print_words", []) if isinstance(word, str)]
+    return any(word in need.text.casefold() for need in needs for word in said)
+
+
+def build(prep: Prep, include_private: bool = False, large: bool = False) -> Sheet:
+    """Turn a prep into the sheet everyone exports from (``large``: print at 18 pt)."""
     w = words(prep.language)
     data = shared(prep.data, include_private=include_private)
     parts: list[Part] = []
@@ -107,6 +115,9 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     if words_ or goal_fields:
         items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
         add("goal", items, quote=bool(words_))
+    add("off_limits", _texts(data.get("off_limits"), "topic"))
+    meeting = mapping(data.get("meeting"))
+    leading = len(parts)
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
     ranked.sort(key=_rank)
@@ -139,7 +150,6 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     )
     add("not_invited", away)
 
-    meeting = mapping(data.get("meeting"))
     place = tuple(
         Item(meeting[key], label=w[key])
         for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
@@ -150,7 +160,6 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         place += (Item("", fields=tuple(Field(w["needs"], n.text) for n in needs), label=w["needs"]),)
     add("time_place", place)
 
-    add("off_limits", _texts(data.get("off_limits"), "topic"))
     add("important_to", _texts(data.get("important_to")))
     add("important_for", _texts(data.get("important_for")))
     add("differences", _texts(data.get("differences")))
@@ -158,8 +167,7 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
     add("questions", _texts(data.get("questions")))
     parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
     agenda = _agenda(w, parts, data)
-    at = 1 if parts and parts[0].id == "goal" else 0
-    parts.insert(at, Part("agenda", w["agenda"], agenda, numbered=True))
+    parts.insert(leading, Part("agenda", w["agenda"], agenda, numbered=True))
 
     person = mapping(data.get("person"))
     updated = prep.data.get("updated")
@@ -173,16 +181,18 @@ def build(prep: Prep, include_private: bool = False) -> Sheet:
         include_private=include_private,
         words=w,
         data=data,
+        large=large or asks_for_large_print(w, needs),
     )
 
 
 NOT_SHOWN = ("welcome", "progress", "private_answers")  # parts of a prep that ``build`` never shows
+SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
 def shows(path: DataPath | str) -> bool:
     """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
-    head = path.split(".")[0] if isinstance(path, str) else path[0]
-    return head not in NOT_SHOWN
+    parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
+    return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
 
 
 def invitee_names(data: dict[str, Any]) -> list[str]:
@@ -198,13 +208,18 @@ def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple
     """A suggested meeting agenda the person leads, from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
-    (names of the people invited, the areas they ranked, how they want their copy).
+    (names of the people invited, what they would like to be different this time, the
+    areas they ranked, how they want their copy).
     Welcome and next steps are always there; the others only when that part has content.
     """
     have = {part.id: part for part in parts}
     steps: list[Item] = []
     names = invitee_names(data)
     steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
+    welcome = mapping(data.get("welcome"))
+    this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"
+    if this_time:  # how the meeting itself should go ("I want to speak first"), in their words
+        steps.append(Item(this_time, label=w["agenda_this_time"]))
     if "goal" in have:
         steps.append(Item("", label=w["agenda_goal"]))
     if "priorities" in have:

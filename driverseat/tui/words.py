@@ -14,7 +14,7 @@ from driverseat.words import Book, catalogue
 class Words(Book):
     """The app's book of words; values filled into it are made safe to show."""
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         return super().__call__(key, **{name: visible(str(value)) for name, value in values.items()})
 
     say = __call__
