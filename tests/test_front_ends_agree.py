@@ -58,8 +58,8 @@ def plain_lines(conversation: Conversation) -> list[str]:
     if step.role in (Role.REFLECT, Role.NOTE):
         return [""]
     action = PLAN.get(step.key)
-    if action is None:
-        return ["skip"]
+    if action is None:  # where words go, plain mode asks once whether "skip" is the command
+        return ["skip", "1"] if step.input in (Kind.SHORT, Kind.LONG) else ["skip"]
     kind = action[0]
     if kind == "text":
         lines = action[1].split("\n")

@@ -24,7 +24,7 @@ from test_plain import Typist
 PLAN_ES: dict[str, list[list[str]]] = {
     "rights": [[""]],
     "first_time": [["9"], ["2"]],  # 9 is not a choice: asked again
-    "last_time": [["ejemplo"], ["Quiero hablar yo primero.", ""]],
+    "last_time": [["ejemplo", "1"], ["Quiero hablar yo primero.", ""]],
     "feeling": [["Con nervios.  ", "\tDos líneas, tal cual. ", ""]],
     "name": [["ayuda"], ["María José"]],
     "pronouns": [["ella"]],
@@ -37,20 +37,20 @@ PLAN_ES: dict[str, list[list[str]]] = {
     "invitees[0].invitee_private": [["no"]],
     "invitees:more": [["si"], ["no"]],
     "invitees[1].invitee_name": [["Tía Rosario"], [""]],  # the second time, Enter keeps it
-    "invitees[1].invitee_relation": [["atrás"], ["mi tía"]],  # back to the name, then on
+    "invitees[1].invitee_relation": [["atrás", "1"], ["mi tía"]],  # back to the name, then on
     "invitees[1].invitee_why": [["Me cuida.", ""]],
     "invitees[1].invitee_why#reflect": [["sí"]],
     "invitees[1].invitee_how": [["4"]],
     "invitees[1].invitee_private": [["sí"]],
     "not_invited:start": [["saltar"]],
-    "meeting_date": [["skip"]],  # English still works
+    "meeting_date": [["skip", "1"]],  # English still works
     "where": [["En la clínica"]],
-    "when": [["no sé"]],
+    "when": [["no sé", "1"]],
     "length": [["Una hora"]],
-    "breaks": [["consejo"], ["no se"]],
+    "breaks": [["consejo", "1"], ["no se", "1"]],
     "needs:start": [["no"]],
     "leader": [["Yo"]],
-    "copy_of_plan": [["not sure"]],  # English still works
+    "copy_of_plan": [["not sure", "1"]],  # English still works
     "priorities:start": [["sí"]],
     "priorities[0].priority_area": [["2"]],
     "priorities[0].priority_words": [["Quiero volver a trabajar en una cocina.", ""]],
@@ -80,7 +80,7 @@ PLAN_ES: dict[str, list[list[str]]] = {
     "goal_words#reflect": [["1"]],
     "goal_why": [["Para ayudar a mi hija", ""]],
     "goal_why#reflect": [["1"]],
-    "obstacles": [["no sé"]],
+    "obstacles": [["no sé", "1"]],
     "first_step": [["Preguntar en el restaurante", ""]],
     "first_step#reflect": [["1"]],
     "helpers": [["Carmen", ""]],
@@ -142,7 +142,9 @@ def test_a_whole_preparation_in_spanish(spanish_prep: Path, typist_es: Typist) -
 
     # What the person read was Spanish.
     assert "Parte 1 de 10: Bienvenida y sus derechos" in shown
-    assert "Pregunta 1 de 1 · Sobre mí" in shown
+    assert "Parte 2 de 10: Sobre mí" in shown
+    assert "Sobre Lupita:" in shown
+    assert '¿Quiso saltar esta pregunta, o "skip" es su respuesta?' in shown
     assert "Escriba un número del 1 al 2, o escriba ayuda." in shown
     assert "Por ejemplo" in shown or "Quiero hablar yo primero, antes que los demás." in shown
     assert "Puede escribir estas palabras en cualquier pregunta:" in shown

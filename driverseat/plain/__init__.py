@@ -1,8 +1,10 @@
 """Plain mode: the preparation for screen readers, braille displays and simple terminals.
 
 ``run`` is what ``driverseat --plain [FILE]`` calls. It opens the prep (with its lock),
-picks how to read (questionary in a real terminal, plain lines when ``TERM=dumb`` or
-input/output is not a terminal) and hands over to ``PlainSession``. Nothing here
+picks how to read (plain lines; questionary's line editor only when asked for with
+``DRIVERSEAT_PLAIN_EDITOR=1`` in a real terminal) and hands over to ``PlainSession``.
+Plain lines are the default because a line editor redraws and moves the cursor, and a
+screen reader then speaks the typed line twice. Nothing here
 imports textual; questionary is imported only when a terminal prompt is used.
 """
 
@@ -26,16 +28,17 @@ def run(
     """Run plain mode on a prep file (None: the default prep). Returns the exit code.
 
     ``part="after"`` talks through after the meeting instead of the preparation."""
-    from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_lines
+    from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_editor, wants_lines
     from driverseat.plain.words import load_words
 
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
     out = Writer(stdout, screen_width(stdout))
     lines = LineReader(stdin, out)
-    prompt = None if force_lines or wants_lines(stdin, stdout) else _questionary_reader(stdin, stdout)
+    editor = wants_editor() and not force_lines and not wants_lines(stdin, stdout)
+    prompt = _questionary_reader(stdin, stdout) if editor else None
     if prompt is None:
-        return start(path, lines, out, line_notice=not force_lines, part=part)
+        return start(path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part)
     notice = load_words("en").say("line_notice")
     return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out, part=part)
 
@@ -86,7 +89,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     except store_module.PrepUnreadable as problem:
         notice(words)
         out.line(problem.explain())
-        out.text(words.say("unreadable_hint"))
+        out.text(words.say("unreadable_hint", file=problem.path))
         return 1
     except ScriptError as problem:
         notice(words)
@@ -101,7 +104,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         if session.after_due():
             out.text(words.say("after_due"))
         not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
-        return PlainSession(session.conversation, words, reader, out, session.save, not_saved).run()
+        return PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session).run()
     finally:
         session.close()
 

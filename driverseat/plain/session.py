@@ -5,22 +5,33 @@ through a reader (piped lines or a questionary prompt) and calls the engine. It 
 nothing about terminals, files or locks: ``driverseat.plain.run`` sets those up.
 
 Typing rules (also in ``docs/plain-mode.md``):
-- A whole line that is a command word (help, skip, back, ...) does that; anything else
-  is an answer, kept exactly as typed.
+- A command word (help, skip, back, ...) counts only when it is the whole first line.
+  At a question that takes words, where it could also be an answer, the person is asked
+  once which they meant. Lines after the first of a long answer are always answer.
 - Choices are numbered; type a number, or several numbers separated by commas or spaces.
-- A long answer may have several lines; an empty line ends it. An empty first line skips.
+- A long answer may have several lines; an empty line ends it. An empty first line skips
+  (or keeps the answer already there).
+- At "You said: ..." Enter means right; typing words again gives the answer again.
+- How-to-answer hints are said once per part, and again after ``help``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from driverseat.conversation import Conversation, Role, Step
+from driverseat.conversation import Conversation, Input, Role, Step
 from driverseat.export.sheet import shows
 from driverseat.plain.terminal import Reader, UnreadableLine, Writer
 from driverseat.plain.words import Words, normalize
-from driverseat.prep import is_empty, is_private
+from driverseat.prep import is_empty
+
+if TYPE_CHECKING:
+    from driverseat.session import ReviewItem, Session
+
+_STAY = "stay"  # what an unclear reply to "did you mean ...?" gives: ask the question again
+_UNDERLINE = re.compile(r"^[=\-]{3,}$")
 
 
 class Quit(Exception):
@@ -38,6 +49,8 @@ class PlainSession:
         out: Writer,
         save: Callable[[], object] = lambda: None,  # its return is not used
         not_saved: Callable[[], int | None] = lambda: None,
+        session: "Session | None" = None,
+        sheet_folder: Path | None = None,
     ):
         self.conv = conversation
         self.words = words
@@ -48,6 +61,10 @@ class PlainSession:
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
+        self.session = session  # for the sheet, review, remove and move (None: not offered)
+        self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: the current folder)
+        self._hinted: set[str] = set()  # hints said in this part
+        self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
@@ -64,13 +81,14 @@ class PlainSession:
         except (Quit, EOFError):
             pass
         except KeyboardInterrupt:
+            self._cut = True
             self._say_safely("")
         self.conv.close()
         self.save()
         code = self.not_saved()
         if code is not None:  # never "saved" when it is not
             return code
-        self._say_safely(self.words.say("goodbye"))
+        self._say_safely(self.words.say("goodbye_cut" if self._cut else "goodbye"))
         return 0
 
     def _say_safely(self, text: str) -> None:
@@ -96,12 +114,52 @@ class PlainSession:
         """Read one line and act on it. Returns True when a new step should be shown."""
         line = self._read()
         command = self.words.command(line)
+        if command is not None and command != "help" and self._takes_words(step):
+            command = self._which(command, line)
+            if command == _STAY:
+                return False
         if command is not None:
             return self._command(command, step)
         if step.role == "end":
             self.out.text(self.words.say("end_options"))
             return False
+        if step.role == Role.QUESTION and step.input == Input.SHORT and self._means_no(line):
+            if self._ask(self.words.say("ask_no", typed=line)) is True:
+                return self._not_known(step)
         return self._give(step, line)
+
+    @staticmethod
+    def _takes_words(step: Step) -> bool:
+        """True at a question whose answer is words: there a command word may be an answer."""
+        return step.role == Role.QUESTION and step.input in (Input.SHORT, Input.LONG)
+
+    def _means_no(self, line: str) -> bool:
+        return not line.strip().isdigit() and self.words.yes_no(line) is False
+
+    def _ask(self, question: str) -> bool | None:
+        """Ask once: True for 1 (or yes), False for 2 (or no), None for anything else."""
+        self.out.text(question)
+        typed = normalize(self._read())
+        if typed in ("1", "2"):
+            return typed == "1"
+        return self.words.yes_no(typed)
+
+    def _which(self, command: str, line: str) -> str | None:
+        """A command word typed where it could be an answer: ask once which was meant."""
+        means = self.words.means(command)
+        picked = self._ask(self.words.say("ask_command", means=means, typed=line))
+        if picked is None:
+            return _STAY
+        return command if picked else None
+
+    def _not_known(self, step: Step) -> bool:
+        """'No' to a question like 'Do you know the date?': not sure yet, or skipped."""
+        self._note_position(step)
+        if step.can_not_sure:
+            self.conv.not_sure()
+            self.out.text(self.words.say("noted_not_sure"))
+            return True
+        return self._skip()
 
     # ------------------------------------------------------------------ showing
     def show(self, step: Step, again: bool = False) -> None:
@@ -119,20 +177,21 @@ class PlainSession:
         section = step.section
         if section is not None and section.id != self._section and not again:
             self._section = section.id
+            self._hinted.clear()
             ids = [s.id for s in self.conv.script.sections]
             out.line()
             out.text(say("part", number=ids.index(section.id) + 1, total=len(ids), title=section.title))
             if section.intro.strip():
                 out.text(section.intro.rstrip("\n"))
         out.line()
-        if step.role not in ("reflect", "note"):  # those follow the answer they talk about
+        if step.item is not None and step.role not in ("reflect", "note"):  # those follow their answer
             out.text(self._where(step))
         if step.recall and not again:
             out.text(self.conv.script.say("recall_intro"))
             for said in step.recall:
-                out.line(f"- {said}")
+                out.line(f"  {said}")
         if step.role == "list_more" and step.items:
-            out.line(self.conv.script.say("so_far", items=", ".join(step.items)))
+            out.line(say("so_far", items="; ".join(step.items)))
         if step.role in ("reflect", "note"):  # these hold the person's words: shown as they are
             out.line(step.text.rstrip("\n"))
         else:
@@ -140,25 +199,22 @@ class PlainSession:
         if step.input in ("choice", "choices") or step.role in ("reflect", "note"):
             for number, choice in enumerate(step.choices, 1):
                 out.text(f"{number}. {choice.label}")
+        hint = self._hint(step)
         if step.role == "question" and step.question is not None and not is_empty(step.value):
             out.line(say("answer_now", answer=self.conv.display(step.question, step.value)))
-            if step.input != "short":
-                out.text(self._hint(step))
+            if step.input != "short" and hint:
+                out.text(hint)
             out.text(say("keep_hint"))
-        else:
-            out.text(self._hint(step))
+        elif hint:
+            out.text(hint)
 
     def _where(self, step: Step) -> str:
-        say = self.words.say
-        title = step.section.title if step.section else ""
-        if step.item is None:
-            return say("where", number=step.number, total=step.total, section=title)
+        """Which person or thing on a list this question is about."""
+        assert step.item is not None
         label = self._item_label(step)
         if label == str(step.item + 1):
-            item = say("item_new", number=step.item + 1)
-        else:
-            item = say("item_named", label=label)
-        return say("where_item", number=step.number, total=step.total, section=title, item=item)
+            return self.words.say("item_new", number=step.item + 1)
+        return self.words.say("item_named", label=label)
 
     def _item_label(self, step: Step) -> str:
         """The item's name as the person typed it, or its number when it has none yet."""
@@ -172,23 +228,24 @@ class PlainSession:
         return str(step.item + 1)
 
     def _hint(self, step: Step) -> str:
-        say = self.words.say
-        if step.role in ("reflect", "note"):
-            hint = say("hint_pick")
+        """How to answer: each hint once per part (and again after help)."""
+        if step.role == "reflect":
+            key = "hint_reflect"
+        elif step.role == "note":
+            key = "hint_note"
         else:
-            hint = say(
-                {
+            key = {
                     "short": "hint_short",
                     "long": "hint_long",
                     "choice": "hint_choice",
                     "choices": "hint_choices",
                     "yesno": "hint_yesno",
-                    "info": "hint_info",
-                }.get(step.input, "hint_short")
-            )
-        if step.example:
-            hint += "\n" + say("hint_example")
-        return hint
+                "info": "hint_info",
+            }.get(step.input, "hint_short")
+        keys = [key] + (["hint_example"] if step.example else [])
+        fresh = [k for k in keys if k not in self._hinted]
+        self._hinted.update(fresh)
+        return "\n".join(self.words.say(k) for k in fresh)
 
     # ------------------------------------------------------------------ answers
     def _give(self, step: Step, line: str) -> bool:
@@ -198,6 +255,8 @@ class PlainSession:
             return self._answer(step, True)
         if step.input in ("short", "long") and step.role == "question":
             if not line.strip():
+                if not is_empty(step.value):
+                    return self._keep()
                 return self._skip()
             text = line
             if step.input == "long":
@@ -209,13 +268,20 @@ class PlainSession:
             if step.default is not None:  # the session's default: never shares anything new
                 return self._answer(step, step.default)
             return self._skip()
+        if step.role == "note":  # yes/no would be unclear: some notes ask "say it another way?"
+            picked = self._numbers(step, line)
+            if picked is None or len(picked) != 1:
+                return self._again(step, say("again_note"))
+            return self._answer(step, step.choices[picked[0]].value)
         if step.input == "yesno":
             value: object = self.words.yes_no(line)
             if value is None:
                 value = self._by_label(step, line)
+            if value is None and step.role == "reflect":  # typed again: the new answer
+                self.conv.answer(False)
+                return self._give(self.conv.step, line)
             if value is None:
-                key = "again_pick" if step.role in ("reflect", "note") else "again_yesno"
-                return self._again(step, say(key))
+                return self._again(step, say("again_yesno"))
             return self._answer(step, value)
         if step.input == "choice":
             picked = self._numbers(step, line)
@@ -287,9 +353,16 @@ class PlainSession:
         return True
 
     def _again(self, step: Step, sentence: str) -> bool:
+        """One clear sentence; the question stays (it is not said again)."""
         self.out.text(sentence)
-        self.show(step, again=True)
         return False
+
+    def _keep(self) -> bool:
+        """Enter at a question that has an answer: the answer stays as it is."""
+        self._note_position(self.conv.step)
+        self.conv.skip()
+        self.out.text(self.words.say("kept"))
+        return True
 
     def _skip(self) -> bool:
         self._note_position(self.conv.step)
@@ -304,6 +377,10 @@ class PlainSession:
             raise Quit
         if command == "help":
             out.text(say("help").rstrip("\n"))
+            self._hinted.clear()
+            hint = self._hint(step)
+            if hint:
+                out.text(hint)
             return False
         if command == "skip":
             if step.role == "end":
@@ -318,10 +395,10 @@ class PlainSession:
                 return False
             return True
         if command == "example":
-            out.text(step.example if step.example else say("no_example"))
+            out.text(say("example_label", said=step.example.rstrip("\n")) if step.example else say("no_example"))
             return False
         if command == "tip":
-            out.text(step.coach.rstrip("\n") if step.coach else say("no_tip"))
+            out.text(say("tip_label", said=step.coach.rstrip("\n")) if step.coach else say("no_tip"))
             return False
         if command == "not_sure":
             if not step.can_not_sure:
@@ -332,9 +409,20 @@ class PlainSession:
             return True
         if command == "sections":
             return self._sections(step)
-        if command == "review":
-            self._review()
+        if command in ("review", "review_short"):
+            self._review(short=command == "review_short")
             self.show(step, again=True)
+            return False
+        if command == "sheet":
+            self._sheet()
+            return False
+        if command in ("remove", "move"):
+            changed = self._remove() if command == "remove" else self._move()
+            if changed:
+                self._section = None
+            return changed
+        if command == "share" and step.role == "end":  # at the end, "share" means the sheet
+            out.text(say("share_at_end"))
             return False
         if command in ("private", "share"):
             self._private(command == "private")
@@ -360,15 +448,99 @@ class PlainSession:
         self.show(step, again=True)
         return False
 
-    def _review(self) -> None:
+    def _review(self, short: bool = False) -> None:
+        """The sheet as others will see it, then what is just for the person.
+
+        The short form is one line per answer, private ones marked ``(just for you)``."""
         say, out = self.words.say, self.out
-        sheet = _render_sheet(self.conv)
+        items = self.session.review_items() if self.session is not None else []
         out.line()
+        if short:
+            out.text(say("review_short_title"))
+            for item in items:
+                mark = " " + say("just_for_you") if item.private else ""
+                out.line(f"{item.section}: {item.text}{mark}")
+            out.text(say("review_end"))
+            return
         out.text(say("review_title"))
-        out.line(sheet.rstrip("\n"))
-        if any(entry.private for entry in self.conv.transcript()):
-            out.text(say("review_private_note"))
+        sheet = _render_sheet(self.conv)
+        out.line("\n".join(line for line in sheet.rstrip("\n").split("\n") if not _UNDERLINE.match(line.strip())))
+        private = [item for item in items if item.private]
+        if private:
+            out.line()
+            out.text(say("review_private_title"))
+            for item in private:
+                asked = item.asked.splitlines()[0] + " " if item.asked else ""
+                out.line(f"{item.section}: {asked}{item.text} {say('just_for_you')}")
         out.text(say("review_end"))
+
+    def _sheet(self) -> None:
+        """Make the printable sheet and the text sheet, and say where they went, in one line."""
+        from driverseat import export
+
+        say = self.words.say
+        if self.session is None:
+            self.out.text(say("sheet_failed", reason="?"))
+            return
+        folder = self.sheet_folder if self.sheet_folder is not None else Path.cwd()
+        try:
+            html = self.session.export("html", folder / export.default_name("html"))[0]
+            txt = self.session.export("txt", folder / export.default_name("txt"))[0]
+        except OSError as exc:
+            self.out.text(say("sheet_failed", reason=exc.strerror or exc.__class__.__name__))
+            return
+        self.out.text(say("sheet_made", html=html, txt=txt))
+
+    def _list_items(self) -> list["ReviewItem"]:
+        items = self.session.review_items() if self.session is not None else []
+        return [item for item in items if item.list_id is not None]
+
+    def _pick_item(self, which_key: str) -> "ReviewItem | None":
+        """Show every person and thing on the lists, numbered; return the one picked."""
+        say, out = self.words.say, self.out
+        items = self._list_items()
+        if not items:
+            out.text(say("lists_empty"))
+            return None
+        out.text(say("lists_title"))
+        for number, item in enumerate(items, 1):
+            out.text(say("list_line", number=number, label=item.text, part=item.section))
+        out.text(say(which_key))
+        typed = self._read().strip()
+        if typed.isdigit() and 1 <= int(typed) <= len(items):
+            return items[int(typed) - 1]
+        out.text(say("nothing_changed"))
+        return None
+
+    def _remove(self) -> bool:
+        say = self.words.say
+        item = self._pick_item("remove_which")
+        if item is None or self.session is None:
+            return False
+        if self._ask(say("remove_sure", label=item.text)) is not True:
+            self.out.text(say("nothing_changed"))
+            return False
+        assert item.list_id is not None
+        self.session.remove_item(item.list_id, item.index)
+        self._last = None
+        self.out.text(say("removed", label=item.text))
+        return True
+
+    def _move(self) -> bool:
+        say = self.words.say
+        item = self._pick_item("move_which")
+        if item is None or self.session is None:
+            return False
+        count = sum(1 for other in self._list_items() if other.list_id == item.list_id)
+        self.out.text(say("move_where", count=count))
+        typed = self._read().strip()
+        if not typed.isdigit() or not 1 <= int(typed) <= count:
+            self.out.text(say("nothing_changed"))
+            return False
+        assert item.list_id is not None
+        self.session.move_item(item.list_id, item.index, int(typed) - 1)
+        self.out.text(say("moved", label=item.text, place=int(typed)))
+        return True
 
     def _private(self, private: bool) -> None:
         """Keep the last answer (or the last person or thing added) private, or share it."""

@@ -32,15 +32,18 @@ class Writer:
         self.width = width  # wrap fixed words at this width (None: never)
 
     def line(self, text: str = "") -> None:
-        """Print text as it is: used for the person's own words."""
-        self.write(text + "\n")
+        """Print the person's own words (or any text): every word as typed, wrapped
+        between words when a line is wider than the screen (never inside a word)."""
+        self.write(self._wrapped(text) + "\n")
 
     def text(self, text: str) -> None:
         """Print fixed words, wrapped between words when a line is wider than the screen."""
+        self.line(text)
+
+    def _wrapped(self, text: str) -> str:
         if not self.width:
-            self.line(text)
-            return
-        out = []
+            return text
+        out: list[str] = []
         for line in text.split("\n"):
             indent = line[: len(line) - len(line.lstrip())]
             if len(line) <= self.width:
@@ -50,9 +53,9 @@ class Writer:
             hang = indent + (" " * len(item.group(1)) if item else ("  " if indent else ""))
             out += textwrap.wrap(
                 line, self.width, initial_indent="", subsequent_indent=hang,
-                break_long_words=False, break_on_hyphens=False,
+                break_long_words=False, break_on_hyphens=False, replace_whitespace=False,
             ) or [line]
-        self.line("\n".join(out))
+        return "\n".join(out)
 
     def write(self, text: str) -> None:
         text = for_terminal(text)  # no escape sequence typed into an answer reaches the screen
@@ -67,11 +70,23 @@ class Writer:
 
 
 def screen_width(stream: Any) -> int | None:
-    """How wide to wrap fixed words on a terminal (None for a pipe or file)."""
+    """How wide to wrap lines on a terminal (None for a pipe or file): one less than its
+    width, so no line touches the edge; 72 when the terminal does not say."""
     if not is_terminal(stream):
         return None
-    columns = shutil.get_terminal_size((80, 24)).columns
+    columns = shutil.get_terminal_size((UNKNOWN_WIDTH + 1, 24)).columns
     return max(20, columns - 1)
+
+
+UNKNOWN_WIDTH = 72
+
+
+def wants_editor() -> bool:
+    """True when the person asked for the line editor (``DRIVERSEAT_PLAIN_EDITOR=1``).
+
+    Plain lines are the default: a line editor redraws the typed line and asks the
+    terminal where the cursor is, which a screen reader may speak twice."""
+    return os.environ.get("DRIVERSEAT_PLAIN_EDITOR", "") not in ("", "0")
 
 
 def is_terminal(stream: Any) -> bool:

@@ -12,7 +12,7 @@ from driverseat.words import catalogue, fill
 
 COMMANDS = (
     "help", "skip", "back", "example", "tip", "not_sure", "sections", "review",
-    "private", "share", "quit",
+    "review_short", "private", "share", "sheet", "remove", "move", "quit",
 )
 
 
@@ -34,6 +34,7 @@ class Words:
     commands: dict[str, str] = field(default_factory=dict)  # normalized word -> command
     yes: frozenset[str] = frozenset()
     no: frozenset[str] = frozenset()
+    meanings: dict[str, str] = field(default_factory=dict)  # command -> what it does, for "did you mean"
 
     def say(self, key: str, **values: object) -> str:
         text = self.texts.get(key)
@@ -42,6 +43,10 @@ class Words:
     def command(self, line: str) -> str | None:
         """The command a whole typed line stands for, or None when it is an answer."""
         return self.commands.get(normalize(line))
+
+    def means(self, command: str) -> str:
+        """What a command does, in a few words ("skip this question")."""
+        return self.meanings.get(command, command)
 
     def yes_no(self, line: str) -> bool | None:
         word = normalize(line)
@@ -63,4 +68,6 @@ def load_words(language: str = "en") -> Words:
             commands[normalize(str(word))] = name
     yes = frozenset(normalize(str(w)) for w in data.get("yes_words") or [])
     no = frozenset(normalize(str(w)) for w in data.get("no_words") or [])
-    return Words(texts, commands, yes, no)
+    raw_means = data.get("command_means") or {}
+    meanings = {str(k): str(v) for k, v in raw_means.items()} if isinstance(raw_means, dict) else {}
+    return Words(texts, commands, yes, no, meanings)
