@@ -200,15 +200,18 @@ def _open(options: argparse.Namespace) -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
+    lang = options.lang
+    if lang is not None and lang not in words.available():
+        return _fail(_t("workbook_no_language", lang=lang, langs=", ".join(words.available())), 2)
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
         from driverseat import plain
         from driverseat.store import make_demo
 
-        return plain.run(make_demo() if options.demo else path)
+        return plain.run(make_demo() if options.demo else path, language=lang)
     from driverseat import tui
 
-    return tui.run(path, demo=options.demo)
+    return tui.run(path, demo=options.demo, language=lang)
 
 
 def _export(options: argparse.Namespace) -> int:

@@ -168,10 +168,10 @@ class Session:
 
     def offers_languages(self, system: str | None = None) -> bool:
         """True when a front end should offer the languages before the first question: the
-        prep is new and the system's language is not English (``system``: a code, or the
-        system's own when None). A key offers them at any time anyway."""
+        prep is new and the system is set to a language other than English (``system``: a
+        code, "" for none, or the system's own when None). A key offers them at any time anyway."""
         said = system_language() if system is None else system
-        return not self.started and said != words.REFERENCE and len(words.available()) > 1
+        return not self.started and said not in ("", words.REFERENCE) and len(words.available()) > 1
 
     def set_language(self, code: str) -> bool:
         """Talk on in ``code`` at the same place. The prep records the choice; every answer

@@ -122,6 +122,7 @@ def test_the_choice_is_offered_first_when_the_system_is_not_english(tmp_path: Pa
         assert session.offers_languages("es")
         assert session.offers_languages("fr")  # no French: English or Spanish may suit better
         assert not session.offers_languages("en")
+        assert not session.offers_languages("")  # no language set (the C locale): English it is
         session.answer("Ana")
         assert not session.offers_languages("es")  # begun: the key still offers it
     finally:

@@ -21,8 +21,12 @@ def run(
     force_lines: bool = False,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    language: str | None = None,
 ) -> int:
-    """Run plain mode on a prep file (None: the default prep). Returns the exit code."""
+    """Run plain mode on a prep file (None: the default prep). Returns the exit code.
+
+    ``language`` (``--lang``) talks in that language; without it the languages are
+    offered first when the prep is new and the system's language is not English."""
     from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_lines
     from driverseat.plain.words import load_words
 
@@ -32,9 +36,9 @@ def run(
     lines = LineReader(stdin, out)
     prompt = None if force_lines or wants_lines(stdin, stdout) else _questionary_reader(stdin, stdout)
     if prompt is None:
-        return start(path, lines, out, line_notice=not force_lines)
+        return start(path, lines, out, line_notice=not force_lines, language=language)
     notice = load_words("en").say("line_notice")
-    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out)
+    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out, language=language)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -53,7 +57,7 @@ def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
         return None
 
 
-def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False) -> int:
+def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False, language: str | None = None) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
     from driverseat import store as store_module
     from driverseat.plain.session import PlainSession
@@ -75,7 +79,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
             out.text(now["words"].say("save_failed", reason=session.problem or "?"))
 
     try:
-        session = Session.open(path, on_saved=said)
+        session = Session.open(path, on_saved=said, language=language)
     except store_module.PrepLocked:
         notice(words)
         out.text(words.say("locked"))
@@ -92,11 +96,18 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     words = now["words"] = load_words(session.prep.language)
     notice(words)
     try:
+        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, now["words"])  # noqa: E731
+        talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
+        if language is None and session.offers_languages():
+            try:
+                talk.choose_language()
+            except (EOFError, KeyboardInterrupt):  # nothing typed: the loop below says goodbye
+                pass
+        words = now["words"] = talk.words
         out.text(words.say("title"))
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
-        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
-        return PlainSession(session.conversation, words, reader, out, session.save, not_saved).run()
+        return talk.run()
     finally:
         session.close()
 

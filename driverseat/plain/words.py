@@ -12,7 +12,7 @@ from driverseat.words import catalogue, fill
 
 COMMANDS = (
     "help", "skip", "back", "example", "tip", "not_sure", "sections", "review",
-    "private", "share", "quit",
+    "private", "share", "quit", "language",
 )
 
 
