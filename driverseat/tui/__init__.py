@@ -11,7 +11,7 @@ from __future__ import annotations
 import pathlib
 
 
-def run(path: pathlib.Path | None, *, demo: bool = False) -> int:
+def run(path: pathlib.Path | None, *, demo: bool = False, language: str | None = None) -> int:
     """Open the app on a prep file (None: the default prep). Returns the exit code."""
     if demo:
         from driverseat.store import make_demo
@@ -19,7 +19,7 @@ def run(path: pathlib.Path | None, *, demo: bool = False) -> int:
         path = make_demo()
     from driverseat.tui.app import DriverseatApp
 
-    app = DriverseatApp(path)
+    app = DriverseatApp(path, language=language)
     try:
         app.run()
     finally:

@@ -34,6 +34,7 @@ class DriverseatCommands(Provider):
                 (words("cmd_export"), app.action_export, words("cmd_export_help")),
                 (words("cmd_coach"), app.action_coach, words("cmd_coach_help")),
                 (words("cmd_guide"), app.action_guide, words("cmd_guide_help")),
+                (words("cmd_language"), app.action_language, words("cmd_language_help")),
             ]
             for section in conversation.script.sections:
                 goto = partial(app.action_goto, section.id)
