@@ -237,17 +237,22 @@ def list_backups(path: Path) -> list[Backup]:
     return sorted(out, key=lambda b: b.when, reverse=True)
 
 
-def _backup_current(target: Path) -> Path | None:
+def _backup_current(target: Path, known: str | None = None) -> Path | None:
     """Keep the file as it is now in the backups folder, if it is a prep that loads.
 
+    ``known`` is the file's text when the caller knows it loads (it read or wrote exactly
+    that, and the file has not changed since); otherwise the file is read and checked.
     The copy is written like the prep itself (temporary file, fsync, rename, 0600), so a
     crash never leaves half a backup; old backups are let go only after it is in place."""
     if not target.is_file():
         return None
-    try:
-        _prep, text, _notes = read_prep(target)
-    except PrepUnreadable:
-        return None  # nothing worth keeping; the caller has already refused a broken file
+    if known is not None:
+        text = known
+    else:
+        try:
+            _prep, text, _notes = read_prep(target)
+        except PrepUnreadable:
+            return None  # nothing worth keeping; the caller has already refused a broken file
     folder = locations.backups_dir(target)
     _ensure_private_dir(folder.parent)
     _ensure_private_dir(folder)
@@ -344,8 +349,10 @@ class PrepStore:
         self.notes: list[Problem] = []
         self.unsaved = False  # True after a save failed, until one works
         self.problem = ""  # why the last save failed, in plain words
-        self._saved_data: object = None
+        self._text: str | None = None  # the file's text as last read or written here
+        self._loaded: object = None  # the data as read, until the first save (a hand-edited file is kept as typed)
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
+        self._yaml = yamlio.DumpCache()  # writes only the parts of the prep that changed
         self._lock_handles: list[tuple[Any, Path | None]] = []
 
     @property
@@ -415,10 +422,11 @@ class PrepStore:
         """Read the prep. With ``create``, a missing file gives a new prep (saved later)."""
         if create and not os.path.lexists(self.path):
             prep = Prep.new(language)
-            self._saved_data = None
+            self._text = None
             return prep
-        prep, _text, self.notes = read_prep(self.path)
-        self._saved_data = copy.deepcopy(prep.data)
+        prep, text, self.notes = read_prep(self.path)
+        self._text = text
+        self._loaded = copy.deepcopy(prep.data)
         self._seen = _signature(self.target)
         return prep
 
@@ -427,17 +435,20 @@ class PrepStore:
 
         Raises ``SaveFailed`` (an OSError) with a plain reason when it could not be
         written; ``unsaved`` then stays True until a save works."""
-        if self._saved_data is not None and prep.data == self._saved_data and not self.unsaved:
+        if self._loaded is not None and prep.data == self._loaded and not self.unsaved:
+            return False  # nothing changed since it was read: the file stays as it is written
+        text = self._yaml.dump(prep.ordered())
+        if text == self._text and not self.unsaved:
             return False
         target = self.target
         failed: SaveFailed | None = None
         try:
             self._check_can_replace(target)
-            text = yamlio.dump(prep.ordered())
             if target.parent == locations.real(locations.home()) or not target.parent.exists():
                 _ensure_private_dir(target.parent)
             try:
-                _backup_current(target)
+                # the file as this store last read or wrote it needs no second reading
+                _backup_current(target, self._text if _signature(target) == self._seen else None)
             except OSError:
                 pass  # the answers matter more than the copy of the version before
             atomic_write(target, text)
@@ -449,7 +460,7 @@ class PrepStore:
             self.unsaved, self.problem = True, str(failed.strerror)
             raise failed
         self.unsaved, self.problem = False, ""
-        self._saved_data = copy.deepcopy(prep.data)
+        self._text, self._loaded = text, None
         self._seen = _signature(target)
         return True
 
@@ -485,7 +496,7 @@ class PrepStore:
             atomic_write(target, text)
         except OSError as exc:
             raise _plain_reason(exc, target.parent) from None
-        self._saved_data = None
+        self._text, self._loaded = text, None
         self._seen = _signature(target)
 
 

@@ -9,6 +9,8 @@ Writing is deterministic: the same data always gives the same bytes.
 
 from __future__ import annotations
 
+import copy
+import gc
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -202,16 +204,23 @@ def _plain(problem: str) -> str:
 
 
 def _read(loader: Any) -> tuple[Any, dict[Path_, int]]:
+    # The node tree is many small objects made at once, none of them garbage: the garbage
+    # collector would walk it again and again as it grows (three times the reading time on
+    # a 6 MB prep), so it waits until the tree is built. Size and depth are checked before.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
         data = loader.construct_document(node)
+        lines: dict[Path_, int] = {}
+        _walk(node, (), lines)
+        return data, lines
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
-    _walk(node, (), lines)
-    return data, lines
+        if collecting:
+            gc.enable()
 
 
 def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
@@ -293,3 +302,35 @@ def dump(data: Any, careful: bool = False) -> str:
         indent=2,
     )
     return text
+
+
+class DumpCache:
+    """Writes a prep (a mapping) as ``dump`` does, re-writing only the top-level parts
+    that changed since the last call: a save after one answer costs the size of that
+    part, not of the whole prep. The text is the same as ``dump(data)`` (the tests check).
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[Any, str]] = {}
+
+    def dump(self, data: dict[str, Any]) -> str:
+        if not data or not all(isinstance(key, str) and _PLAIN_KEY.fullmatch(key) for key in data):
+            self._parts.clear()
+            return dump(data)  # odd top-level keys: the whole text, the careful way
+        out: list[str] = []
+        for key, value in data.items():
+            cached = self._parts.get(key)
+            if cached is None or not _same(cached[0], value):
+                cached = (copy.deepcopy(value), dump({key: value}))
+                self._parts[key] = cached
+            out.append(cached[1])
+        for gone in set(self._parts) - set(data):
+            del self._parts[gone]
+        return "".join(out)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, compared in C (the fast path of every save). Python counts ``True == 1`` as
+    equal; a prep never turns one into the other (its schema types every field), and
+    ``type`` is compared at the top so a whole part can't change kind unnoticed."""
+    return type(old) is type(new) and bool(old == new)

@@ -174,7 +174,8 @@ def test_core_modules_import_no_front_end() -> None:
     code = (
         "import sys\n"
         "import driverseat.script, driverseat.conversation, driverseat.prep, driverseat.store,"
-        " driverseat.language, driverseat.export, driverseat.export.sheet, driverseat.export.md\n"
+        " driverseat.language, driverseat.export, driverseat.export.sheet, driverseat.export.md,"
+        " driverseat.session, driverseat.words, driverseat.safetext, driverseat.export.fhir\n"
         "print([m for m in ('textual', 'questionary', 'prompt_toolkit') if m in sys.modules])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

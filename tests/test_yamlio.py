@@ -196,3 +196,35 @@ def test_the_fast_dumper_is_used_for_usual_preps() -> None:
 def test_tricky_text_is_written_alike_by_both_dumpers(text: str) -> None:
     data = {"goal": {"words": text}, "items": [{"text": text}]}
     assert yamlio.dump(data) == yamlio.dump(data, careful=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+                max_leaves=10,
+            ),
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_writing_only_what_changed_gives_the_same_text(versions) -> None:
+    cache = yamlio.DumpCache()
+    for data in versions:  # one prep changing over several saves
+        assert cache.dump(data) == yamlio.dump(data)
+
+
+def test_a_part_changed_in_place_is_written_again() -> None:
+    cache = yamlio.DumpCache()
+    data = {"goal": {"words": "A job"}, "invitees": [{"name": "Jim", "private": True}]}
+    cache.dump(data)
+    data["invitees"][0]["private"] = False
+    data["goal"]["words"] = "A job I like"
+    text = cache.dump(data)
+    assert "private: false" in text and "A job I like" in text and text == yamlio.dump(data)
