@@ -281,19 +281,20 @@ class Session:
     def move_item(self, question_id: str, index: int, to: int) -> None:
         self.conversation.move_item(question_id, index, to)
 
-    def sheet(self, fmt: str = "md", include_private: bool = False) -> str:
-        """The sheet as others will see it (private answers left out)."""
+    def sheet(self, fmt: str = "md", include_private: bool = False, language: str | None = None) -> str:
+        """The sheet as others will see it (private answers left out); ``language``: the
+        reader's, for the headings (the person's words stay as typed)."""
         from driverseat import export
 
-        return export.render(fmt, self.prep, self.script, include_private=include_private)
+        return export.render(fmt, self.prep, self.script, include_private=include_private, language=language)
 
-    def export(self, fmt: str, out: Path, include_private: bool = False) -> list[Path]:
+    def export(self, fmt: str, out: Path, include_private: bool = False, language: str | None = None) -> list[Path]:
         """Write one format (a file) or ``all`` (a folder); returns what was written."""
         from driverseat import export
 
         if fmt == "all":
-            return list(export.write_all(self.prep, self.script, out, include_private=include_private))
-        export.write(fmt, self.prep, self.script, out, include_private=include_private)
+            return list(export.write_all(self.prep, self.script, out, include_private=include_private, language=language))
+        export.write(fmt, self.prep, self.script, out, include_private=include_private, language=language)
         return [out]
 
     def progress_states(self) -> dict[str, str]:

@@ -128,3 +128,29 @@ async def test_not_offered_in_english_or_with_lang(tmp_path: Path, monkeypatch: 
         assert app.conversation.script.language == "es"
         await give_text(pilot, "Lupe")
     assert saved(tmp_path / "b.yaml")["language"] == "es"
+
+
+async def test_the_export_dialog_heads_the_sheet_in_the_readers_language(tmp_path: Path) -> None:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        headings = screen.query_one("#headings")
+        assert str(headings.label) == "Títulos: Español"  # the person's language to start with
+        headings.press()
+        await pilot.pause()
+        assert str(headings.label) == "Títulos: English"
+        folder = screen.query_one("#folder")
+        folder.value = str(out)
+        screen.query_one("#save").press()
+        await pilot.pause()
+    page = (out / "my-prep-sheet.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "My planning meeting prep" in page
+    assert '<p class="w quote" dir="auto" lang="es">Quiero volver a trabajar de cocinera.</p>' in page
+    assert saved(path)["language"] == "es"  # the reader's language is not the person's choice
