@@ -15,9 +15,11 @@ from driverseat.store import read_prep
 PICK = "Pick a language. Type its number. / Elija un idioma. Escriba su número."
 
 
-def run_lines(path: Path, *typed: str, language: str | None = None) -> tuple[int, str]:
+def run_lines(path: Path, *typed: str, language: str | None = None, typing: bool = True) -> tuple[int, str]:
+    """Plain mode with these lines as input (``typing``: as if a person typed them, not a file)."""
     stdout = io.StringIO()
-    code = run(path, stdin=io.StringIO("".join(line + "\n" for line in typed)), stdout=stdout, language=language)
+    stdin = io.StringIO("".join(line + "\n" for line in typed))
+    code = run(path, stdin=stdin, stdout=stdout, language=language, offer_languages=typing)
     return code, stdout.getvalue()
 
 
@@ -88,3 +90,12 @@ def test_the_choice_is_not_offered_again_once_begun(tmp_path: Path, monkeypatch:
     path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
     code, out = run_lines(path, "quit")
     assert code == 0 and PICK not in out
+
+
+def test_answers_piped_from_a_file_are_never_taken_for_a_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    path = tmp_path / "prep.yaml"
+    stdout = io.StringIO()
+    code = run(path, stdin=io.StringIO("2\nquit\n"), stdout=stdout)  # not a terminal
+    assert code == 0 and PICK not in stdout.getvalue()
+    assert read_prep(path)[0].data["person"]["name"] == "2"  # the first line is the first answer

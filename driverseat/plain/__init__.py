@@ -22,23 +22,28 @@ def run(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     language: str | None = None,
+    offer_languages: bool | None = None,
 ) -> int:
     """Run plain mode on a prep file (None: the default prep). Returns the exit code.
 
     ``language`` (``--lang``) talks in that language; without it the languages are
-    offered first when the prep is new and the system's language is not English."""
+    offered first when the prep is new and the system's language is not English, and
+    someone is typing (``offer_languages``: by default, when input is a terminal; answers
+    piped from a file are never taken for a choice of language)."""
     from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_lines
     from driverseat.plain.words import load_words
 
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
+    offer = stdin.isatty() if offer_languages is None else offer_languages
     out = Writer(stdout, screen_width(stdout))
     lines = LineReader(stdin, out)
     prompt = None if force_lines or wants_lines(stdin, stdout) else _questionary_reader(stdin, stdout)
     if prompt is None:
-        return start(path, lines, out, line_notice=not force_lines, language=language)
+        return start(path, lines, out, line_notice=not force_lines, language=language, offer_languages=offer)
     notice = load_words("en").say("line_notice")
-    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out, language=language)
+    reader = FallbackReader(prompt, lines, lambda: out.text(notice))
+    return start(path, reader, out, language=language, offer_languages=offer)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -57,7 +62,15 @@ def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
         return None
 
 
-def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False, language: str | None = None) -> int:
+def start(
+    path: Path | None,
+    reader: Any,
+    out: Any,
+    *,
+    line_notice: bool = False,
+    language: str | None = None,
+    offer_languages: bool = False,
+) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
     from driverseat import store as store_module
     from driverseat.plain.session import PlainSession
@@ -98,7 +111,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     try:
         not_saved = lambda: _not_saved(session.store, session.prep, reader, out, now["words"])  # noqa: E731
         talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
-        if language is None and session.offers_languages():
+        if offer_languages and language is None and session.offers_languages():
             try:
                 talk.choose_language()
             except (EOFError, KeyboardInterrupt):  # nothing typed: the loop below says goodbye
