@@ -87,6 +87,8 @@ def _open_parser() -> _Parser:
     parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_file"))
     parser.add_argument("--plain", action="store_true", help=_t("help_plain"))
     parser.add_argument("--demo", action="store_true", help=_t("help_demo"))
+    languages = ", ".join(words.available())
+    parser.add_argument("--lang", metavar=_t("language_word"), help=_t("help_open_lang", langs=languages))
     parser.add_argument("--version", action="version", version=f"driverseat {__version__}", help=_t("help_version"))
     return parser
 
@@ -103,6 +105,9 @@ def _command_parser(command: str) -> _Parser:
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_out"))
         parser.add_argument("--include-private", action="store_true", help=_t("help_include_private"))
         parser.add_argument("--large", action="store_true", help=_t("help_large"))
+        parser.add_argument(
+            "--lang", metavar=_t("language_word"), help=_t("help_export_lang", langs=", ".join(words.available()))
+        )
     if command == "workbook":
         languages = ", ".join(words.available())
         parser.add_argument("--lang", default="en", metavar=_t("language_word"), help=_t("help_workbook_lang", langs=languages))
@@ -203,16 +208,19 @@ def _open(options: argparse.Namespace, part: str = "") -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
+    lang = getattr(options, "lang", None)
+    if lang is not None and lang not in words.available():
+        return _fail(_t("workbook_no_language", lang=lang, langs=", ".join(words.available())), 2)
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
     demo = getattr(options, "demo", False)
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
         from driverseat import plain
         from driverseat.store import make_demo
 
-        return plain.run(make_demo() if demo else path, part=part)
+        return plain.run(make_demo() if demo else path, part=part, language=lang)
     from driverseat import tui
 
-    return tui.run(path, demo=demo, part=part)
+    return tui.run(path, demo=demo, part=part, language=lang)
 
 
 def _after(options: argparse.Namespace) -> int:
@@ -255,7 +263,7 @@ def _next(options: argparse.Namespace) -> int:
     else:
         archived, _new = cycle.start_next(path)
         _say(_t("next_started", archived=archived))
-    return _open(argparse.Namespace(file=options.file, plain=options.plain, demo=False))
+    return _open(argparse.Namespace(file=options.file, plain=options.plain, demo=False, lang=None))
 
 
 def _export(options: argparse.Namespace) -> int:
@@ -264,6 +272,9 @@ def _export(options: argparse.Namespace) -> int:
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS and fmt not in export.EXTRA:
         return _fail(_t("cannot_make", fmt=fmt, formats=", ".join([*export.FORMATS, *export.EXTRA, "all"])), 2)
+    lang = options.lang
+    if lang is not None and lang not in words.available():
+        return _fail(_t("export_no_language", lang=lang, langs=", ".join(words.available())), 2)
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
@@ -278,7 +289,7 @@ def _export(options: argparse.Namespace) -> int:
                 return _fail(_t("export_into_backups", out=options.out), 2)
         make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(
-            prep, None, options.out, include_private=options.include_private, large=options.large
+            prep, None, options.out, include_private=options.include_private, large=options.large, language=lang
         )
         for path in written:
             _say(_t("saved", path=path))
@@ -291,7 +302,8 @@ def _export(options: argparse.Namespace) -> int:
         except NoDay:
             return _fail(_t("ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
-        sys.stdout.write(export.render(fmt, prep, None, include_private=options.include_private, large=options.large))
+        text = export.render(fmt, prep, None, include_private=options.include_private, large=options.large, language=lang)
+        sys.stdout.write(text)
         sys.stdout.flush()
         return 0
     out = options.out
@@ -301,7 +313,7 @@ def _export(options: argparse.Namespace) -> int:
         return _fail(_t("no_folder", folder=out.parent), 2)
     if is_protected(out, prep_path):
         return _fail(_t("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
-    export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large)
+    export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large, language=lang)
     _say(_t("saved", path=out))
     return 0
 

@@ -386,6 +386,16 @@ class Conversation:
         """Remember where the person is (the front end saves after this)."""
         self._remember_spot()
 
+    def use_script(self, script: Script) -> Step:
+        """Go on with another language's script (the same questions in other words), at the
+        same place, the answers untouched. A reflect-back or note worded in the old language
+        is dropped: the question is asked again, with the answer there to keep."""
+        self.script = script
+        if self._pending is not None:
+            self._spot = self._pending.spot
+            self._pending = None
+        return self.step
+
     # --------------------------------------------------------------- transcript
     def transcript(self) -> list[Entry]:
         """Every answer on file, in script order, as the person gave it."""

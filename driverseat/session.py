@@ -10,13 +10,17 @@ the session gives it and hands back what the person typed or pressed. The sessio
 - the autosave policy: no file is written before the first answer, then every change is
   saved at once; a save that fails is remembered (``unsaved``, ``problem``) and never
   called saved;
+- the language: ``set_language`` talks on in another language at the same place (the
+  answers stay exactly as typed; the prep records the choice), ``languages`` names the
+  choices, ``offers_languages`` says when to offer them before the first question;
 - what a person looks over (``review_items``, ``sheet``), keeping any answer private,
   removing and moving list items, exporting, and closing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,25 @@ from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script
 from driverseat.store import PrepStore, open_prep
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The system's language as a short code (``es`` from ``es_MX.UTF-8``), "" when not set."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+            return "" if code in ("c", "posix") else code
+    return ""
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language a person can choose, named in its own words (``Español``)."""
+
+    code: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -85,20 +108,26 @@ class Session:
         lock: bool = True,
         on_saved: Callable[[bool], None] | None = None,
         part: str = "",
+        language: str | None = None,
     ) -> "Session":
         """Lock and read the prep (a new one when there is no file yet).
 
         ``part="after"`` talks through after the meeting instead of the preparation. A
         prep started from a last one begins with "Since last time" (see ``cycle``).
+        ``language`` (``driverseat --lang es``) talks in that language from the start and
+        records it in the prep; one driverseat has no questions in is ignored.
         Raises ``PrepLocked``, ``PrepUnreadable`` or ``ScriptError``; nothing on disk changes then.
         """
         store, prep = open_prep(path, lock=lock)
         try:
             chosen = script or cycle.script_for(prep, part)
+            session = cls(store, prep, chosen, on_saved, part)
+            if language is not None and script is None:
+                session.set_language(language)
         except BaseException:
             store.unlock()
             raise
-        return cls(store, prep, chosen, on_saved, part)
+        return session
 
     # ------------------------------------------------------------------ the conversation
     @property
@@ -149,6 +178,47 @@ class Session:
         day = cycle.read_day(self.prep.get("meeting.date"))
         today = date.fromisoformat(prep_module.now_iso()[:10])
         return day is not None and day < today and not self.prep.get("after")
+
+    # ------------------------------------------------------------------ the language
+    @property
+    def language(self) -> str:
+        """The language the questions are asked in now."""
+        return self.script.language
+
+    @staticmethod
+    def languages() -> list[Language]:
+        """The languages driverseat can talk in, English first, each named in its own words."""
+        return [Language(code, words.catalogue(code).say("messages", "language_name")) for code in words.available()]
+
+    def offers_languages(self, system: str | None = None) -> bool:
+        """True when a front end should offer the languages before the first question: the
+        prep is new and the system is set to a language other than English (``system``: a
+        code, "" for none, or the system's own when None). A key offers them at any time anyway."""
+        said = system_language() if system is None else system
+        return not self.started and said not in ("", words.REFERENCE) and len(words.available()) > 1
+
+    def set_language(self, code: str) -> bool:
+        """Talk on in ``code`` at the same place. The prep records the choice; every answer
+        stays exactly as typed. False (and nothing changes) when driverseat has no
+        questions in that language. A language with a broken script raises ``ScriptError``
+        before anything changes."""
+        if code not in words.available():
+            return False
+        if code == self.script.language and code == self.prep.language:
+            return True
+        self.conversation.close()  # remember the place before the words change
+        before = self.prep.get("language")
+        self.prep.set("language", code)
+        try:
+            script = cycle.script_for(self.prep, self.part)
+        except BaseException:
+            self.prep.set("language", before)
+            raise
+        self.script = script
+        self.words = words.catalogue(code)
+        self.conversation.use_script(script)
+        self.save()  # written only once something has been said (as every save)
+        return True
 
     # ------------------------------------------------------------------ saving
     @property
@@ -242,19 +312,20 @@ class Session:
     def move_item(self, question_id: str, index: int, to: int) -> None:
         self.conversation.move_item(question_id, index, to)
 
-    def sheet(self, fmt: str = "md", include_private: bool = False) -> str:
-        """The sheet as others will see it (private answers left out)."""
+    def sheet(self, fmt: str = "md", include_private: bool = False, language: str | None = None) -> str:
+        """The sheet as others will see it (private answers left out); ``language``: the
+        reader's, for the headings (the person's words stay as typed)."""
         from driverseat import export
 
-        return export.render(fmt, self.prep, self.script, include_private=include_private)
+        return export.render(fmt, self.prep, self.script, include_private=include_private, language=language)
 
-    def export(self, fmt: str, out: Path, include_private: bool = False) -> list[Path]:
+    def export(self, fmt: str, out: Path, include_private: bool = False, language: str | None = None) -> list[Path]:
         """Write one format (a file) or ``all`` (a folder); returns what was written."""
         from driverseat import export
 
         if fmt == "all":
-            return list(export.write_all(self.prep, self.script, out, include_private=include_private))
-        export.write(fmt, self.prep, self.script, out, include_private=include_private)
+            return list(export.write_all(self.prep, self.script, out, include_private=include_private, language=language))
+        export.write(fmt, self.prep, self.script, out, include_private=include_private, language=language)
         return [out]
 
     def progress_states(self) -> dict[str, str]:

@@ -189,6 +189,11 @@ def current() -> str:
 
 def say(book: str, key: str, /, **values: object) -> str:
     """A fixed sentence in the current language: ``say("cli", "saved", path=...)``."""
+    plain = " ".join([key, *(f"{name}={value}" for name, value in values.items())])
     if _reading:  # a problem in a word file itself: its key and values are all there is
-        return " ".join([key, *(f"{name}={value}" for name, value in values.items())])
-    return catalogue(_current).say(book, key, **values)
+        return plain
+    try:
+        found = catalogue(_current)
+    except yamlio.YamlProblem:  # a word file someone is editing can't be read yet
+        return plain
+    return found.say(book, key, **values)

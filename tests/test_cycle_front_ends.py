@@ -149,7 +149,7 @@ def test_next_without_a_prep_says_so_in_one_sentence(capsys: pytest.CaptureFixtu
 
 
 async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
-    """The app: open after the meeting from the prep, then the next prep, then my meetings (F7)."""
+    """The app: open after the meeting from the prep, then the next prep, then my meetings (F8)."""
     from textual.widgets import Static
 
     from driverseat.tui.app import DriverseatApp
@@ -191,7 +191,7 @@ async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str)
             await pilot.press("enter" if step.input == "choice" else "ctrl+n")  # keep it; skip words
             await pilot.pause()
         assert len(asked) == len(set(asked))
-        await pilot.press("f7")
+        await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         lines = [str(s.render()) for s in app.screen.query(".history-line")]

@@ -56,6 +56,10 @@ def test_axe_finds_nothing_on_the_sheets_cards_profiles_and_workbooks(tmp_path: 
             path = tmp_path / f"{name}-{fmt}.html"
             path.write_text(export.render(fmt, make()), encoding="utf-8")
             files.append(path)
+    for fmt in ("html", "card-html", "profile"):  # answered in Spanish, headed in English (lang on the words)
+        path = tmp_path / f"full-es-lang-en-{fmt}.html"
+        path.write_text(export.render(fmt, example("full-es"), language="en"), encoding="utf-8")
+        files.append(path)
     from driverseat.export import workbook
     from driverseat.script import load_script
 

@@ -44,12 +44,20 @@ def default_name(fmt: str) -> str:
     return {**_FORMATS, **_EXTRA}[fmt][2]
 
 
-def render(fmt: str, prep: Prep, script: object = None, include_private: bool = False, large: bool = False) -> str:
+def render(
+    fmt: str,
+    prep: Prep,
+    script: object = None,
+    include_private: bool = False,
+    large: bool = False,
+    language: str | None = None,
+) -> str:
     """The export as text. ``script`` is unused today and kept for front ends.
 
     ``large`` prints the HTML sheet and card at 18 pt (they do so anyway when the person
     named large print as a need). ``ics`` raises ``ics.NoDay`` when the prep has no day
-    typed as a day.
+    typed as a day. ``language`` chooses the fixed words (headings, labels, FHIR display
+    texts) for the reader; by default the prep's own. The person's words are never touched.
     """
     if fmt not in _FORMATS and fmt not in _EXTRA:
         raise KeyError(fmt)
@@ -57,26 +65,39 @@ def render(fmt: str, prep: Prep, script: object = None, include_private: bool = 
 
     module = importlib.import_module({**_FORMATS, **_EXTRA}[fmt][0])
     text: str
-    if fmt in ("fhir", "ics"):  # built from the prep itself: it needs the dates and progress too
+    if fmt == "fhir":  # built from the prep itself: it needs the dates and progress too
+        text = module.render(prep, include_private=include_private, language=language)
+    elif fmt == "ics":
         text = module.render(prep, include_private=include_private)
     else:
-        built = sheet.build(prep, include_private=include_private, large=large)
+        built = sheet.build(prep, include_private=include_private, large=large, language=language)
         text = module.render_html(built) if fmt in ("card-html", "profile") else module.render(built)
     return text
 
 
 def write(
-    fmt: str, prep: Prep, script: object, out: Path, include_private: bool = False, large: bool = False
+    fmt: str,
+    prep: Prep,
+    script: object,
+    out: Path,
+    include_private: bool = False,
+    large: bool = False,
+    language: str | None = None,
 ) -> Path:
     """Render and save atomically (mode 0600). Returns the path written."""
-    text = render(fmt, prep, script, include_private=include_private, large=large)
+    text = render(fmt, prep, script, include_private=include_private, large=large, language=language)
     out = Path(out)
     atomic_write(out, text)
     return out
 
 
 def write_all(
-    prep: Prep, script: object, folder: Path, include_private: bool = False, large: bool = False
+    prep: Prep,
+    script: object,
+    folder: Path,
+    include_private: bool = False,
+    large: bool = False,
+    language: str | None = None,
 ) -> list[Path]:
     """Every format into ``folder`` (which must exist), each under its clear file name.
 
@@ -84,6 +105,9 @@ def write_all(
     """
     folder = Path(folder)
     return [
-        write(fmt, prep, script, folder / default_name(fmt), include_private=include_private, large=large)
+        write(
+            fmt, prep, script, folder / default_name(fmt),
+            include_private=include_private, large=large, language=language,
+        )
         for fmt in _FORMATS
     ]

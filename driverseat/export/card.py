@@ -127,6 +127,11 @@ def _block_html(block: Block) -> str:
 
 def render_html(sheet: Sheet) -> str:
     """The card as an HTML page that prints on half a sheet."""
+    with htmlpage.speaking(sheet):
+        return _render_html(sheet)
+
+
+def _render_html(sheet: Sheet) -> str:
     all_blocks = blocks(sheet)
     # What not to bring up comes first after the goal, as on the sheet, in the reading order too.
     left = [b for b in all_blocks if b.id in ("off_limits", "priorities", "questions")]

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from driverseat import locations, yamlio
 from driverseat.export.jsonfmt import dumps
-from driverseat.export.sheet import words as sheet_words
+from driverseat.export.sheet import fixed_language, words as sheet_words
 from driverseat.prep import Prep, is_empty, shared
 from driverseat.script import Question, Script, load_script
 from driverseat.words import is_language
@@ -48,14 +48,19 @@ _WORD = re.compile(r"\w+")
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 
 
-def render(prep: Prep, include_private: bool = False) -> str:
+def render(prep: Prep, include_private: bool = False, language: str | None = None) -> str:
     """The prep as a FHIR R4 Bundle, as JSON text."""
-    return dumps(bundle(prep, include_private=include_private))
+    return dumps(bundle(prep, include_private=include_private, language=language))
 
 
-def bundle(prep: Prep, include_private: bool = False) -> dict[str, Any]:
-    """The Bundle as plain data (what ``render`` writes)."""
-    return _Builder(prep, include_private).bundle()
+def bundle(prep: Prep, include_private: bool = False, language: str | None = None) -> dict[str, Any]:
+    """The Bundle as plain data (what ``render`` writes).
+
+    ``language`` chooses the display texts (a goal's first-step label, life areas, the
+    care team's name, the document's title and the HTML sheet inside); the Questionnaire
+    and the answers stay in the language the person was asked in and answered in.
+    """
+    return _Builder(prep, include_private, language).bundle()
 
 
 class _Ids:
@@ -210,13 +215,14 @@ def questionnaire_version(items: list[dict[str, Any]]) -> str:
 
 # ---------------------------------------------------------------------- the Bundle
 class _Builder:
-    def __init__(self, prep: Prep, include_private: bool):
+    def __init__(self, prep: Prep, include_private: bool, language: str | None = None):
         self.prep = prep
         self.include_private = include_private
         self.data = shared(prep.data, include_private=include_private)
         self.script = _script(prep.language)
         self.language = prep.language if is_language(prep.language) else self.script.language
-        self.words = sheet_words(prep.language)
+        self.display = fixed_language(prep, language)  # the language of the display texts
+        self.words = sheet_words(self.display)
         self.id = _Ids(prep, self.data)
         self.patient = _urn(self.id("Patient"))
         self.items = questionnaire_items(self.script)
@@ -372,7 +378,12 @@ class _Builder:
         return out
 
     def area_label(self, area: str) -> str | None:
-        """A life area as the person picked it (the script's label), else as the sheet says it."""
+        """A life area as the person picked it (the script's label), else as the sheet says it;
+        in the sheet's words first when the reader's language is not the script's."""
+        if self.display != self.script.language:
+            label = self.words["areas"].get(area)
+            if isinstance(label, str):
+                return label
         for question in self.script.question("priorities").questions if self.script.has("priorities") else ():
             if question.field == "area" and question.choice_label(area):
                 return question.choice_label(area)
@@ -434,13 +445,13 @@ class _Builder:
     def document(self) -> dict[str, Any]:
         from driverseat import export
 
-        html = export.render("html", self.prep, include_private=self.include_private)
+        html = export.render("html", self.prep, include_private=self.include_private, language=self.display)
         data = html.encode("utf-8", "surrogatepass")
         at = self.prep.get(("progress", "at"))
         out: dict[str, Any] = {
             "resourceType": "DocumentReference",
             "id": self.id("DocumentReference"),
-            "language": self.language,
+            "language": self.display,
             "status": "current",
             "docStatus": "final" if at == "end" else "preliminary",
             "subject": self.ref(),
@@ -453,7 +464,7 @@ class _Builder:
             {
                 "attachment": {
                     "contentType": "text/html",
-                    "language": self.language,
+                    "language": self.display,
                     "data": base64.b64encode(data).decode("ascii"),
                     "size": len(data),
                     "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from driverseat.export import htmlpage
 from driverseat.export.htmlpage import LONG, esc, meta, page, words
 from driverseat.export.sheet import Item, Part, Sheet
 
@@ -86,6 +87,11 @@ def part(section: Part, w: dict[str, Any]) -> str:
 
 def render(sheet: Sheet) -> str:
     """The whole sheet as an HTML document."""
+    with htmlpage.speaking(sheet):
+        return _render(sheet)
+
+
+def _render(sheet: Sheet) -> str:
     body = f"<header>\n<h1>{esc(sheet.title)}</h1>\n{meta(sheet)}</header>\n<main>\n"
     parts = list(sheet.parts)
     index = 0

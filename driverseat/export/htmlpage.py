@@ -9,6 +9,9 @@ visible signs, and it is never made into a link: ``javascript:`` is just words.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from driverseat.export.clean import visible
 from driverseat.export.sheet import Sheet
@@ -52,9 +55,28 @@ def esc(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+# The language of the person's words on the page being made, when it differs from the
+# page's own (``<html lang>``): set by ``speaking`` around a page, read by ``words``.
+_voice: ContextVar[str] = ContextVar("voice", default="")
+
+
+@contextmanager
+def speaking(sheet: Sheet) -> Iterator[None]:
+    """While a page is made, the person's words carry ``lang`` when theirs is not the page's."""
+    token = _voice.set(sheet.voice)
+    try:
+        yield
+    finally:
+        _voice.reset(token)
+
+
 def words(text: str, tag: str = "span", cls: str = "w") -> str:
-    """The person's own words: escaped, kept with their line breaks, direction found."""
-    return f'<{tag} class="{cls}" dir="auto">{esc(text)}</{tag}>'
+    """The person's own words: escaped, kept with their line breaks, direction found,
+    and marked with their language when it is not the page's (so a screen reader
+    reads Spanish words with a Spanish voice on an English page)."""
+    voice = _voice.get()
+    lang = f' lang="{esc(voice)}"' if voice else ""
+    return f'<{tag} class="{cls}" dir="auto"{lang}>{esc(text)}</{tag}>'
 
 
 def fill(template: str, key: str, value: str) -> str:
@@ -80,8 +102,7 @@ def meta(sheet: Sheet) -> str:
 
 def page(sheet: Sheet, title: str, body: str, css: str) -> str:
     """A whole HTML document around ``body``."""
-    language = sheet.data.get("language")
-    language = esc(language if isinstance(language, str) else "en")
+    language = esc(sheet.language)  # the fixed words' language; the person's words carry their own
     full_title = title + (f" – {sheet.name}" if sheet.name else "")
     return (
         "<!DOCTYPE html>\n"

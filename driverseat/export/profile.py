@@ -86,6 +86,11 @@ CSS = """
 
 def render_html(sheet: Sheet) -> str:
     """The profile as an HTML page that prints on one sheet."""
+    with htmlpage.speaking(sheet):
+        return _render_html(sheet)
+
+
+def _render_html(sheet: Sheet) -> str:
     esc, words = htmlpage.esc, htmlpage.words
     body = f"<header>\n<h1>{esc(sheet.words['profile_title'])}</h1>\n{htmlpage.meta(sheet)}</header>\n"
     body += '<main class="profile">\n'

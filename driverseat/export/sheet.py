@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from driverseat.words import catalogue
+from driverseat.words import catalogue, is_language
 from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
@@ -54,6 +54,8 @@ class Sheet:
     words: dict[str, Any]  # the sheet.yaml words, for renderers that need more labels
     data: dict[str, Any] = field(default_factory=dict)  # prep.shared(...): what the sheet was built from
     large: bool = False  # print at 18 pt: asked for on the command line, or large print is a need
+    language: str = "en"  # the language of the fixed words (headings, labels, rights)
+    voice: str = ""  # the language the person answered in, when it differs from ``language`` ("" when not)
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -95,9 +97,26 @@ def asks_for_large_print(w: dict[str, Any], needs: tuple[Item, ...]) -> bool:
     return any(word in need.text.casefold() for need in needs for word in said)
 
 
-def build(prep: Prep, include_private: bool = False, large: bool = False) -> Sheet:
-    """Turn a prep into the sheet everyone exports from (``large``: print at 18 pt)."""
-    w = words(prep.language)
+def fixed_language(prep: Prep, language: str | None = None) -> str:
+    """The language of a sheet's fixed words: ``language`` when driverseat has its words,
+    else the prep's language when it has them, else English. The person's words never change."""
+    return catalogue(language or prep.language).language
+
+
+def voice(prep: Prep, fixed: str) -> str:
+    """The language of the person's words when it is not ``fixed`` ("" when it is, or is unknown)."""
+    said = prep.language
+    return said if is_language(said) and said != fixed else ""
+
+
+def build(prep: Prep, include_private: bool = False, large: bool = False, language: str | None = None) -> Sheet:
+    """Turn a prep into the sheet everyone exports from (``large``: print at 18 pt).
+
+    ``language`` chooses the fixed words (headings, labels, rights), whatever language the
+    person answered in; by default they are in the prep's language.
+    """
+    fixed = fixed_language(prep, language)
+    w = words(fixed)
     data = shared(prep.data, include_private=include_private)
     parts: list[Part] = []
 
@@ -183,6 +202,8 @@ def build(prep: Prep, include_private: bool = False, large: bool = False) -> She
         words=w,
         data=data,
         large=large or asks_for_large_print(w, needs),
+        language=fixed,
+        voice=voice(prep, fixed),
     )
 
 

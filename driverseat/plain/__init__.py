@@ -24,23 +24,34 @@ def run(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     part: str = "",
+    language: str | None = None,
+    offer_languages: bool | None = None,
 ) -> int:
     """Run plain mode on a prep file (None: the default prep). Returns the exit code.
 
-    ``part="after"`` talks through after the meeting instead of the preparation."""
+    ``part="after"`` talks through after the meeting instead of the preparation.
+    ``language`` (``--lang``) talks in that language; without it the languages are
+    offered first when the prep is new and the system's language is not English, and
+    someone is typing (``offer_languages``: by default, when input is a terminal; answers
+    piped from a file are never taken for a choice of language)."""
     from driverseat.plain.terminal import FallbackReader, LineReader, Writer, screen_width, wants_editor, wants_lines
     from driverseat.plain.words import load_words
 
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
+    offer = stdin.isatty() if offer_languages is None else offer_languages
     out = Writer(stdout, screen_width(stdout))
     lines = LineReader(stdin, out)
     editor = wants_editor() and not force_lines and not wants_lines(stdin, stdout)
     prompt = _questionary_reader(stdin, stdout) if editor else None
     if prompt is None:
-        return start(path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part)
+        return start(
+            path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part,
+            language=language, offer_languages=offer,
+        )
     notice = load_words("en").say("line_notice")
-    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out, part=part)
+    reader = FallbackReader(prompt, lines, lambda: out.text(notice))
+    return start(path, reader, out, part=part, language=language, offer_languages=offer)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -59,7 +70,16 @@ def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
         return None
 
 
-def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False, part: str = "") -> int:
+def start(
+    path: Path | None,
+    reader: Any,
+    out: Any,
+    *,
+    line_notice: bool = False,
+    part: str = "",
+    language: str | None = None,
+    offer_languages: bool = False,
+) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
     from driverseat import store as store_module
     from driverseat.plain.session import PlainSession
@@ -81,7 +101,7 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
             out.text(now["words"].say("save_failed", reason=session.problem or "?"))
 
     try:
-        session = Session.open(path, on_saved=said, part=part)
+        session = Session.open(path, on_saved=said, part=part, language=language)
     except store_module.PrepLocked:
         notice(words)
         out.text(words.say("locked"))
@@ -98,13 +118,20 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
     words = now["words"] = load_words(session.prep.language)
     notice(words)
     try:
+        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, now["words"])  # noqa: E731
+        talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
+        if offer_languages and language is None and session.offers_languages():
+            try:
+                talk.choose_language()
+            except (EOFError, KeyboardInterrupt):  # nothing typed: the loop below says goodbye
+                pass
+        words = now["words"] = talk.words
         out.text(words.say("title"))
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
         if session.after_due():
             out.text(words.say("after_due"))
-        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
-        return PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session).run()
+        return talk.run()
     finally:
         session.close()
 

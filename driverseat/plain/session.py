@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 from driverseat.conversation import Conversation, Input, Role, Step
 from driverseat.export.sheet import shows
 from driverseat.plain.terminal import Reader, UnreadableLine, Writer
-from driverseat.plain.words import Words, normalize
+from driverseat.plain.words import Words, load_words, normalize
 from driverseat.prep import is_empty
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class PlainSession:
         out: Writer,
         save: Callable[[], object] = lambda: None,  # its return is not used
         not_saved: Callable[[], int | None] = lambda: None,
-        session: "Session | None" = None,
+        session: "Session | None" = None,  # for the sheet, review, remove, move and the language
         sheet_folder: Path | None = None,
     ):
         self.conv = conversation
@@ -61,7 +61,7 @@ class PlainSession:
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
-        self.session = session  # for the sheet, review, remove and move (None: not offered)
+        self.session = session  # for the sheet, review, remove, move and the language (None: not offered)
         self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: the current folder)
         self._hinted: set[str] = set()  # hints said in this part
         self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
@@ -427,7 +427,36 @@ class PlainSession:
         if command in ("private", "share"):
             self._private(command == "private")
             return False
+        if command == "language":
+            changed = self.choose_language()
+            if not changed:
+                self.show(step, again=True)
+            return changed
         return False  # pragma: no cover - every command is handled above
+
+    def choose_language(self) -> bool:
+        """List the languages, each in its own words, and talk on in the one picked (the
+        session keeps the place and the answers). True when the language changed."""
+        if self.session is None:
+            return False
+        out = self.out
+        choices = self.session.languages()
+        picks = dict.fromkeys(load_words(choice.code).say("language_pick") for choice in choices)
+        out.text(" / ".join(picks))  # said in every language: the person may not read this one
+        for number, choice in enumerate(choices, 1):
+            out.text(self.words.say("language_line", number=number, name=choice.name))
+        typed = self._read().strip()
+        picked = next(
+            (c for n, c in enumerate(choices, 1) if typed == str(n) or normalize(typed) == normalize(c.name)), None
+        )
+        if picked is None or picked.code == self.session.language or not self.session.set_language(picked.code):
+            out.text(self.words.say("language_stay"))
+            return False
+        self.conv = self.session.conversation
+        self.words = load_words(picked.code)
+        self._section = None  # say the part's name again, in the new words
+        out.text(self.words.say("language_now"))
+        return True
 
     def _sections(self, step: Step) -> bool:
         say, out = self.words.say, self.out

@@ -12,7 +12,7 @@ from driverseat.words import catalogue, fill
 
 COMMANDS = (
     "help", "skip", "back", "example", "tip", "not_sure", "sections", "review",
-    "review_short", "private", "share", "sheet", "remove", "move", "quit",
+    "review_short", "private", "share", "sheet", "remove", "move", "quit", "language",
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pathlib
 
 
-def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "") -> int:
+def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "", language: str | None = None) -> int:
     """Open the app on a prep file (None: the default prep). Returns the exit code.
 
     ``part="after"`` opens after the meeting instead of the preparation."""
@@ -21,7 +21,7 @@ def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "") -> int
         path = make_demo()
     from driverseat.tui.app import DriverseatApp
 
-    app = DriverseatApp(path, part=part)
+    app = DriverseatApp(path, part=part, language=language)
     try:
         app.run()
     finally:

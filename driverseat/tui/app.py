@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from driverseat.session import Session
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
+from driverseat.words import REFERENCE
 
 if TYPE_CHECKING:
     from driverseat.tui.screens.talk import TalkScreen
@@ -48,24 +50,41 @@ class DriverseatApp(App[int]):
         Binding("f1", "guide", "key_guide"),
         Binding("f5", "review", "key_review"),
         Binding("f6", "export", "key_export", show=False),
-        Binding("f7", "history", "key_history", show=False),
+        Binding("f8", "history", "key_history", show=False),
         Binding("ctrl+p", "command_palette", "key_more", priority=True),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
+        # F7 changes the language at any time. While nothing is said yet in English, the
+        # footer shows it named by the other languages in their own words ("Español").
+        Binding("f7", "language_first", "key_language"),
+        Binding("f7", "language", "key_language", show=False),
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
 
-    def __init__(self, path: Path | None, *, script: Script | None = None, part: str = ""):
+    def __init__(
+        self, path: Path | None, *, script: Script | None = None, part: str = "", language: str | None = None
+    ):
         super().__init__()
         self.path = path
         self.part = part  # "" the preparation, "after" after the meeting
+        self.language = language  # --lang: talk in this language (None: the prep's own)
         self.words: Words = load_words("en")
         self.session: Session | None = None
         self._script = script
         self._shut_down = False
         self._warned_unsaved = False  # quitting with answers not saved asks twice
         self.animation_level = "none"
+        self._use_words()
+
+    def _use_words(self) -> None:
+        """The footer keys in the app's words; the first-screen F7 says "Español" (each other
+        language in its own words), so a person who reads no English can find it."""
         use_words(self, self.words)
+        others = " / ".join(choice.name for choice in Session.languages() if choice.code != self.words.language)
+        table = self._bindings.key_to_bindings
+        table["f7"] = [
+            replace(b, description=others) if b.action == "language_first" else b for b in table.get("f7", [])
+        ]
 
     @property
     def store(self) -> PrepStore | None:
@@ -96,6 +115,8 @@ class DriverseatApp(App[int]):
                 pass
         if self.conversation is None:  # a calm screen says why the prep did not open
             self.push_screen(*self._first)
+        elif self.language is None and self.session is not None and self.session.offers_languages():
+            self.action_language()  # the computer speaks another language: offer the choice first
         elif self.session is not None and self.session.after_due():
             self.notify(self.words("after_due"), timeout=15)
 
@@ -106,7 +127,9 @@ class DriverseatApp(App[int]):
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
         try:
-            session = Session.open(self.path, script=self._script, on_saved=self._saved, part=self.part)
+            session = Session.open(
+                self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language
+            )
         except PrepUnreadable as problem:
             from driverseat.tui.screens.trouble import UnreadableScreen
 
@@ -122,7 +145,7 @@ class DriverseatApp(App[int]):
         if session.prep.language != "en":
             self.words = load_words(session.prep.language)
             self._bindings = self._merge_bindings()  # the footer keys again, in this language
-            use_words(self, self.words)
+            self._use_words()
         self.session = session
         from driverseat.tui.screens.talk import TalkScreen
 
@@ -252,6 +275,37 @@ class DriverseatApp(App[int]):
         await talk.recompose()
         await talk.show_step()
 
+    def action_language(self) -> None:
+        """Offer the languages; the one picked is used at once, at the same place."""
+        from driverseat.tui.screens.language import LanguageScreen
+
+        if self.session is None or isinstance(self.screen, LanguageScreen):
+            return
+        self.push_screen(LanguageScreen(self.session.languages(), self.session.language, self.words), self.set_language)
+
+    def action_language_first(self) -> None:
+        self.action_language()
+
+    def set_language(self, code: str | None) -> None:
+        """Talk on in ``code``: the session keeps the place and the answers; the screens
+        are drawn again in the new words."""
+        session = self.session
+        if code is None or session is None or code == session.language or not session.set_language(code):
+            return
+        self.words = load_words(code)
+        self._bindings = self._merge_bindings()  # the footer keys again, in this language
+        self._use_words()
+
+        async def redraw() -> None:  # once the language screen has gone
+            talk = self.talk()
+            if talk is not None:
+                while self.screen is not talk:
+                    await self.pop_screen()
+                await talk.speak(self.words)
+            self.notify(self.words("language_now"))
+
+        self.call_later(redraw)
+
     def action_coach(self) -> None:
         talk = self.talk()
         if talk is not None:
@@ -268,10 +322,14 @@ class DriverseatApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
-        if action in ("guide", "review", "export", "coach", "history", "part"):
+        if action in ("guide", "review", "export", "coach", "history", "part", "language"):
             if self.conversation is None:
                 return False
             return action not in getattr(self.screen, "HIDES", ())
+        if action == "language_first":  # in the footer only before anything is said, in English
+            session = self.session
+            hidden = "language" in getattr(self.screen, "HIDES", ())
+            return session is not None and not session.started and session.language == REFERENCE and not hidden
         return True
 
     def action_colours(self, name: str) -> None:

@@ -41,6 +41,7 @@ class DriverseatCommands(Provider):
                     else [(words("cmd_after"), partial(app.action_part, "after"), words("cmd_after_help"))]
                 ),
                 (words("cmd_next"), partial(app.action_part, "next"), words("cmd_next_help")),
+                (words("cmd_language"), app.action_language, words("cmd_language_help")),
             ]
             for section in conversation.script.sections:
                 goto = partial(app.action_goto, section.id)

@@ -1,6 +1,7 @@
 """The "save a copy" dialog: pick a kind of file and a folder, then say exactly where
 the file went. Formats are read from ``driverseat.export.FORMATS``, so new formats
-appear by themselves. Private items are always left out.
+appear by themselves. Private items are always left out. The headings can be in another
+language than the answers (the reader's); the person's words are never changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from driverseat import export
 from driverseat.conversation import Conversation
+from driverseat.session import Session
 from driverseat.store import is_protected, make_private_dirs
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
@@ -38,6 +40,10 @@ class ExportScreen(ModalScreen[Path | None]):
             key = "format_" + name.replace("-", "_")  # the description in app.yaml, when there is one
             self.formats[name] = about if words(key) == key else words(key)
         self.written: Path | None = None
+        # The headings are in the reader's language: it starts as the person's, a button changes it.
+        self.languages = Session.languages()
+        codes = [choice.code for choice in self.languages]
+        self.language = codes.index(conversation.script.language) if conversation.script.language in codes else 0
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
@@ -53,6 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button(words("export_save"), id="save", variant="primary", compact=True)
                 yield Button(words("export_cancel"), id="cancel", compact=True)
+                yield Button(self._headings(), id="headings", compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one("#formats", OptionList)
@@ -98,7 +105,8 @@ class ExportScreen(ModalScreen[Path | None]):
             if is_protected(out, self.prep_path):  # never over the prep or one of its copies
                 raise OSError(0, say("cli", "protected_folder"))
             make_private_dirs(out.parent)  # new folders only the person can open
-            export.write(self.fmt(), conversation.prep, conversation.script, out)
+            language = self.languages[self.language].code
+            export.write(self.fmt(), conversation.prep, conversation.script, out, language=language)
         except OSError as problem:
             reason = problem.strerror or problem.__class__.__name__
             self.query_one("#export-message", Static).update(self.words("export_cannot_write", reason=reason))
@@ -113,7 +121,17 @@ class ExportScreen(ModalScreen[Path | None]):
         save = self.query_one("#save", Button)
         save.label = self.words("export_ok")
         self.query_one("#cancel", Button).display = False
+        self.query_one("#headings", Button).display = False
         save.focus()
+
+    def _headings(self) -> str:
+        return self.words("export_headings", language=self.languages[self.language].name)
+
+    @on(Button.Pressed, "#headings")
+    def _next_language(self) -> None:
+        """The headings in the next language (the person's words stay as they typed them)."""
+        self.language = (self.language + 1) % len(self.languages)
+        self.query_one("#headings", Button).label = self._headings()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -94,6 +94,15 @@ class TalkScreen(Screen[None]):
         self.watch(self.app, "save_state", self._show_saved)
         await self.show_step()
 
+    async def speak(self, words: Words) -> None:
+        """Draw everything again in another language; the conversation keeps its place."""
+        self.words = words
+        self._bindings = self._merge_bindings()
+        use_words(self, words)
+        self.banner = self._greeting()
+        await self.recompose()
+        await self.show_step()
+
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
         self.query_one("#saved", Static).update(text)

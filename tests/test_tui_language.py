@@ -1,0 +1,156 @@
+"""The app chooses the language: F7 or the command palette at any time, ``--lang``, and the
+languages offered first on a new prep when the computer speaks another language.
+Switching keeps the place and every answer exactly as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from driverseat import locations
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.commands import DriverseatCommands
+from driverseat.tui.screens.language import LanguageScreen
+from test_tui import SIZE, give_text, saved, talk
+from test_tui_es import shown_text
+
+
+async def pick(pilot, name: str) -> None:
+    """On the language screen, choose a language by its name, as a person would with the keys."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LanguageScreen), screen
+    options = screen.query_one("#languages", OptionList)
+    names = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    options.highlighted = names.index(name)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def footer_keys(app: DriverseatApp) -> list[str]:
+    return [a.binding.description for a in app.active_bindings.values() if a.binding.show]
+
+
+async def test_switch_mid_way_and_back_with_f7(tmp_path: Path) -> None:
+    path = tmp_path / "prep.yaml"
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Español" in footer_keys(app)  # the first screen shows the key, named in Spanish
+        await give_text(pilot, "  Ana \t ")
+        await pilot.pause()
+        where = app.conversation.step.key
+        assert "Español" not in footer_keys(app)  # begun: the key works, the footer stays short
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "Pick a language. / Elija un idioma." in shown_text(app)
+        await pick(pilot, "Español")
+        screen = talk(app)
+        assert app.conversation.step.key == where and app.conversation.script.language == "es"
+        on_screen = shown_text(app)
+        assert "Usted tiene derecho" in on_screen and "You have the right" not in on_screen
+        assert "Ahora en español" in " ".join(str(n.message) for n in app._notifications)
+        data = saved(path)
+        assert data["language"] == "es" and data["person"]["name"] == "  Ana \t "
+        await pilot.press("f7")
+        await pilot.pause()
+        await pick(pilot, "English")
+        assert talk(app) is screen and app.conversation.step.key == where
+        assert "You have the right" in shown_text(app)
+    data = saved(path)
+    assert data["language"] == "en" and data["person"]["name"] == "  Ana \t "
+
+
+async def test_a_spanish_prep_read_in_english_keeps_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    before = {k: v for k, v in saved(path).items() if k not in ("language", "updated", "progress")}
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "English" not in footer_keys(app)
+        commands = [text for text, _run, _help in DriverseatCommands(app.screen)._commands()]
+        assert "Cambiar el idioma (language)" in commands
+        app.action_language()  # what the palette entry runs
+        await pilot.pause()
+        await pick(pilot, "English")
+        assert app.conversation.script.language == "en"
+        await pilot.press("f5")
+        await pilot.pause()
+        on_screen = shown_text(app)
+        assert "Quiero volver a trabajar de cocinera." in on_screen
+    after = saved(path)
+    assert after["language"] == "en"
+    assert {k: v for k, v in after.items() if k not in ("language", "updated", "progress")} == before
+
+
+async def test_escape_keeps_the_language(tmp_path: Path) -> None:
+    app = DriverseatApp(tmp_path / "prep.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        talk(app)
+        assert app.conversation.script.language == "en"
+    assert not (tmp_path / "prep.yaml").exists()
+
+
+@pytest.mark.parametrize("system", ["es_MX.UTF-8", "fr_FR.UTF-8"])
+async def test_offered_first_when_the_computer_speaks_another_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system: str
+) -> None:
+    monkeypatch.setenv("LANG", system)
+    path = tmp_path / "prep.yaml"
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LanguageScreen)
+        await pick(pilot, "Español")
+        assert "¿Cómo le gusta que le llamen?" in shown_text(talk(app).app)
+        assert "English" not in footer_keys(app)  # chosen already: the footer stays short
+    assert not path.exists()  # choosing is not an answer
+
+
+async def test_not_offered_in_english_or_with_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    app = DriverseatApp(tmp_path / "a.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app)
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    app = DriverseatApp(tmp_path / "b.yaml", language="es")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app)
+        assert app.conversation.script.language == "es"
+        await give_text(pilot, "Lupe")
+    assert saved(tmp_path / "b.yaml")["language"] == "es"
+
+
+async def test_the_export_dialog_heads_the_sheet_in_the_readers_language(tmp_path: Path) -> None:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        headings = screen.query_one("#headings")
+        assert str(headings.label) == "Títulos: Español"  # the person's language to start with
+        headings.press()
+        await pilot.pause()
+        assert str(headings.label) == "Títulos: English"
+        folder = screen.query_one("#folder")
+        folder.value = str(out)
+        screen.query_one("#save").press()
+        await pilot.pause()
+    page = (out / "my-prep-sheet.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "My planning meeting prep" in page
+    assert '<p class="w quote" dir="auto" lang="es">Quiero volver a trabajar de cocinera.</p>' in page
+    assert saved(path)["language"] == "es"  # the reader's language is not the person's choice
