@@ -102,7 +102,7 @@ def test_prep_after_and_next_in_plain_mode(tmp_path: Path, watch: list[KeyTypist
     carry_asks = [k for k in typist.asked if k.startswith("carry_") and not k.endswith("_words")]
     assert len(carry_asks) == len(set(carry_asks)) == len(new_prep.get("since.carried")) >= 13  # each shown once
     assert "That was your goal last time. How is it going?" in shown
-    assert shown.count("- I want to get back to work") == 1  # the last goal, shown back as typed
+    assert shown.count("\n  I want to get back to work\n") == 1  # the last goal, shown back as typed
 
     new = read_prep(path)[0].data
     assert [p["name"] for p in new["invitees"]] == ["Jim"]  # Ann removed
