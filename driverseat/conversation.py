@@ -310,10 +310,38 @@ class Conversation:
         spots = list(self._spots())
         if self._spot is None:
             return self._move_to(spots[-1] if spots else None)
-        index = self._index(spots, self._spot)
+        spot = self._spot
+        if spot.item is not None and self._item_is_new(spot):
+            # Back from the first question of a person or thing just added: the "yes" that
+            # added it is undone, and the question that asked comes again.
+            question = self.script.question(spot.qid)
+            items = self._items(question)
+            del items[spot.item]
+            self._renumber(question)
+            if items:
+                self._save()
+            else:
+                self.prep.delete(question.kept_at)
+                self._save()
+            door = Spot(question.id, None, "more" if items else "start")
+            return self._move_to(door if door in set(self._spots()) else None)
+        index = self._index(spots, spot)
         if index is None or index == 0:
             return self.step
         return self._move_to(spots[index - 1])
+
+    def _item_is_new(self, spot: Spot) -> bool:
+        """True at the first question of a list item that holds nothing said yet."""
+        question = self.script.question(spot.qid)
+        items = self._items(question)
+        if spot.item is None or spot.item >= len(items) or not question.questions:
+            return False
+        first = next((sub for sub in question.questions if self._applies(sub, None)), question.questions[0])
+        if spot.phase != first.id:
+            return False
+        item = items[spot.item]
+        defaults = ITEM_DEFAULTS.get(question.id, {})
+        return isinstance(item, dict) and all(k in defaults and v == defaults[k] for k, v in item.items())
 
     def jump(self, section_id: str) -> Step:
         """Go to a section: its first open question, or its first question."""

@@ -284,3 +284,42 @@ def test_v1_answers_never_on_a_v1_sheet_stay_private_after_migration() -> None:
     migrate(data)
     assert data["private_answers"] == ["welcome.last_time"]
     assert "speak first" not in export.render("md", Prep(data))
+
+
+# ------------------------------------------------------------------ back undoes a wrong "yes"
+def test_back_from_a_new_item_undoes_the_yes_that_added_it(script) -> None:
+    c = new(script)
+    c.jump("people")
+    assert c.step.key == "invitees:start"
+    c.answer(True)  # a wrong "yes"
+    assert c.step.key == "invitees[0].invitee_name"
+    c.back()
+    assert c.step.key == "invitees:start" and c.prep.get("invitees") is None
+    c.answer(True)
+    c.answer("Jim")
+    for _ in range(4):
+        c.skip()
+    assert c.step.key == "invitees:more"
+    c.answer(True)  # another wrong "yes"
+    c.back()
+    assert c.step.key == "invitees:more" and [p["name"] for p in c.prep.get("invitees")] == ["Jim"]
+    c.back()  # from the door, back goes on as usual
+    assert c.step.key == "invitees[0].invitee_private"
+
+
+def test_back_from_a_new_private_by_default_item_removes_it(script) -> None:
+    c = new(script)
+    c.jump("people")
+    c.answer(False)  # nobody to invite
+    assert c.step.key == "not_invited:start"
+    c.answer(True)
+    assert c.prep.get("not_invited") == [{"private": True}]
+    c.back()
+    assert c.step.key == "not_invited:start" and c.prep.get("not_invited") is None
+
+
+def test_back_undoes_a_yes_in_plain_mode(tmp_path: Path) -> None:
+    path = tmp_path / "prep.yaml"
+    out = run_lines(path, *TO_PEOPLE, "yes", "back", "1", "no", "quit", "1")  # 1: "yes, go back" when asked
+    assert out.count("Is there someone you would like to invite to your meeting?") == 2
+    assert "invitees" not in saved(path)
