@@ -1,0 +1,141 @@
+"""The passphrase lock (issue 15): lock, unlock, wrong passphrase, the age command, no
+plaintext on disk, crash safety of a locked prep, hide on idle, forget.
+
+Every lock or open costs one scrypt run (about a second, the work factor pyrage sets),
+so these tests save as few times as they can.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from driverseat import locations, lockbox
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
+from driverseat.store import (
+    PrepStore,
+    forget_prep,
+    list_backups,
+    lock_prep,
+    open_prep,
+    read_prep,
+    unlock_prep,
+)
+
+PASS = "blue kettle 42"
+SECRET = "Zanzibar-Quokka"  # a word of the person's that must never be on disk in clear
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def plain_prep_with_backups(path: Path, backups: int = 2) -> Path:
+    """A plain prep saved ``backups + 1`` times, so it has backups."""
+    store, prep = open_prep(path)
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    for number in range(backups):
+        prep.list_at("strengths").append({"text": f"strength {number} {SECRET}"})
+        store.save(prep)
+    store.unlock()
+    return path
+
+
+def test_lock_then_unlock_keeps_every_byte(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+    backups_before = sorted(b.path.read_bytes() for b in list_backups(path))
+    assert lock_prep(path, PASS) == 3
+    assert lockbox.file_is_locked(path) and mode(path) == 0o600
+    assert all(lockbox.file_is_locked(b.path) for b in list_backups(path))
+    assert SECRET.encode() not in path.read_bytes()
+    with pytest.raises(NeedsPassphrase):
+        read_prep(path)
+    assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"
+    assert lock_prep(path, PASS) == 0  # locking again changes nothing
+    assert unlock_prep(path, PASS) == (3, 0)
+    assert path.read_bytes() == before
+    assert sorted(b.path.read_bytes() for b in list_backups(path)) == backups_before
+
+
+def test_wrong_passphrase_changes_nothing(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    files = {p: p.read_bytes() for p in [path, *(b.path for b in list_backups(path))]}
+    with pytest.raises(WrongPassphrase):
+        open_prep(path, passphrase="not it")
+    with pytest.raises(WrongPassphrase):
+        unlock_prep(path, "not it")
+    with pytest.raises(WrongPassphrase):
+        lock_prep(path, "another one")
+    assert {p: p.read_bytes() for p in files} == files
+    store = PrepStore(path)
+    store.lock()  # the lock was let go each time
+    store.unlock()
+
+
+def test_a_locked_prep_saves_locked_with_locked_backups(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    store, prep = open_prep(path, passphrase=PASS)
+    assert store.locked and store.passphrase_is(PASS) and not store.passphrase_is("x")
+    prep.set("person.pronouns", f"they {SECRET}")
+    assert store.save(prep)
+    store.unlock()
+    assert lockbox.file_is_locked(path)
+    assert read_prep(path, PASS)[0].get("person.pronouns") == f"they {SECRET}"
+    backups = list_backups(path)
+    assert backups and all(lockbox.file_is_locked(b.path) and mode(b.path) == 0o600 for b in backups)
+    assert read_prep(backups[0].path, PASS)[0].name == f"Sam {SECRET}"
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age command is installed by .ci/run")
+def test_the_age_command_opens_a_locked_prep_and_driverseat_opens_age_files(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    lock_prep(path, PASS)
+    out = tmp_path / "opened.yaml"
+    child = pexpect.spawn("age", ["-d", "-o", str(out), str(path)], timeout=60)
+    child.expect("passphrase")
+    child.sendline(PASS)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and out.read_bytes() == before
+    # and the other way: a file locked by `age -p` (armored too) opens in driverseat
+    for armor in ([], ["-a"]):
+        made = tmp_path / f"made{len(armor)}.yaml"
+        child = pexpect.spawn("age", ["-p", *armor, "-o", str(made), str(out)], timeout=60)
+        for _ in range(2):
+            child.expect("passphrase")
+            child.sendline(PASS)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert lockbox.file_is_locked(made)
+        assert read_prep(made, PASS)[0].name == f"Sam {SECRET}"
+
+
+def test_forget_takes_away_the_prep_backups_temp_files_and_locks(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=2)
+    leftover = tmp_path / ".prep.yaml.abcd1234.tmp"
+    leftover.write_text("half")
+    other = tmp_path / "other.yaml"
+    other.write_text("keep me")
+    store = PrepStore(path)
+    store.lock()
+    from driverseat.store import PrepLocked
+
+    with pytest.raises(PrepLocked):
+        forget_prep(path)
+    store.unlock()
+    assert path.exists()
+    removed = forget_prep(path)
+    assert path in removed and len(removed) == 3  # the prep and its two backups
+    assert not path.exists() and not leftover.exists() and other.exists()
+    assert not locations.backups_dir(path).exists()
+    assert not locations.lock_path(path).exists()
