@@ -11,17 +11,24 @@ the session gives it and hands back what the person typed or pressed. The sessio
   saved at once; a save that fails is remembered (``unsaved``, ``problem``) and never
   called saved;
 - what a person looks over (``review_items``, ``sheet``), keeping any answer private,
-  removing and moving list items, exporting, and closing.
+  removing and moving list items, exporting, and closing;
+- the passphrase of a locked prep: ``open`` asks through the front end's ``ask`` (at
+  most ``TRIES`` times; nothing on disk changes on a wrong one), and after
+  ``hide_after`` seconds without a key (``touch``) ``idle_too_long`` says the answers
+  must be hidden until ``unhide`` gets the passphrase again.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from driverseat import words
+from driverseat import locations, words
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script, load_script_for
@@ -54,6 +61,10 @@ class Greeting:
     open_parts: tuple[str, ...]  # titles of the parts not done yet, in order
 
 
+TRIES = 3  # passphrase tries before a locked prep stays closed
+SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
+
+
 class Session:
     """One prep open in one front end."""
 
@@ -67,6 +78,9 @@ class Session:
         self._problem = ""
         self.conversation = Conversation(script, prep, on_change=self.save)
         self.closed = False
+        self.clock: Callable[[], float] = time.monotonic  # tests move it
+        self.hide_after = locations.hide_after_minutes() * 60.0
+        self._last_active = self.clock()
 
     @classmethod
     def open(
@@ -76,18 +90,60 @@ class Session:
         script: Script | None = None,
         lock: bool = True,
         on_saved: Callable[[bool], None] | None = None,
+        passphrase: str | None = None,
+        ask: Callable[[bool], str | None] | None = None,
+        on_slow: Callable[[], None] | None = None,
     ) -> "Session":
         """Lock and read the prep (a new one when there is no file yet).
 
-        Raises ``PrepLocked``, ``PrepUnreadable`` or ``ScriptError``; nothing on disk changes then.
+        A locked prep needs its passphrase: ``passphrase``, or what ``ask(wrong)`` returns
+        (``wrong`` is True after a passphrase that did not open it; None means the person
+        stopped), at most ``TRIES`` times. ``on_slow`` is called (from another thread)
+        when opening takes more than ``SLOW_OPEN`` seconds.
+
+        Raises ``PrepLocked``, ``PrepUnreadable``, ``ScriptError``, ``NeedsPassphrase``
+        or ``WrongPassphrase``; nothing on disk changes then.
         """
-        store, prep = open_prep(path, lock=lock)
+        asked = 0
+        while True:
+            try:
+                store, prep = _open_timed(path, lock, passphrase, on_slow)
+                break
+            except NeedsPassphrase as exc:
+                if ask is None or asked >= TRIES:
+                    raise
+                asked += 1
+                passphrase = ask(isinstance(exc, WrongPassphrase))
+                if passphrase is None:
+                    raise
         try:
             chosen = script or load_script_for(prep.language)
         except BaseException:
             store.unlock()
             raise
         return cls(store, prep, chosen, on_saved)
+
+    # ------------------------------------------------------------------ the passphrase
+    @property
+    def locked(self) -> bool:
+        """True when the prep is kept locked with a passphrase."""
+        return bool(getattr(self.store, "locked", False))
+
+    def touch(self) -> None:
+        """The person did something: the idle time starts again."""
+        self._last_active = self.clock()
+
+    def idle_too_long(self) -> bool:
+        """True when a locked prep has had no key for ``hide_after`` seconds: the front
+        end hides the answers and asks for the passphrase (``unhide``)."""
+        return self.locked and self.clock() - self._last_active >= self.hide_after
+
+    def unhide(self, passphrase: str) -> bool:
+        """True (and the idle time starts again) when ``passphrase`` is this prep's."""
+        if self.store.passphrase_is(passphrase):
+            self.touch()
+            return True
+        return False
 
     # ------------------------------------------------------------------ the conversation
     @property
@@ -238,3 +294,18 @@ class Session:
     @property
     def started(self) -> bool:
         return any(state != NOT_STARTED for state in self.progress_states().values())
+
+
+def _open_timed(
+    path: Path | None, lock: bool, passphrase: str | None, on_slow: Callable[[], None] | None
+) -> tuple[PrepStore, Prep]:
+    """``open_prep``, calling ``on_slow`` once when it takes more than ``SLOW_OPEN`` seconds."""
+    if on_slow is None or passphrase is None:
+        return open_prep(path, lock=lock, passphrase=passphrase)
+    timer = threading.Timer(SLOW_OPEN, on_slow)
+    timer.daemon = True
+    timer.start()
+    try:
+        return open_prep(path, lock=lock, passphrase=passphrase)
+    finally:
+        timer.cancel()

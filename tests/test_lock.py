@@ -139,3 +139,97 @@ def test_forget_takes_away_the_prep_backups_temp_files_and_locks(tmp_path: Path)
     assert not path.exists() and not leftover.exists() and other.exists()
     assert not locations.backups_dir(path).exists()
     assert not locations.lock_path(path).exists()
+
+
+# ------------------------------------------------------------------------ the command line
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return pexpect.spawn(sys.executable, ["-m", "driverseat", *args], env=env, cwd=str(cwd), timeout=90, encoding="utf-8")
+
+
+def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("no one can open the prep")
+    child.expect("plain files")
+    child.expect("may stay on the disk")
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline("something else")
+    child.expect("not the same. Nothing was changed")
+    child.expect(pexpect.EOF)
+    assert not lockbox.file_is_locked(path)
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline(PASS)
+    child.expect("is locked now, and so are 1 earlier copies")
+    child.expect(pexpect.EOF)
+    assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
+
+
+def test_check_export_and_unlock_read_the_passphrase(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong one\n"))
+    assert cli.main(["check", str(path), "--passphrase-stdin"]) == 1
+    assert "does not open" in capsys.readouterr().err and path.read_bytes() == before
+    monkeypatch.setattr("sys.stdin", io.StringIO("anything\n"))
+    assert cli.main(["check", str(path)]) == 2  # not a terminal, no --passphrase-stdin
+    assert "--passphrase-stdin" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASS + "\n"))
+    assert cli.main(["export", str(path), "--to", "md", "--passphrase-stdin"]) == 0
+    assert f"Sam {SECRET}" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASS + "\n"))
+    assert cli.main(["unlock", str(path), "--passphrase-stdin"]) == 0
+    assert "plain file again" in capsys.readouterr().out
+    assert not lockbox.file_is_locked(path) and f"Sam {SECRET}".encode() in path.read_bytes()
+    assert not any(lockbox.file_is_locked(b.path) for b in list_backups(path))
+
+
+def test_three_tries_at_a_terminal(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    child = spawn("check", str(path), cwd=tmp_path)
+    for attempt in range(3):
+        child.expect("Passphrase for ")
+        child.sendline(f"wrong {attempt}")
+        if attempt < 2:
+            child.expect("Please try again")
+    child.expect("does not open")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    child = spawn("check", str(path), cwd=tmp_path)
+    child.expect("Passphrase for ")
+    child.sendline("wrong")
+    child.expect("Passphrase for ")
+    child.sendline(PASS)
+    child.expect(f"Sam {SECRET}")
+    child.expect(pexpect.EOF)
+
+
+def test_forget_command_asks_for_the_name(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))
+    assert cli.main(["forget", str(path)]) == 1
+    assert "nothing was taken away" in capsys.readouterr().out and path.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("prep.yaml\n"))
+    assert cli.main(["forget", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Taken away: {path}" in out and "2 files were taken away" in out
+    assert not path.exists() and not locations.backups_dir(path).exists()
