@@ -61,6 +61,11 @@ class Greeting:
     open_parts: tuple[str, ...]  # titles of the parts not done yet, in order
 
 
+def monotonic() -> float:
+    """The session's clock for idle time (tests replace it to move time on)."""
+    return time.monotonic()
+
+
 TRIES = 3  # passphrase tries before a locked prep stays closed
 SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
 
@@ -78,7 +83,7 @@ class Session:
         self._problem = ""
         self.conversation = Conversation(script, prep, on_change=self.save)
         self.closed = False
-        self.clock: Callable[[], float] = time.monotonic  # tests move it
+        self.clock: Callable[[], float] = monotonic
         self.hide_after = locations.hide_after_minutes() * 60.0
         self._last_active = self.clock()
 

@@ -233,3 +233,72 @@ def test_forget_command_asks_for_the_name(tmp_path: Path, capsys: pytest.Capture
     out = capsys.readouterr().out
     assert f"Taken away: {path}" in out and "2 files were taken away" in out
     assert not path.exists() and not locations.backups_dir(path).exists()
+
+
+# --------------------------------------------------------------------------- plain mode
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_plain_mode_asks_and_hides_after_idle_time(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 1\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    secrets = ["not it", PASS, "still not", PASS]
+
+    def secret(prompt: str) -> str:
+        return secrets.pop(0)
+
+    class Reader:
+        def __init__(self) -> None:
+            # at "rights" (Enter goes on), then skip two questions, then the pronouns
+            self.lines = ["Intruder", "", "skip", "skip", "Sam again"]
+
+        def read(self, prompt: str) -> str:
+            if not self.lines:
+                raise EOFError
+            if self.lines[0] == "Intruder":
+                clock.now += 61  # away for a minute and a second
+            return self.lines.pop(0)
+
+    out = io.StringIO()
+    assert start(path, Reader(), Writer(out), secret=secret) == 0
+    said = out.getvalue()
+    assert said.count("That passphrase does not open it") == 2  # one at opening, one after idle
+    assert "You were away for a while, so your answers are hidden." in said
+    assert not secrets
+    prep, text, _notes = read_prep(path, PASS)
+    assert prep.get("person.pronouns") == "Sam again" and "Intruder" not in text  # the line typed while hidden is not taken
+
+
+def test_plain_mode_three_wrong_passphrases_leave_it_shut(tmp_path: Path) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    tries = iter(["a", "b", "c", PASS])
+    out = io.StringIO()
+
+    class NoReading:
+        def read(self, prompt: str) -> str:
+            raise AssertionError("nothing is asked before the prep is open")
+
+    assert start(path, NoReading(), Writer(out), secret=lambda prompt: next(tries)) == 1
+    assert next(tries) == PASS  # three tries, no more
+    assert "The prep stays locked. Nothing was changed." in out.getvalue()
+    assert path.read_bytes() == before

@@ -31,10 +31,13 @@ def run(
     out = Writer(stdout, screen_width(stdout))
     lines = LineReader(stdin, out)
     prompt = None if force_lines or wants_lines(stdin, stdout) else _questionary_reader(stdin, stdout)
+    from driverseat.plain.lockguard import secret_reader
+
+    secret = secret_reader(stdin, out)
     if prompt is None:
-        return start(path, lines, out, line_notice=not force_lines)
+        return start(path, lines, out, line_notice=not force_lines, secret=secret)
     notice = load_words("en").say("line_notice")
-    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out)
+    return start(path, FallbackReader(prompt, lines, lambda: out.text(notice)), out, secret=secret)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -53,9 +56,13 @@ def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
         return None
 
 
-def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False) -> int:
-    """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
+def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False, secret: Any = None) -> int:
+    """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code.
+
+    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given)."""
     from driverseat import store as store_module
+    from driverseat.lockbox import NeedsPassphrase
+    from driverseat.plain.lockguard import IdleGuard, asker
     from driverseat.plain.session import PlainSession
     from driverseat.plain.words import Words, load_words
     from driverseat.script import ScriptError
@@ -74,8 +81,18 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         if not ok:
             out.text(now["words"].say("save_failed", reason=session.problem or "?"))
 
+    if secret is None:
+        import getpass
+
+        secret = getpass.getpass
     try:
-        session = Session.open(path, on_saved=said)
+        session = Session.open(
+            path, on_saved=said, ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening"))
+        )
+    except NeedsPassphrase:
+        notice(words)
+        out.text(words.say("passphrase_stop"))
+        return 1
     except store_module.PrepLocked:
         notice(words)
         out.text(words.say("locked"))
@@ -96,7 +113,8 @@ def start(path: Path | None, reader: Any, out: Any, *, line_notice: bool = False
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
         not_saved = lambda: _not_saved(session.store, session.prep, reader, out, words)  # noqa: E731
-        return PlainSession(session.conversation, words, reader, out, session.save, not_saved).run()
+        guarded = IdleGuard(reader, session, words, out, secret) if session.locked else reader
+        return PlainSession(session.conversation, words, guarded, out, session.save, not_saved).run()
     finally:
         session.close()
 
@@ -122,7 +140,7 @@ def _not_saved(store: Any, prep: Any, reader: Any, out: Any, words: Any) -> int 
             if where.is_dir():
                 where = where / store.path.name
             try:
-                with PrepStore(where) as elsewhere:
+                with PrepStore(where, store.passphrase) as elsewhere:  # a locked prep stays locked
                     elsewhere.lock()
                     elsewhere.save(prep)
             except (OSError, PrepLocked) as exc:
