@@ -302,3 +302,60 @@ def test_plain_mode_three_wrong_passphrases_leave_it_shut(tmp_path: Path) -> Non
     assert next(tries) == PASS  # three tries, no more
     assert "The prep stays locked. Nothing was changed." in out.getvalue()
     assert path.read_bytes() == before
+
+
+def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A locked prep walked through the whole preparation in plain mode (the plan of
+    test_front_ends_agree): then no file in the data folder, the prep's folder or the
+    temp folder holds any of the person's words in clear."""
+    import io
+    import tempfile
+
+    from driverseat.plain import run
+    from driverseat.plain.session import PlainSession
+    from test_front_ends_agree import PLAN, PlanTypist
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    folder = tmp_path / "preps"
+    folder.mkdir()
+    path = folder / "prep.yaml"
+    store, prep = open_prep(path)
+    prep.set("person.pronouns", f"they {SECRET}")
+    store.save(prep)
+    store.unlock()
+    lock_prep(path, PASS)
+    (folder / "prep.yaml.before").write_bytes(path.read_bytes())
+
+    class Typist(PlanTypist):
+        def readline(self) -> str:
+            if self.conversation is None:
+                return PASS + "\n"  # the passphrase, asked before the prep opens
+            return super().readline()
+
+    typist = Typist()
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        typist.conversation = conversation
+        real_init(self, conversation, *args, **kwargs)
+
+    monkeypatch.setattr(PlainSession, "__init__", init)
+    assert run(path, stdin=typist, stdout=io.StringIO()) == 0  # type: ignore[arg-type]
+
+    said = [SECRET] + [a[1].split("\n")[0] for a in PLAN.values() if a[0] == "text" and len(a[1]) > 8]
+    walked = read_prep(path, PASS)[0]
+    assert walked.get("goal.words") or "I want to get back to work" in read_prep(path, PASS)[1]
+    assert path.read_bytes() != (folder / "prep.yaml.before").read_bytes()
+    files = [p for place in (data_home, folder, temp) for p in place.rglob("*") if p.is_file() or p.is_symlink()]
+    assert len(list_backups(path)) == locations.BACKUPS_KEPT  # backups were written on the way
+    for file in files:
+        raw = file.read_bytes()
+        for words in said:
+            for form in {words.encode("utf-8"), words.encode("utf-16-le")}:
+                assert form not in raw, f"{words!r} in clear in {file}"
+    for file in files:
+        if file.suffix == ".yaml" and file.parent.name != "backups":
+            assert lockbox.file_is_locked(file) or file.name == "settings.yaml"
