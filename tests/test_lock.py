@@ -359,3 +359,58 @@ def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: 
     for file in files:
         if file.suffix == ".yaml" and file.parent.name != "backups":
             assert lockbox.file_is_locked(file) or file.name == "settings.yaml"
+
+
+# --------------------------------------------------------------------------------- the app
+async def wait_for(pilot, condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a condition (opening runs scrypt in a thread), not for a fixed time."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the app never got there"
+        await pilot.pause(0.05)
+
+
+async def test_app_opens_a_locked_prep_and_hides_it_after_idle_time(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 0.5\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    app = DriverseatApp(path)
+    app.IDLE_CHECK = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        box = app.screen.query_one("#passphrase", Input)
+        assert box.password
+        box.value = "not it"
+        await pilot.press("enter")
+        note = app.screen.query_one("#passphrase-note", Static)
+        await wait_for(pilot, lambda: "Please try again" in str(note.render()))
+        assert path.read_bytes() == before  # a wrong passphrase changes nothing
+        box.value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None and app.session.locked
+        clock.now += 29
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, TalkScreen)  # not yet: half a minute is the setting
+        clock.now += 2
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Your answers are hidden" in shown and SECRET not in shown
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await pilot.press("ctrl+q")
+    assert lockbox.file_is_locked(path)
