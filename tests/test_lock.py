@@ -414,3 +414,80 @@ async def test_app_opens_a_locked_prep_and_hides_it_after_idle_time(
         await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.press("ctrl+q")
     assert lockbox.file_is_locked(path)
+
+
+# ----------------------------------------------------------------------------- crash test
+LOCKED_KILLS = 8  # each save runs scrypt (about a second), so fewer kills than the plain test
+
+
+def _locked_saver(path: Path, first: int, ack: int) -> None:  # pragma: no cover - runs in the child
+    """The child: open the locked prep, then add one answer after another, saying each saved."""
+    try:
+        store = PrepStore(path, PASS)
+        store.lock()
+        prep = store.load(create=True)
+        number = first
+        while True:
+            prep.list_at("strengths").append({"text": f"answer {number}"})
+            store.save(prep)
+            os.write(ack, f"{number}\n".encode())
+            number += 1
+    finally:
+        os._exit(3)
+
+
+def test_crash_kill_minus_nine_while_saving_a_locked_prep(tmp_path: Path) -> None:
+    """The crash test of the safety issue on a locked prep: a child saves answer after
+    answer and is killed at a random point; every acknowledged answer is in the prep,
+    which (like every backup) is whole, locked and 0600."""
+    import random
+    import signal
+    import time
+
+    chance = random.Random(int(os.environ.get("DRIVERSEAT_CRASH_SEED", "13")))
+    path = tmp_path / "prep.yaml"
+    acknowledged: set[int] = set()
+    next_number = 0
+    for _kill in range(LOCKED_KILLS):
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child
+            os.close(read_end)
+            _locked_saver(path, next_number, write_end)
+        os.close(write_end)
+        wanted = chance.randint(0, 2)
+        got = b""
+        while got.count(b"\n") < wanted:
+            chunk = os.read(read_end, 4096)
+            if not chunk:
+                break
+            got += chunk
+        deadline = time.monotonic() + chance.uniform(0, 1.5)  # a save takes about a second
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        while chunk := os.read(read_end, 4096):
+            got += chunk
+        os.close(read_end)
+        numbers = [int(n) for n in got.decode().split()]
+        acknowledged.update(numbers)
+        next_number = max([next_number - 1, *numbers]) + 1
+        if path.exists():
+            assert lockbox.file_is_locked(path) and mode(path) == 0o600
+            data = read_prep(path, PASS)[0].data
+            kept = {int(s["text"].split()[1]) for s in data.get("strengths", [])}
+            assert acknowledged <= kept, f"lost {sorted(acknowledged - kept)[:5]}"
+        else:
+            assert not acknowledged
+        for backup in list_backups(path):
+            assert lockbox.file_is_locked(backup.path) and mode(backup.path) == 0o600
+        for item in tmp_path.iterdir():  # a temp file a kill left is locked too
+            assert b"answer" not in item.read_bytes()
+        store = PrepStore(path)
+        store.lock()  # opening again takes the leftovers away
+        store.unlock()
+        assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    newest = list_backups(path)
+    assert newest and read_prep(newest[0].path, PASS)
+    assert acknowledged, "some saves were acknowledged before the kills"
