@@ -375,7 +375,8 @@ def _restore(options: argparse.Namespace) -> int:
     if not 1 <= number <= len(backups):
         return _fail(_t("pick_number", count=len(backups)), 2)
     def checked(passphrase: str | None) -> str | None:
-        read_prep(path, passphrase)  # the right passphrase, before anything changes
+        if passphrase is not None:  # a locked prep: the right passphrase, before anything changes
+            read_prep(path, passphrase)
         return passphrase
 
     passphrase = _with_passphrase(path, options, checked)

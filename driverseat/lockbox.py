@@ -12,6 +12,8 @@ so locking or opening takes about a second on purpose: it makes guessing slow.
 from __future__ import annotations
 
 import hmac
+import os
+import stat
 from pathlib import Path
 
 MAGIC = b"age-encryption.org/v1\n"
@@ -36,12 +38,22 @@ def is_locked(raw: bytes) -> bool:
 
 
 def file_is_locked(path: Path) -> bool:
-    """True when the file at ``path`` starts like an age file (False when it can't be read)."""
+    """True when the file at ``path`` starts like an age file (False when it can't be read).
+
+    Only a regular file is looked at, opened without blocking (a FIFO would wait forever)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with open(path, "rb") as handle:
-            return is_locked(handle.read(64))
+        fd = os.open(path, flags)
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return is_locked(os.read(fd, 64))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def lock(data: bytes, passphrase: str) -> bytes:
