@@ -491,3 +491,49 @@ def test_crash_kill_minus_nine_while_saving_a_locked_prep(tmp_path: Path) -> Non
     newest = list_backups(path)
     assert newest and read_prep(newest[0].path, PASS)
     assert acknowledged, "some saves were acknowledged before the kills"
+
+
+# ------------------------------------------------------------------------- session rules
+def test_opening_that_takes_long_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``on_slow`` is called while opening is still under way (the open waits for it here,
+    so the test does not hang on timing)."""
+    import threading
+
+    from driverseat import session as session_module
+
+    slow_said = threading.Event()
+    real_open = session_module.open_prep
+
+    def waiting_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert slow_said.wait(30), "on_slow was never called"
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "SLOW_OPEN", 0.01)
+    monkeypatch.setattr(session_module, "open_prep", waiting_open)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    opened = session_module.Session.open(path, passphrase="not locked", on_slow=slow_said.set)
+    assert slow_said.is_set() and not opened.locked  # a plain prep stays plain
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("setting", "minutes"),
+    [(None, 10.0), ("hide_after_minutes: 3\n", 3.0), ("hide_after_minutes: 0.5\n", 0.5),
+     ("hide_after_minutes: -1\n", 10.0), ("hide_after_minutes: soon\n", 10.0), ("[broken\n", 10.0)],
+)
+def test_the_idle_setting(data_home: Path, setting: str | None, minutes: float) -> None:
+    if setting is not None:
+        (data_home / "settings.yaml").write_text(setting)
+    assert locations.hide_after_minutes() == minutes
+
+
+def test_a_plain_prep_never_hides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.session import Session
+
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    opened = Session.open(path)
+    clock.now += 24 * 3600
+    assert not opened.idle_too_long() and not opened.unhide("")
+    opened.close()
