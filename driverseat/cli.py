@@ -1,4 +1,9 @@
-"""The command line: ``driverseat [FILE]``, ``export``, ``check``, ``restore``, ``where``.
+"""The command line: ``driverseat [FILE]``, ``export``, ``check``, ``restore``, ``where``,
+``lock``, ``unlock``, ``forget``.
+
+A passphrase is only ever typed (``getpass``, asked twice when chosen) or, for scripts,
+read from standard input with ``--passphrase-stdin``; never from arguments or the
+environment.
 
 Front ends are imported only when needed, so ``export`` and ``check`` never load
 textual or questionary. Every problem reaches the person as one clear sentence on
@@ -12,11 +17,12 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO, TypeVar
 
 from driverseat import __version__, words
 
-COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next")
+COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next", "lock", "unlock", "forget")
+PASSPHRASE_TRIES = 3
 
 
 def _t(name: str, /, **values: object) -> str:
@@ -72,6 +78,9 @@ def _more() -> str:
         (f"driverseat after [{file}]", _t("more_after")),
         (f"driverseat history [{file}]", _t("more_history")),
         (f"driverseat next [{file}]", _t("more_next")),
+        (f"driverseat lock [{file}]", _t("more_lock")),
+        (f"driverseat unlock [{file}]", _t("more_unlock")),
+        (f"driverseat forget [{file}]", _t("more_forget")),
     ]
     width = max(len(command) for command, _about in rows) + 4
     return "\n".join([_t("more_title"), *(f"  {c.ljust(width)}{a}" for c, a in rows), _t("more_help")])
@@ -118,6 +127,8 @@ def _command_parser(command: str) -> _Parser:
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
     if command in ("after", "next"):
         parser.add_argument("--plain", action="store_true", help=_t("help_plain"))
+    if command in ("export", "check", "restore", "unlock"):
+        parser.add_argument("--passphrase-stdin", action="store_true", help=_t("help_passphrase_stdin"))
     return parser
 
 
@@ -132,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             commands = {
                 "export": _export, "check": _check, "restore": _restore, "where": _where, "workbook": _workbook,
                 "after": _after, "history": _history, "next": _next,
+                "lock": _lock, "unlock": _unlock, "forget": _forget,
             }
             return commands[command](options)
         return _open(_open_parser().parse_args(args))
@@ -154,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _unreadable(exc)
         if isinstance(exc, PrepLocked):
             return _fail(str(exc), 1)
+        from driverseat.lockbox import NeedsPassphrase
+
+        if isinstance(exc, NeedsPassphrase):
+            return _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
         if isinstance(exc, ScriptError):
             return _fail(_t("script_problem", problem=exc), 2)
         if os.environ.get("DRIVERSEAT_DEBUG"):
@@ -197,10 +213,48 @@ def _prep_path(file: Path | None) -> Path:
     return Path(file).expanduser() if file else locations.default_prep()
 
 
-def _read(file: Path | None):
+def _read(file: Path | None, options: argparse.Namespace | None = None):
+    """Read a prep; a locked one asks for its passphrase (``--passphrase-stdin``: read it)."""
     from driverseat.store import read_prep
 
-    return read_prep(_prep_path(file))
+    path = _prep_path(file)
+    return _with_passphrase(path, options, lambda passphrase: read_prep(path, passphrase))
+
+
+T = TypeVar("T")
+
+
+def _with_passphrase(path: Path, options: argparse.Namespace | None, action: Callable[[str | None], T]) -> T:
+    """Run ``action`` with the prep's passphrase (None for a plain file). A locked prep
+    asks for it, up to three tries (one with ``--passphrase-stdin``); after that the
+    ``WrongPassphrase`` goes on to ``main``, which says so in one sentence."""
+    from driverseat import lockbox
+    from driverseat.lockbox import NeedsPassphrase
+
+    passphrase = _type_passphrase(path, options) if lockbox.file_is_locked(path) else None
+    tries = 1
+    while True:
+        try:
+            return action(passphrase)
+        except NeedsPassphrase:
+            if tries >= PASSPHRASE_TRIES or getattr(options, "passphrase_stdin", False):
+                raise
+            if passphrase is not None:
+                _say(_t("passphrase_try_again"), file=sys.stderr)
+            tries += 1
+            passphrase = _type_passphrase(path, options)
+
+
+def _type_passphrase(path: Path, options: argparse.Namespace | None) -> str:
+    """The passphrase: the first line piped in (``--passphrase-stdin``), or typed unseen."""
+    if getattr(options, "passphrase_stdin", False):
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    if not sys.stdin.isatty():
+        raise UsageProblem(_t("passphrase_needs_terminal", path=path))
+    import getpass
+
+    return getpass.getpass(_t("passphrase_ask", path=path))
 
 
 # ---------------------------------------------------------------------- commands
@@ -278,7 +332,7 @@ def _export(options: argparse.Namespace) -> int:
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
-    prep, _text, _notes = _read(options.file)
+    prep, _text, _notes = _read(options.file, options)
     if fmt == "all":
         if options.out is None:
             return _fail(_t("all_needs_folder"), 2)
@@ -350,7 +404,7 @@ def _check(options: argparse.Namespace) -> int:
     if options.words:
         return _check_words(options.words)
     path = _prep_path(options.file)
-    prep, _text, notes = _read(options.file)
+    prep, _text, notes = _read(options.file, options)
     script = load_script_for(prep.language)
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))
@@ -398,7 +452,7 @@ def _lists(data: object):
 
 
 def _restore(options: argparse.Namespace) -> int:
-    from driverseat.store import PrepStore, list_backups
+    from driverseat.store import PrepStore, list_backups, read_prep
 
     path = _prep_path(options.file)
     backups = list_backups(path)
@@ -421,7 +475,13 @@ def _restore(options: argparse.Namespace) -> int:
         number = int(answer.strip())
     if not 1 <= number <= len(backups):
         return _fail(_t("pick_number", count=len(backups)), 2)
-    with PrepStore(path) as store:
+    def checked(passphrase: str | None) -> str | None:
+        if passphrase is not None:  # a locked prep: the right passphrase, before anything changes
+            read_prep(path, passphrase)
+        return passphrase
+
+    passphrase = _with_passphrase(path, options, checked)
+    with PrepStore(path, passphrase) as store:
         store.lock()
         store.restore(backups[number - 1])  # checks the copy loads before it goes back
     _say(_t("restored", number=number, path=path))
@@ -437,4 +497,72 @@ def _where(options: argparse.Namespace) -> int:
     _say(_t("where_prep" if prep.exists() else "where_prep_new", path=prep))
     _say(_t("where_backups", path=locations.backups_dir(prep), count=len(list_backups(prep)), most=locations.BACKUPS_KEPT))
     _say(_t("where_nothing_sent"))
+    return 0
+
+
+# ---------------------------------------------------------------------- the passphrase lock
+def _lock(options: argparse.Namespace) -> int:
+    """``driverseat lock``: say the limits, ask for a passphrase twice, lock the prep and its copies."""
+    from driverseat import lockbox
+    from driverseat.store import list_backups, lock_prep, read_limited
+
+    path = _prep_path(options.file)
+    read_limited(path)  # a missing or odd file is said plainly, before any question
+    if not sys.stdin.isatty():
+        raise UsageProblem(_t("passphrase_needs_terminal", path=path))
+    import getpass
+
+    if lockbox.file_is_locked(path):
+        _say(_t("locked_already", path=path))
+        return 0
+    _say(_t("lock_limits"))
+    first = getpass.getpass(_t("passphrase_new"))
+    if not first:
+        _say(_t("passphrase_empty"))
+        return 1
+    if not lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
+        _say(_t("passphrase_no_match"))
+        return 1
+    _say(_t("lock_working"))
+    lock_prep(path, first)
+    _say(_t("locked_done", path=path, count=len(list_backups(path))))
+    return 0
+
+
+def _unlock(options: argparse.Namespace) -> int:
+    """``driverseat unlock``: the passphrase, then the prep and its copies as plain files."""
+    from driverseat import lockbox
+    from driverseat.store import read_limited, unlock_prep
+
+    path = _prep_path(options.file)
+    read_limited(path)
+    if not lockbox.file_is_locked(path):
+        _say(_t("not_locked", path=path))
+        return 0
+    _count, kept = _with_passphrase(path, options, lambda passphrase: unlock_prep(path, passphrase or ""))
+    _say(_t("unlocked_done", path=path))
+    if kept:
+        _say(_t("unlocked_some_kept", count=kept))
+    return 0
+
+
+def _forget(options: argparse.Namespace) -> int:
+    """``driverseat forget``: say what goes, ask for the file's name, take it all away."""
+    from driverseat.store import forget_prep, list_backups
+
+    path = _prep_path(options.file)
+    if not os.path.lexists(path):
+        return _fail(_t("file_none", path=path), 1)
+    _say(_t("forget_what", path=path, count=len(list_backups(path))))
+    try:
+        typed = input(_t("forget_confirm", name=path.name))
+    except EOFError:
+        typed = ""
+    if typed.strip() != path.name:
+        _say(_t("forget_no"))
+        return 1
+    removed = forget_prep(path)
+    for item in removed:
+        _say(_t("forget_removed", path=item))
+    _say(_t("forget_done", count=len(removed)))
     return 0

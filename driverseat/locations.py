@@ -103,3 +103,27 @@ def guides_dir(language: str = "en") -> Path:
 def examples_dir() -> Path:
     """Example preps (used by ``--demo`` and the tests)."""
     return _resource_dir("examples")
+
+
+def settings_path() -> Path:
+    """driverseat's own settings (no words of the person's): ``settings.yaml`` in the data folder."""
+    return home() / "settings.yaml"
+
+
+HIDE_AFTER_MINUTES = 10.0
+
+
+def hide_after_minutes() -> float:
+    """How long a locked prep may sit untouched before its answers are hidden: the
+    ``hide_after_minutes`` setting, or ten minutes. A setting that makes no sense
+    (not a number, zero or less) counts as not set."""
+    try:
+        with open(settings_path(), "rb") as handle:
+            raw = handle.read(64 * 1024)
+        import yaml
+
+        value = yaml.safe_load(raw.decode("utf-8")).get("hide_after_minutes")
+        minutes = float(value)
+    except Exception:  # no settings file, or one that can't be read: the default
+        return HIDE_AFTER_MINUTES
+    return minutes if minutes > 0 else HIDE_AFTER_MINUTES

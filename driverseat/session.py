@@ -14,18 +14,25 @@ the session gives it and hands back what the person typed or pressed. The sessio
   answers stay exactly as typed; the prep records the choice), ``languages`` names the
   choices, ``offers_languages`` says when to offer them before the first question;
 - what a person looks over (``review_items``, ``sheet``), keeping any answer private,
-  removing and moving list items, exporting, and closing.
+  removing and moving list items, exporting, and closing;
+- the passphrase of a locked prep: ``open`` asks through the front end's ``ask`` (at
+  most ``TRIES`` times; nothing on disk changes on a wrong one), and after
+  ``hide_after`` seconds without a key (``touch``) ``idle_too_long`` says the answers
+  must be hidden until ``unhide`` gets the passphrase again.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from driverseat import cycle, words
+from driverseat import cycle, locations, words
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script
@@ -77,6 +84,15 @@ class Greeting:
     open_parts: tuple[str, ...]  # titles of the parts not done yet, in order
 
 
+def monotonic() -> float:
+    """The session's clock for idle time (tests replace it to move time on)."""
+    return time.monotonic()
+
+
+TRIES = 3  # passphrase tries before a locked prep stays closed
+SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
+
+
 class Session:
     """One prep open in one front end."""
 
@@ -98,6 +114,9 @@ class Session:
         self._problem = ""
         self.conversation = Conversation(script, prep, on_change=self.save, place=f"at_{part}" if part else "at")
         self.closed = False
+        self.clock: Callable[[], float] = monotonic
+        self.hide_after = locations.hide_after_minutes() * 60.0
+        self._last_active = self.clock()
 
     @classmethod
     def open(
@@ -109,6 +128,9 @@ class Session:
         on_saved: Callable[[bool], None] | None = None,
         part: str = "",
         language: str | None = None,
+        passphrase: str | None = None,
+        ask: Callable[[bool], str | None] | None = None,
+        on_slow: Callable[[], None] | None = None,
     ) -> "Session":
         """Lock and read the prep (a new one when there is no file yet).
 
@@ -116,9 +138,26 @@ class Session:
         prep started from a last one begins with "Since last time" (see ``cycle``).
         ``language`` (``driverseat --lang es``) talks in that language from the start and
         records it in the prep; one driverseat has no questions in is ignored.
-        Raises ``PrepLocked``, ``PrepUnreadable`` or ``ScriptError``; nothing on disk changes then.
+        A locked prep needs its passphrase: ``passphrase``, or what ``ask(wrong)`` returns
+        (``wrong`` is True after a passphrase that did not open it; None means the person
+        stopped), at most ``TRIES`` times. ``on_slow`` is called (from another thread)
+        when opening takes more than ``SLOW_OPEN`` seconds.
+
+        Raises ``PrepLocked``, ``PrepUnreadable``, ``ScriptError``, ``NeedsPassphrase``
+        or ``WrongPassphrase``; nothing on disk changes then.
         """
-        store, prep = open_prep(path, lock=lock)
+        asked = 0
+        while True:
+            try:
+                store, prep = _open_timed(path, lock, passphrase, on_slow)
+                break
+            except NeedsPassphrase as exc:
+                if ask is None or asked >= TRIES:
+                    raise
+                asked += 1
+                passphrase = ask(isinstance(exc, WrongPassphrase))
+                if passphrase is None:
+                    raise
         try:
             chosen = script or cycle.script_for(prep, part)
             session = cls(store, prep, chosen, on_saved, part)
@@ -128,6 +167,28 @@ class Session:
             store.unlock()
             raise
         return session
+
+    # ------------------------------------------------------------------ the passphrase
+    @property
+    def locked(self) -> bool:
+        """True when the prep is kept locked with a passphrase."""
+        return bool(getattr(self.store, "locked", False))
+
+    def touch(self) -> None:
+        """The person did something: the idle time starts again."""
+        self._last_active = self.clock()
+
+    def idle_too_long(self) -> bool:
+        """True when a locked prep has had no key for ``hide_after`` seconds: the front
+        end hides the answers and asks for the passphrase (``unhide``)."""
+        return self.locked and self.clock() - self._last_active >= self.hide_after
+
+    def unhide(self, passphrase: str) -> bool:
+        """True (and the idle time starts again) when ``passphrase`` is this prep's."""
+        if self.store.passphrase_is(passphrase):
+            self.touch()
+            return True
+        return False
 
     # ------------------------------------------------------------------ the conversation
     @property
@@ -335,3 +396,18 @@ class Session:
     @property
     def started(self) -> bool:
         return any(state != NOT_STARTED for state in self.progress_states().values())
+
+
+def _open_timed(
+    path: Path | None, lock: bool, passphrase: str | None, on_slow: Callable[[], None] | None
+) -> tuple[PrepStore, Prep]:
+    """``open_prep``, calling ``on_slow`` once when it takes more than ``SLOW_OPEN`` seconds."""
+    if on_slow is None or passphrase is None:
+        return open_prep(path, lock=lock, passphrase=passphrase)
+    timer = threading.Timer(SLOW_OPEN, on_slow)
+    timer.daemon = True
+    timer.start()
+    try:
+        return open_prep(path, lock=lock, passphrase=passphrase)
+    finally:
+        timer.cancel()

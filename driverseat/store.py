@@ -12,6 +12,11 @@ device, opened without blocking), at most ``MAX_PREP_BYTES``, nested at most
 its real path (symlinks and ``..`` resolved) and its file (device and inode), so no other
 spelling of it gets a second writer. A save that fails raises ``SaveFailed`` with a plain
 reason and leaves ``PrepStore.unsaved`` set until a later save works.
+
+A locked prep (see ``lockbox``) is read and written the same way, but every byte that
+reaches the disk -- the prep, its backups, the temporary files -- is already encrypted;
+the passphrase lives only in the store's memory. ``lock_prep``, ``unlock_prep`` and
+``forget_prep`` turn a prep and its copies into one kind or the other, or take them away.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from driverseat import locations, words, yamlio
+from driverseat import lockbox, locations, words, yamlio
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.prep import Prep, Problem, migrate, validate
 
 try:  # POSIX; on other systems the lock is skipped
@@ -118,15 +124,16 @@ def _ensure_private_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write(path: Path, text: str, mode: int = FILE_MODE) -> None:
-    """Write text to path so that a crash leaves the old file or the new one whole."""
+def atomic_write(path: Path, text: str | bytes, mode: int = FILE_MODE) -> None:
+    """Write text (or bytes) to path so that a crash leaves the old file or the new one whole."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -186,13 +193,27 @@ def read_limited(path: Path, limit: int = MAX_PREP_BYTES) -> bytes:
         os.close(fd)
 
 
-def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
+def read_prep(path: Path, passphrase: str | None = None) -> tuple[Prep, str, list[Problem]]:
     """Read and check a prep file. Returns the prep, its text and any notes.
 
-    Raises ``PrepUnreadable`` (never anything else) when it can't be used.
+    Raises ``PrepUnreadable`` when it can't be used; for a locked file
+    ``NeedsPassphrase`` without a passphrase and ``WrongPassphrase`` with the wrong one.
     """
-    path = Path(path)
-    raw = read_limited(path)
+    prep, text, problems, _raw = _read(Path(path), passphrase)
+    return prep, text, problems
+
+
+def _read(path: Path, passphrase: str | None) -> tuple[Prep, str, list[Problem], bytes]:
+    """``read_prep``, plus the bytes as they are on disk (encrypted when locked)."""
+    on_disk = read_limited(path)
+    raw = on_disk
+    if lockbox.is_locked(on_disk):
+        if passphrase is None:
+            raise NeedsPassphrase(path)
+        try:
+            raw = lockbox.unlock(on_disk, passphrase)
+        except WrongPassphrase:
+            raise WrongPassphrase(path) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -214,7 +235,7 @@ def read_prep(path: Path) -> tuple[Prep, str, list[Problem]]:
         if len(serious) == 1:
             raise PrepUnreadable(path, words.say("cli", "file_one_problem", path=path), problems)
         raise PrepUnreadable(path, words.say("cli", "file_problems", path=path, count=len(serious)), problems)
-    return Prep(migrate(data)), text, problems
+    return Prep(migrate(data)), text, problems, on_disk
 
 
 def list_backups(path: Path) -> list[Backup]:
@@ -237,21 +258,22 @@ def list_backups(path: Path) -> list[Backup]:
     return sorted(out, key=lambda b: b.when, reverse=True)
 
 
-def _backup_current(target: Path, known: str | None = None) -> Path | None:
+def _backup_current(target: Path, passphrase: str | None = None, known: bytes | None = None) -> Path | None:
     """Keep the file as it is now in the backups folder, if it is a prep that loads.
 
-    ``known`` is the file's text when the caller knows it loads (it read or wrote exactly
-    that, and the file has not changed since); otherwise the file is read and checked.
     The copy is written like the prep itself (temporary file, fsync, rename, 0600), so a
-    crash never leaves half a backup; old backups are let go only after it is in place."""
+    crash never leaves half a backup; old backups are let go only after it is in place.
+    The bytes are copied as they are, so a locked prep's backup is locked too. ``known``
+    is the file's bytes when the store has just read or written them itself (a locked
+    file then need not be opened again to check it)."""
     if not target.is_file():
         return None
     if known is not None:
-        text = known
+        text: str | bytes = known
     else:
         try:
-            _prep, text, _notes = read_prep(target)
-        except PrepUnreadable:
+            _prep, _text, _notes, text = _read(target, passphrase)
+        except (PrepUnreadable, NeedsPassphrase):
             return None  # nothing worth keeping; the caller has already refused a broken file
     folder = locations.backups_dir(target)
     _ensure_private_dir(folder.parent)
@@ -344,15 +366,17 @@ def is_protected(out: Path, prep_path: Path) -> bool:
 class PrepStore:
     """One open prep file: load it, save it safely, hold its lock."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, passphrase: str | None = None):
         self.path = Path(path).expanduser()  # as the person named it (shown to them)
+        self.passphrase = passphrase  # set: the prep is locked, and written locked
+        self._known: bytes | None = None  # the file's bytes as last read or written here
         self.notes: list[Problem] = []
         self.unsaved = False  # True after a save failed, until one works
         self.problem = ""  # why the last save failed, in plain words
-        self._text: str | None = None  # the file's text as last read or written here
+        self._text: str | None = None  # the prep's YAML as last written here (before any lock)
         self._loaded: object = None  # the data as read, until the first save (a hand-edited file is kept as typed)
-        self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
         self._yaml = yamlio.DumpCache()  # writes only the parts of the prep that changed
+        self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
         self._lock_handles: list[tuple[Any, Path | None]] = []
 
     @property
@@ -422,13 +446,25 @@ class PrepStore:
         """Read the prep. With ``create``, a missing file gives a new prep (saved later)."""
         if create and not os.path.lexists(self.path):
             prep = Prep.new(language)
-            self._text = None
+            self._text = self._loaded = None
             return prep
-        prep, text, self.notes = read_prep(self.path)
-        self._text = text
+        prep, _text, self.notes, raw = _read(self.path, self.passphrase)
+        if not lockbox.is_locked(raw):
+            self.passphrase = None  # a plain file stays plain
         self._loaded = copy.deepcopy(prep.data)
+        self._text = None
         self._seen = _signature(self.target)
+        self._known = raw
         return prep
+
+    @property
+    def locked(self) -> bool:
+        """True when this prep is kept locked with a passphrase."""
+        return self.passphrase is not None
+
+    def passphrase_is(self, passphrase: str) -> bool:
+        """True when ``passphrase`` is the one this prep is locked with."""
+        return self.passphrase is not None and lockbox.same_passphrase(self.passphrase, passphrase)
 
     def save(self, prep: Prep) -> bool:
         """Write the prep if it changed. Returns True when something was written.
@@ -444,14 +480,15 @@ class PrepStore:
         failed: SaveFailed | None = None
         try:
             self._check_can_replace(target)
+            data = self._seal(text)
             if target.parent == locations.real(locations.home()) or not target.parent.exists():
                 _ensure_private_dir(target.parent)
             try:
-                # the file as this store last read or wrote it needs no second reading
-                _backup_current(target, self._text if _signature(target) == self._seen else None)
+                known = self._known if _signature(target) == self._seen else None
+                _backup_current(target, self.passphrase, known)
             except OSError:
                 pass  # the answers matter more than the copy of the version before
-            atomic_write(target, text)
+            atomic_write(target, data)
         except OSError as exc:
             failed = _plain_reason(exc, target.parent)
         except UnicodeEncodeError:
@@ -462,7 +499,13 @@ class PrepStore:
         self.unsaved, self.problem = False, ""
         self._text, self._loaded = text, None
         self._seen = _signature(target)
+        self._known = data
         return True
+
+    def _seal(self, text: str) -> bytes:
+        """The bytes to write: the text itself, or locked with the passphrase."""
+        data = text.encode("utf-8")
+        return lockbox.lock(data, self.passphrase) if self.passphrase is not None else data
 
     def _check_can_replace(self, target: Path) -> None:
         """Refuse to write over a file set read-only, or one changed by hand into
@@ -477,8 +520,8 @@ class PrepStore:
             raise SaveFailed(words.say("cli", "save_read_only", path=self.path))
         if _signature(target) != self._seen:
             try:
-                read_prep(target)
-            except PrepUnreadable:
+                read_prep(target, self.passphrase)
+            except (PrepUnreadable, NeedsPassphrase):
                 raise SaveFailed(words.say("cli", "save_changed_outside", path=self.path)) from None
 
     def restore(self, backup: Backup) -> None:
@@ -486,23 +529,28 @@ class PrepStore:
         backup itself. Raises ``PrepUnreadable`` when the backup can't be used."""
         if same_file(backup.path, self.target):
             raise PrepUnreadable(backup.path, words.say("cli", "restore_is_prep", path=backup.path))
-        _prep, text, _notes = read_prep(backup.path)
+        _prep, text, _notes = read_prep(backup.path, self.passphrase)
         target = self.target
         try:
-            _backup_current(target)
+            _backup_current(target, self.passphrase)
         except OSError:
             pass
         try:
-            atomic_write(target, text)
+            atomic_write(target, self._seal(text))
         except OSError as exc:
             raise _plain_reason(exc, target.parent) from None
         self._text, self._loaded = text, None
         self._seen = _signature(target)
+        self._known = None
 
 
-def open_prep(path: Path | None = None, create: bool = True, lock: bool = True) -> tuple[PrepStore, Prep]:
-    """Open a prep for the front ends: lock it, then load it (or start a new one)."""
-    store = PrepStore(path or locations.default_prep())
+def open_prep(
+    path: Path | None = None, create: bool = True, lock: bool = True, passphrase: str | None = None
+) -> tuple[PrepStore, Prep]:
+    """Open a prep for the front ends: lock it, then load it (or start a new one).
+
+    A locked prep needs its passphrase (``NeedsPassphrase``/``WrongPassphrase`` otherwise)."""
+    store = PrepStore(path or locations.default_prep(), passphrase)
     if lock:
         store.lock()
     try:
@@ -511,6 +559,107 @@ def open_prep(path: Path | None = None, create: bool = True, lock: bool = True) 
         store.unlock()
         raise
     return store, prep
+
+
+def lock_prep(path: Path, passphrase: str) -> int:
+    """Lock a prep and every backup of it with ``passphrase``. Returns how many files
+    were locked now (a file locked already is left as it is).
+
+    The backups go first and the prep last, each replaced whole (``atomic_write``), so a
+    stop half way leaves a prep that still opens, and locking again finishes the job.
+    Raises ``PrepUnreadable``, ``PrepLocked`` (open in another window), or
+    ``WrongPassphrase`` when the prep is locked already with another passphrase."""
+    count = 0
+    with PrepStore(path) as store:
+        store.lock()
+        target = store.target
+        _prep, _text, _notes, raw = _read(target, passphrase)
+        for backup in list_backups(target):
+            try:
+                kept = read_limited(backup.path)
+            except PrepUnreadable:
+                continue
+            if not lockbox.is_locked(kept):
+                atomic_write(backup.path, lockbox.lock(kept, passphrase))
+                count += 1
+        if not lockbox.is_locked(raw):
+            atomic_write(target, lockbox.lock(raw, passphrase))
+            count += 1
+    return count
+
+
+def unlock_prep(path: Path, passphrase: str) -> tuple[int, int]:
+    """Turn a locked prep and its backups back into plain files. Returns how many files
+    were unlocked and how many backups stay locked (made with another passphrase).
+
+    Raises ``WrongPassphrase`` (nothing changed) when the passphrase does not open the prep."""
+    count = kept_locked = 0
+    with PrepStore(path) as store:
+        store.lock()
+        target = store.target
+        _prep, _text, _notes, raw = _read(target, passphrase)
+        plain_prep = lockbox.unlock(raw, passphrase) if lockbox.is_locked(raw) else None
+        for backup in list_backups(target):
+            try:
+                kept = read_limited(backup.path)
+            except PrepUnreadable:
+                continue
+            if lockbox.is_locked(kept):
+                try:
+                    atomic_write(backup.path, lockbox.unlock(kept, passphrase))
+                    count += 1
+                except WrongPassphrase:
+                    kept_locked += 1
+        if plain_prep is not None:
+            atomic_write(target, plain_prep)
+            count += 1
+    return count, kept_locked
+
+
+def forget_prep(path: Path) -> list[Path]:
+    """Take away a prep, its backups, its temporary files and its locks. Returns what
+    was removed. Raises ``PrepLocked`` (nothing removed) when it is open elsewhere."""
+    removed: list[Path] = []
+
+    def remove(item: Path) -> None:
+        try:
+            if os.path.lexists(item) and not item.is_dir():
+                item.unlink()
+                removed.append(item)
+        except OSError:
+            pass
+
+    store = PrepStore(path)
+    store.lock()
+    target = store.target
+    try:
+        backups = locations.backups_dir(target)
+        if backups.is_dir():
+            for item in sorted(backups.iterdir()):
+                remove(item)
+            try:
+                backups.rmdir()
+            except OSError:
+                pass
+        pattern = _temp_name(target.name)
+        try:
+            names = os.listdir(target.parent)
+        except OSError:
+            names = []
+        for name in names:
+            if pattern.fullmatch(name):
+                remove(target.parent / name)
+        remove(target)
+        if store.path != target:
+            remove(store.path)  # the link the person named it by
+    finally:
+        store.unlock()
+    lock_file = locations.lock_path(target)
+    try:
+        lock_file.unlink()
+    except OSError:
+        pass
+    return removed
 
 
 def make_demo() -> Path:

@@ -245,7 +245,7 @@ def test_the_command_line_has_no_fixed_english(pseudo: Path, tmp_path: Path, mon
     shown = "\n".join(said)
     for usage_line in re.findall(r"^usage: .*$|^options:$|^positional arguments:$", shown, flags=re.M):
         shown = shown.replace(usage_line, " ")  # argparse's own frame: not ours to word
-    shown = re.sub(r"driverseat (export|check|restore|where|workbook|after|history|next)\b|--?[a-z][a-z-]*( md\b)?", " ", shown)  # what is typed, not words
+    shown = re.sub(r"driverseat (export|check|restore|where|workbook|after|history|next|lock|unlock|forget)\b|--?[a-z][a-z-]*( md\b)?", " ", shown)  # what is typed, not words
     rest, before = shown, None
     while rest != before:
         before, rest = rest, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", rest)

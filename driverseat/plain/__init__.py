@@ -44,14 +44,17 @@ def run(
     lines = LineReader(stdin, out)
     editor = wants_editor() and not force_lines and not wants_lines(stdin, stdout)
     prompt = _questionary_reader(stdin, stdout) if editor else None
+    from driverseat.plain.lockguard import secret_reader
+
+    secret = secret_reader(stdin, out)
     if prompt is None:
         return start(
             path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part,
-            language=language, offer_languages=offer,
+            language=language, offer_languages=offer, secret=secret,
         )
     notice = load_words("en").say("line_notice")
     reader = FallbackReader(prompt, lines, lambda: out.text(notice))
-    return start(path, reader, out, part=part, language=language, offer_languages=offer)
+    return start(path, reader, out, part=part, language=language, offer_languages=offer, secret=secret)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -79,9 +82,14 @@ def start(
     part: str = "",
     language: str | None = None,
     offer_languages: bool = False,
+    secret: Any = None,
 ) -> int:
-    """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code."""
+    """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code.
+
+    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given)."""
     from driverseat import store as store_module
+    from driverseat.lockbox import NeedsPassphrase
+    from driverseat.plain.lockguard import IdleGuard, asker
     from driverseat.plain.session import PlainSession
     from driverseat.plain.words import Words, load_words
     from driverseat.script import ScriptError
@@ -100,8 +108,19 @@ def start(
         if not ok:
             out.text(now["words"].say("save_failed", reason=session.problem or "?"))
 
+    if secret is None:
+        import getpass
+
+        secret = getpass.getpass
     try:
-        session = Session.open(path, on_saved=said, part=part, language=language)
+        session = Session.open(
+            path, on_saved=said, part=part, language=language,
+            ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening")),
+        )
+    except NeedsPassphrase:
+        notice(words)
+        out.text(words.say("passphrase_stop"))
+        return 1
     except store_module.PrepLocked:
         notice(words)
         out.text(words.say("locked"))
@@ -131,6 +150,8 @@ def start(
         out.text(words.say("help_hint"))
         if session.after_due():
             out.text(words.say("after_due"))
+        if session.locked:
+            talk.reader = IdleGuard(talk.reader, session, words, out, secret)
         return talk.run()
     finally:
         session.close()
@@ -157,7 +178,7 @@ def _not_saved(store: Any, prep: Any, reader: Any, out: Any, words: Any) -> int 
             if where.is_dir():
                 where = where / store.path.name
             try:
-                with PrepStore(where) as elsewhere:
+                with PrepStore(where, store.passphrase) as elsewhere:  # a locked prep stays locked
                     elsewhere.lock()
                     elsewhere.save(prep)
             except (OSError, PrepLocked) as exc:

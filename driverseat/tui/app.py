@@ -2,7 +2,9 @@
 
 The App owns the store, the Prep and the Conversation (the models); screens show them.
 Autosave runs after every change the engine makes; quitting (Ctrl+Q, a closed
-terminal) saves and unlocks. Problems opening the file lead to calm screens.
+terminal) saves and unlocks. Problems opening the file lead to calm screens. A locked
+prep opens through the passphrase screen, which also covers the answers again when the
+session says it has been idle too long.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -23,6 +26,7 @@ from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
 from driverseat.session import Session
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
@@ -60,6 +64,7 @@ class DriverseatApp(App[int]):
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
+    IDLE_CHECK = 1.0  # seconds between looks at the session's idle time
 
     def __init__(
         self, path: Path | None, *, script: Script | None = None, part: str = "", language: str | None = None
@@ -73,6 +78,9 @@ class DriverseatApp(App[int]):
         self._script = script
         self._shut_down = False
         self._warned_unsaved = False  # quitting with answers not saved asks twice
+        self._hidden = False  # the answers are covered until the passphrase is typed again
+        self._unlocked_session: Session | None = None  # opened by the passphrase screen
+        self._open_problem: Exception | None = None
         self.animation_level = "none"
         self._use_words()
 
@@ -119,6 +127,7 @@ class DriverseatApp(App[int]):
             self.action_language()  # the computer speaks another language: offer the choice first
         elif self.session is not None and self.session.after_due():
             self.notify(self.words("after_due"), timeout=15)
+        self.set_interval(self.IDLE_CHECK, self.hide_if_idle)
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""
@@ -130,18 +139,30 @@ class DriverseatApp(App[int]):
             session = Session.open(
                 self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language
             )
-        except PrepUnreadable as problem:
+        except NeedsPassphrase:
+            from driverseat.tui.screens.passphrase import PassphraseScreen
+
+            return PassphraseScreen(self._try_passphrase, self.words), self._after_passphrase
+        except (PrepUnreadable, PrepLocked, ScriptError) as problem:
+            return self._trouble(problem)
+        return self._talk_screen(session), None
+
+    def _trouble(self, problem: Exception) -> tuple[Screen, Callable[[Any], None] | None]:
+        """A calm screen saying why the prep did not open."""
+        if isinstance(problem, PrepUnreadable):
             from driverseat.tui.screens.trouble import UnreadableScreen
 
             return UnreadableScreen(problem, self.words), self._restored
-        except PrepLocked:
-            from driverseat.tui.screens.trouble import CalmScreen
+        from driverseat.tui.screens.trouble import CalmScreen
 
+        if isinstance(problem, PrepLocked):
             return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
-        except ScriptError as problem:
-            from driverseat.tui.screens.trouble import CalmScreen
+        if isinstance(problem, NeedsPassphrase):
+            return CalmScreen(self.words("passphrase_title"), self.words("passphrase_stop_text"), self.words), None
+        return CalmScreen(self.words("script_title"), str(problem), self.words), None
 
-            return CalmScreen(self.words("script_title"), str(problem), self.words), None
+    def _talk_screen(self, session: Session) -> Screen:
+        """The conversation on an open session, in the prep's language."""
         if session.prep.language != "en":
             self.words = load_words(session.prep.language)
             self._bindings = self._merge_bindings()  # the footer keys again, in this language
@@ -149,7 +170,53 @@ class DriverseatApp(App[int]):
         self.session = session
         from driverseat.tui.screens.talk import TalkScreen
 
-        return TalkScreen(session.conversation, self.words), None
+        return TalkScreen(session.conversation, self.words)
+
+    # ------------------------------------------------------ a locked prep
+    def _try_passphrase(self, passphrase: str) -> bool:
+        """Open the locked prep with this passphrase (the passphrase screen runs this in a
+        thread). False when it is the wrong one; other troubles are shown after."""
+        try:
+            self._unlocked_session = Session.open(
+                self.path, script=self._script, on_saved=self._saved, passphrase=passphrase,
+                part=self.part, language=self.language,
+            )
+        except WrongPassphrase:
+            return False
+        except Exception as problem:  # locked elsewhere, unreadable inside: a calm screen
+            self._open_problem = problem
+        return True
+
+    def _after_passphrase(self, ok: Any) -> None:
+        session, self._unlocked_session = self._unlocked_session, None
+        if ok and session is not None:
+            self.push_screen(self._talk_screen(session))
+            return
+        problem = self._open_problem or NeedsPassphrase()
+        self._open_problem = None
+        self.push_screen(*self._trouble(problem))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Any key or click is the person being here: the idle time starts again."""
+        if isinstance(event, (events.Key, events.MouseDown)) and self.session is not None and not self._hidden:
+            self.session.touch()
+        await super().on_event(event)
+
+    def hide_if_idle(self) -> None:
+        """Cover the answers when a locked prep sat idle too long (the session decides)."""
+        if self._hidden or self.session is None or not self.session.idle_too_long():
+            return
+        from driverseat.tui.screens.passphrase import PassphraseScreen
+
+        self._hidden = True
+        session = self.session
+        self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True), self._shown_again)
+
+    def _shown_again(self, ok: Any) -> None:
+        self._hidden = False
+        if not ok:  # three wrong tries: everything is saved (locked) and driverseat closes
+            self.shutdown()
+            self.exit(0)
 
     def _restored(self, restored: Any) -> None:
         if restored:

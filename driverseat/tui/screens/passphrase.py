@@ -1,0 +1,96 @@
+"""The passphrase screen: a calm, whole screen that asks for a locked prep's passphrase.
+
+It is used to open a locked prep and to show the answers again after idle time (the
+screen covers them). What a passphrase opens is the caller's ``attempt`` (run in a
+thread, since opening takes about a second): it returns True when the passphrase was
+right. A wrong one gets one sentence; after ``session.TRIES`` the screen dismisses with
+False. "Opening your prep..." shows when an attempt takes longer than half a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from driverseat.session import SLOW_OPEN, TRIES
+from driverseat.tui.keys import use_words
+from driverseat.tui.words import Words
+
+
+class PassphraseScreen(Screen[bool]):
+    """Ask for the passphrase; dismiss with True once ``attempt`` accepts one."""
+
+    BINDINGS = [Binding("escape", "give_up", "key_quit", show=False)]
+
+    def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False):
+        super().__init__()
+        self.attempt = attempt
+        self.words = words
+        self.hidden = hidden  # True: the answers were hidden after idle time
+        self.tries = 0
+        self._slow: Timer | None = None
+        self._busy = False
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        title, text = ("passphrase_hidden_title", "passphrase_hidden_text") if self.hidden else ("passphrase_title", "passphrase_text")
+        with VerticalScroll(classes="calm"):
+            yield Static(words(title), classes="calm-title")
+            yield Static(words(text), classes="calm-text")
+            yield Input(password=True, id="passphrase")
+            yield Static("", id="passphrase-note", classes="calm-text")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    def _typed(self, event: Input.Submitted) -> None:
+        box = self.query_one("#passphrase", Input)
+        if box.disabled:
+            return
+        box.disabled = True
+        self._note("")
+        self._busy = True
+        self._slow = self.set_timer(SLOW_OPEN, self._still_opening)
+        self._try(event.value)
+
+    def _still_opening(self) -> None:
+        if self._busy:  # a stopped timer may still fire once: only while trying
+            self._note(self.words("opening"))
+
+    @work(thread=True, exclusive=True)
+    def _try(self, passphrase: str) -> None:
+        ok = self.attempt(passphrase)
+        self.app.call_from_thread(self._tried, ok)
+
+    def _tried(self, ok: bool) -> None:
+        self._busy = False
+        if self._slow is not None:
+            self._slow.stop()
+        if ok:
+            self.dismiss(True)
+            return
+        self.tries += 1
+        if self.tries >= TRIES:
+            self.dismiss(False)
+            return
+        box = self.query_one("#passphrase", Input)
+        box.value = ""
+        box.disabled = False
+        box.focus()
+        self._note(self.words("passphrase_try_again"))
+
+    def _note(self, text: str) -> None:
+        self.query_one("#passphrase-note", Static).update(text)
+
+    def action_give_up(self) -> None:
+        self.dismiss(False)

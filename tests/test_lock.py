@@ -1,0 +1,539 @@
+"""The passphrase lock (issue 15): lock, unlock, wrong passphrase, the age command, no
+plaintext on disk, crash safety of a locked prep, hide on idle, forget.
+
+Every lock or open costs one scrypt run (about a second, the work factor pyrage sets),
+so these tests save as few times as they can.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from driverseat import locations, lockbox
+from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
+from driverseat.store import (
+    PrepStore,
+    forget_prep,
+    list_backups,
+    lock_prep,
+    open_prep,
+    read_prep,
+    unlock_prep,
+)
+
+PASS = "blue kettle 42"
+SECRET = "Zanzibar-Quokka"  # a word of the person's that must never be on disk in clear
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def plain_prep_with_backups(path: Path, backups: int = 2) -> Path:
+    """A plain prep saved ``backups + 1`` times, so it has backups."""
+    store, prep = open_prep(path)
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    for number in range(backups):
+        prep.list_at("strengths").append({"text": f"strength {number} {SECRET}"})
+        store.save(prep)
+    store.unlock()
+    return path
+
+
+def test_lock_then_unlock_keeps_every_byte(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+    backups_before = sorted(b.path.read_bytes() for b in list_backups(path))
+    assert lock_prep(path, PASS) == 3
+    assert lockbox.file_is_locked(path) and mode(path) == 0o600
+    assert all(lockbox.file_is_locked(b.path) for b in list_backups(path))
+    assert SECRET.encode() not in path.read_bytes()
+    with pytest.raises(NeedsPassphrase):
+        read_prep(path)
+    assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"
+    assert lock_prep(path, PASS) == 0  # locking again changes nothing
+    assert unlock_prep(path, PASS) == (3, 0)
+    assert path.read_bytes() == before
+    assert sorted(b.path.read_bytes() for b in list_backups(path)) == backups_before
+
+
+def test_wrong_passphrase_changes_nothing(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    files = {p: p.read_bytes() for p in [path, *(b.path for b in list_backups(path))]}
+    with pytest.raises(WrongPassphrase):
+        open_prep(path, passphrase="not it")
+    with pytest.raises(WrongPassphrase):
+        unlock_prep(path, "not it")
+    with pytest.raises(WrongPassphrase):
+        lock_prep(path, "another one")
+    assert {p: p.read_bytes() for p in files} == files
+    store = PrepStore(path)
+    store.lock()  # the lock was let go each time
+    store.unlock()
+
+
+def test_a_locked_prep_saves_locked_with_locked_backups(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    store, prep = open_prep(path, passphrase=PASS)
+    assert store.locked and store.passphrase_is(PASS) and not store.passphrase_is("x")
+    prep.set("person.pronouns", f"they {SECRET}")
+    assert store.save(prep)
+    store.unlock()
+    assert lockbox.file_is_locked(path)
+    assert read_prep(path, PASS)[0].get("person.pronouns") == f"they {SECRET}"
+    backups = list_backups(path)
+    assert backups and all(lockbox.file_is_locked(b.path) and mode(b.path) == 0o600 for b in backups)
+    assert read_prep(backups[0].path, PASS)[0].name == f"Sam {SECRET}"
+
+
+def test_the_age_command_opens_a_locked_prep_and_driverseat_opens_age_files(tmp_path: Path) -> None:
+    assert shutil.which("age"), "install Debian's age package (.ci/run does it)"
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    lock_prep(path, PASS)
+    out = tmp_path / "opened.yaml"
+    child = pexpect.spawn("age", ["-d", "-o", str(out), str(path)], timeout=60)
+    child.expect("passphrase")
+    child.sendline(PASS)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and out.read_bytes() == before
+    # and the other way: a file locked by `age -p` (armored too) opens in driverseat
+    for armor in ([], ["-a"]):
+        made = tmp_path / f"made{len(armor)}.yaml"
+        child = pexpect.spawn("age", ["-p", *armor, "-o", str(made), str(out)], timeout=60)
+        for _ in range(2):
+            child.expect("passphrase")
+            child.sendline(PASS)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert lockbox.file_is_locked(made)
+        assert read_prep(made, PASS)[0].name == f"Sam {SECRET}"
+
+
+def test_forget_takes_away_the_prep_backups_temp_files_and_locks(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=2)
+    leftover = tmp_path / ".prep.yaml.abcd1234.tmp"
+    leftover.write_text("half")
+    other = tmp_path / "other.yaml"
+    other.write_text("keep me")
+    store = PrepStore(path)
+    store.lock()
+    from driverseat.store import PrepLocked
+
+    with pytest.raises(PrepLocked):
+        forget_prep(path)
+    store.unlock()
+    assert path.exists()
+    removed = forget_prep(path)
+    assert path in removed and len(removed) == 3  # the prep and its two backups
+    assert not path.exists() and not leftover.exists() and other.exists()
+    assert not locations.backups_dir(path).exists()
+    assert not locations.lock_path(path).exists()
+
+
+# ------------------------------------------------------------------------ the command line
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return pexpect.spawn(sys.executable, ["-m", "driverseat", *args], env=env, cwd=str(cwd), timeout=90, encoding="utf-8")
+
+
+def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("no one can open the prep")
+    child.expect("plain files")
+    child.expect("may stay on the disk")
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline("something else")
+    child.expect("not the same. Nothing was changed")
+    child.expect(pexpect.EOF)
+    assert not lockbox.file_is_locked(path)
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline(PASS)
+    child.expect("is locked now, and so are 1 earlier copies")
+    child.expect(pexpect.EOF)
+    assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
+
+
+def test_check_export_and_unlock_read_the_passphrase(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong one\n"))
+    assert cli.main(["check", str(path), "--passphrase-stdin"]) == 1
+    assert "does not open" in capsys.readouterr().err and path.read_bytes() == before
+    monkeypatch.setattr("sys.stdin", io.StringIO("anything\n"))
+    assert cli.main(["check", str(path)]) == 2  # not a terminal, no --passphrase-stdin
+    assert "--passphrase-stdin" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASS + "\n"))
+    assert cli.main(["export", str(path), "--to", "md", "--passphrase-stdin"]) == 0
+    assert f"Sam {SECRET}" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASS + "\n"))
+    assert cli.main(["unlock", str(path), "--passphrase-stdin"]) == 0
+    assert "plain file again" in capsys.readouterr().out
+    assert not lockbox.file_is_locked(path) and f"Sam {SECRET}".encode() in path.read_bytes()
+    assert not any(lockbox.file_is_locked(b.path) for b in list_backups(path))
+
+
+def test_three_tries_at_a_terminal(tmp_path: Path) -> None:
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    child = spawn("check", str(path), cwd=tmp_path)
+    for attempt in range(3):
+        child.expect("Passphrase for ")
+        child.sendline(f"wrong {attempt}")
+        if attempt < 2:
+            child.expect("Please try again")
+    child.expect("does not open")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    child = spawn("check", str(path), cwd=tmp_path)
+    child.expect("Passphrase for ")
+    child.sendline("wrong")
+    child.expect("Passphrase for ")
+    child.sendline(PASS)
+    child.expect(f"Sam {SECRET}")
+    child.expect(pexpect.EOF)
+
+
+def test_forget_command_asks_for_the_name(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))
+    assert cli.main(["forget", str(path)]) == 1
+    assert "nothing was taken away" in capsys.readouterr().out and path.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("prep.yaml\n"))
+    assert cli.main(["forget", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Taken away: {path}" in out and "2 files were taken away" in out
+    assert not path.exists() and not locations.backups_dir(path).exists()
+
+
+# --------------------------------------------------------------------------- plain mode
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_plain_mode_asks_and_hides_after_idle_time(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 1\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    secrets = ["not it", PASS, "still not", PASS]
+
+    def secret(prompt: str) -> str:
+        return secrets.pop(0)
+
+    class Reader:
+        def __init__(self) -> None:
+            # at "rights" (Enter goes on), then skip two questions, then the pronouns
+            self.lines = ["Intruder", "", "skip", "skip", "Sam again"]
+
+        def read(self, prompt: str) -> str:
+            if not self.lines:
+                raise EOFError
+            if self.lines[0] == "Intruder":
+                clock.now += 61  # away for a minute and a second
+            return self.lines.pop(0)
+
+    out = io.StringIO()
+    assert start(path, Reader(), Writer(out), secret=secret) == 0
+    said = out.getvalue()
+    assert said.count("That passphrase does not open it") == 2  # one at opening, one after idle
+    assert "You were away for a while, so your answers are hidden." in said
+    assert not secrets
+    prep, text, _notes = read_prep(path, PASS)
+    assert prep.get("person.pronouns") == "Sam again" and "Intruder" not in text  # the line typed while hidden is not taken
+
+
+def test_plain_mode_three_wrong_passphrases_leave_it_shut(tmp_path: Path) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    tries = iter(["a", "b", "c", PASS])
+    out = io.StringIO()
+
+    class NoReading:
+        def read(self, prompt: str) -> str:
+            raise AssertionError("nothing is asked before the prep is open")
+
+    assert start(path, NoReading(), Writer(out), secret=lambda prompt: next(tries)) == 1
+    assert next(tries) == PASS  # three tries, no more
+    assert "The prep stays locked. Nothing was changed." in out.getvalue()
+    assert path.read_bytes() == before
+
+
+def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A locked prep walked through the whole preparation in plain mode (the plan of
+    test_front_ends_agree): then no file in the data folder, the prep's folder or the
+    temp folder holds any of the person's words in clear."""
+    import io
+    import tempfile
+
+    from driverseat.plain import run
+    from driverseat.plain.session import PlainSession
+    from test_front_ends_agree import PLAN, PlanTypist
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    folder = tmp_path / "preps"
+    folder.mkdir()
+    path = folder / "prep.yaml"
+    store, prep = open_prep(path)
+    prep.set("person.pronouns", f"they {SECRET}")
+    store.save(prep)
+    store.unlock()
+    lock_prep(path, PASS)
+    (folder / "prep.yaml.before").write_bytes(path.read_bytes())
+
+    class Typist(PlanTypist):
+        def readline(self) -> str:
+            if self.conversation is None:
+                return PASS + "\n"  # the passphrase, asked before the prep opens
+            return super().readline()
+
+    typist = Typist()
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        typist.conversation = conversation
+        real_init(self, conversation, *args, **kwargs)
+
+    monkeypatch.setattr(PlainSession, "__init__", init)
+    assert run(path, stdin=typist, stdout=io.StringIO()) == 0  # type: ignore[arg-type]
+
+    said = [SECRET] + [a[1].split("\n")[0] for a in PLAN.values() if a[0] == "text" and len(a[1]) > 8]
+    walked = read_prep(path, PASS)[0]
+    assert walked.get("goal.words") or "I want to get back to work" in read_prep(path, PASS)[1]
+    assert path.read_bytes() != (folder / "prep.yaml.before").read_bytes()
+    files = [p for place in (data_home, folder, temp) for p in place.rglob("*") if p.is_file() or p.is_symlink()]
+    assert len(list_backups(path)) == locations.BACKUPS_KEPT  # backups were written on the way
+    for file in files:
+        raw = file.read_bytes()
+        for words in said:
+            for form in {words.encode("utf-8"), words.encode("utf-16-le")}:
+                assert form not in raw, f"{words!r} in clear in {file}"
+    for file in files:
+        if file.suffix == ".yaml" and file.parent.name != "backups":
+            assert lockbox.file_is_locked(file) or file.name == "settings.yaml"
+
+
+# --------------------------------------------------------------------------------- the app
+async def wait_for(pilot, condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a condition (opening runs scrypt in a thread), not for a fixed time."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the app never got there"
+        await pilot.pause(0.05)
+
+
+async def test_app_opens_a_locked_prep_and_hides_it_after_idle_time(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 0.5\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    app = DriverseatApp(path)
+    app.IDLE_CHECK = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        box = app.screen.query_one("#passphrase", Input)
+        assert box.password
+        box.value = "not it"
+        await pilot.press("enter")
+        note = app.screen.query_one("#passphrase-note", Static)
+        await wait_for(pilot, lambda: "Please try again" in str(note.render()))
+        assert path.read_bytes() == before  # a wrong passphrase changes nothing
+        box.value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None and app.session.locked
+        clock.now += 29
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, TalkScreen)  # not yet: half a minute is the setting
+        clock.now += 2
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Your answers are hidden" in shown and SECRET not in shown
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await pilot.press("ctrl+q")
+    assert lockbox.file_is_locked(path)
+
+
+# ----------------------------------------------------------------------------- crash test
+LOCKED_KILLS = 8  # each save runs scrypt (about a second), so fewer kills than the plain test
+
+
+def _locked_saver(path: Path, first: int, ack: int) -> None:  # pragma: no cover - runs in the child
+    """The child: open the locked prep, then add one answer after another, saying each saved."""
+    try:
+        store = PrepStore(path, PASS)
+        store.lock()
+        prep = store.load(create=True)
+        number = first
+        while True:
+            prep.list_at("strengths").append({"text": f"answer {number}"})
+            store.save(prep)
+            os.write(ack, f"{number}\n".encode())
+            number += 1
+    finally:
+        os._exit(3)
+
+
+def test_crash_kill_minus_nine_while_saving_a_locked_prep(tmp_path: Path) -> None:
+    """The crash test of the safety issue on a locked prep: a child saves answer after
+    answer and is killed at a random point; every acknowledged answer is in the prep,
+    which (like every backup) is whole, locked and 0600."""
+    import random
+    import signal
+    import time
+
+    chance = random.Random(int(os.environ.get("DRIVERSEAT_CRASH_SEED", "13")))
+    path = tmp_path / "prep.yaml"
+    acknowledged: set[int] = set()
+    next_number = 0
+    for _kill in range(LOCKED_KILLS):
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child
+            os.close(read_end)
+            _locked_saver(path, next_number, write_end)
+        os.close(write_end)
+        wanted = chance.randint(0, 2)
+        got = b""
+        while got.count(b"\n") < wanted:
+            chunk = os.read(read_end, 4096)
+            if not chunk:
+                break
+            got += chunk
+        deadline = time.monotonic() + chance.uniform(0, 1.5)  # a save takes about a second
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        while chunk := os.read(read_end, 4096):
+            got += chunk
+        os.close(read_end)
+        numbers = [int(n) for n in got.decode().split()]
+        acknowledged.update(numbers)
+        next_number = max([next_number - 1, *numbers]) + 1
+        if path.exists():
+            assert lockbox.file_is_locked(path) and mode(path) == 0o600
+            data = read_prep(path, PASS)[0].data
+            kept = {int(s["text"].split()[1]) for s in data.get("strengths", [])}
+            assert acknowledged <= kept, f"lost {sorted(acknowledged - kept)[:5]}"
+        else:
+            assert not acknowledged
+        for backup in list_backups(path):
+            assert lockbox.file_is_locked(backup.path) and mode(backup.path) == 0o600
+        for item in tmp_path.iterdir():  # a temp file a kill left is locked too
+            assert b"answer" not in item.read_bytes()
+        store = PrepStore(path)
+        store.lock()  # opening again takes the leftovers away
+        store.unlock()
+        assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    newest = list_backups(path)
+    assert newest and read_prep(newest[0].path, PASS)
+    assert acknowledged, "some saves were acknowledged before the kills"
+
+
+# ------------------------------------------------------------------------- session rules
+def test_opening_that_takes_long_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``on_slow`` is called while opening is still under way (the open waits for it here,
+    so the test does not hang on timing)."""
+    import threading
+
+    from driverseat import session as session_module
+
+    slow_said = threading.Event()
+    real_open = session_module.open_prep
+
+    def waiting_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert slow_said.wait(30), "on_slow was never called"
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "SLOW_OPEN", 0.01)
+    monkeypatch.setattr(session_module, "open_prep", waiting_open)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    opened = session_module.Session.open(path, passphrase="not locked", on_slow=slow_said.set)
+    assert slow_said.is_set() and not opened.locked  # a plain prep stays plain
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("setting", "minutes"),
+    [(None, 10.0), ("hide_after_minutes: 3\n", 3.0), ("hide_after_minutes: 0.5\n", 0.5),
+     ("hide_after_minutes: -1\n", 10.0), ("hide_after_minutes: soon\n", 10.0), ("[broken\n", 10.0)],
+)
+def test_the_idle_setting(data_home: Path, setting: str | None, minutes: float) -> None:
+    if setting is not None:
+        (data_home / "settings.yaml").write_text(setting)
+    assert locations.hide_after_minutes() == minutes
+
+
+def test_a_plain_prep_never_hides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat.session import Session
+
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    opened = Session.open(path)
+    clock.now += 24 * 3600
+    assert not opened.idle_too_long() and not opened.unhide("")
+    opened.close()
