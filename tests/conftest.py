@@ -19,6 +19,7 @@ def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """Point DRIVERSEAT_HOME at a fresh folder for every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("DRIVERSEAT_HOME", str(home))
+    monkeypatch.setenv("DRIVERSEAT_DOCUMENTS", str(home / "Documents"))  # never the real one
     return home
 
 

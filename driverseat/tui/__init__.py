@@ -12,16 +12,26 @@ import pathlib
 
 
 def run(path: pathlib.Path | None, *, demo: bool = False) -> int:
-    """Open the app on a prep file (None: the default prep). Returns the exit code."""
+    """Open the app on a prep file (None: the default prep). Returns the exit code.
+
+    On the way out it says one plain line: where the answers are kept (or, after the
+    example, that nothing was kept). The example's temporary folder is removed."""
     if demo:
         from driverseat.store import make_demo
 
         path = make_demo()
     from driverseat.tui.app import DriverseatApp
 
-    app = DriverseatApp(path)
+    app = DriverseatApp(path, demo=demo)
     try:
         app.run()
     finally:
         app.shutdown()
+        if demo and path is not None:
+            import shutil
+
+            shutil.rmtree(path.parent, ignore_errors=True)
+    line = app.goodbye()
+    if line:
+        print(line)
     return app.return_code or 0

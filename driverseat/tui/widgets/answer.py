@@ -4,7 +4,12 @@ short -> one-line Input (Enter); long -> TextArea with a Done button and Ctrl+S;
 choice -> OptionList; choices -> SelectionList with Done; yesno (also list doors,
 reflect-back and language notes) -> one button per choice; info -> "Go on";
 end -> "Look over my sheet" and "Save a copy". The area only collects; it posts
-``AnswerArea.Answered`` and the screen hands the value to the engine.
+``AnswerArea.Answered`` with the number of the step it was shown for, and the screen
+hands the value to the engine (or drops it, when that step has moved on).
+
+A row of buttons works like one choice: Left and Right move between them, and only the
+one that Enter would press is lit. Line breaks left at the very end of a long answer
+(Enter pressed before Ctrl+S) are not words, so they are not kept; everything else is.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -30,13 +35,19 @@ from driverseat.tui.words import Words
 class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
-    BINDINGS = [Binding("ctrl+s", "done", "key_done")]
+    BINDINGS = [
+        Binding("ctrl+s", "done", "key_done"),
+        Binding("left", "button(-1)", show=False),
+        Binding("right", "button(1)", show=False),
+    ]
 
     @dataclass
     class Answered(Message):
-        """The person gave an answer (a str, a choice value, a list, or a bool)."""
+        """The person gave an answer (a str, a choice value, a list, or a bool) to the step
+        shown as number ``shown``."""
 
         value: Any
+        shown: int = 0
 
     @dataclass
     class Wants(Message):
@@ -48,11 +59,13 @@ class AnswerArea(Vertical):
         super().__init__(**kwargs)
         self.words = words
         self.step: Step | None = None
+        self.shown = 0
         use_words(self, words)
 
-    async def show(self, step: Step) -> None:
-        """Rebuild the area for a new step and put the focus in it."""
+    async def show(self, step: Step, shown: int = 0) -> None:
+        """Rebuild the area for a new step (number ``shown``) and put the focus in it."""
         self.step = step
+        self.shown = shown
         self.set_class(step.input == "long", "-long")
         await self.recompose()
         self.focus_answer()
@@ -79,7 +92,28 @@ class AnswerArea(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
             return self.step is not None and self.step.input in ("long", "choices")
+        if action == "button":  # only in a row of buttons; arrows keep their job in a text
+            return isinstance(self.screen.focused, Button) and self.screen.focused.parent is not None and (
+                "buttons" in self.screen.focused.parent.classes
+            )
         return True
+
+    def action_button(self, step: int) -> None:
+        """Left / Right: the next button in the row (and round again)."""
+        focused = self.screen.focused
+        if not isinstance(focused, Button) or focused.parent is None:
+            return
+        row = [b for b in focused.parent.query_children(Button) if b.display]
+        if focused in row:
+            row[(row.index(focused) + step) % len(row)].focus()
+
+    @on(events.DescendantFocus)
+    def _light_the_focused(self, event: events.DescendantFocus) -> None:
+        """In a row of buttons, only the one with the focus is lit: the choice is plain to see."""
+        widget = event.widget
+        if isinstance(widget, Button) and widget.parent is not None and "buttons" in widget.parent.classes:
+            for button in widget.parent.query_children(Button):
+                button.variant = "primary" if button is widget else "default"
 
     # ------------------------------------------------------------------ compose
     def compose(self) -> ComposeResult:
@@ -149,13 +183,13 @@ class AnswerArea(Vertical):
     @on(Input.Submitted, "#short")
     def _short(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Answered(event.value))
+        self.post_message(self.Answered(event.value, self.shown))
 
     @on(OptionList.OptionSelected, "#choice")
     def _choice(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         assert self.step is not None
-        self.post_message(self.Answered(self.step.choices[event.option_index].value))
+        self.post_message(self.Answered(self.step.choices[event.option_index].value, self.shown))
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
@@ -165,9 +199,9 @@ class AnswerArea(Vertical):
         if name == "done":
             self.action_done()
         elif name == "go-on":
-            self.post_message(self.Answered(True))
+            self.post_message(self.Answered(True, self.shown))
         elif name.startswith("choice-"):
-            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value))
+            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value, self.shown))
         elif name in ("review", "export"):
             self.post_message(self.Wants(name))
 
@@ -179,7 +213,8 @@ class AnswerArea(Vertical):
         from textual.widgets import SelectionList, TextArea
 
         if step.input == "long":
-            self.post_message(self.Answered(self.query_one("#long", TextArea).text))
+            text = self.query_one("#long", TextArea).text
+            self.post_message(self.Answered(text.rstrip("\r\n"), self.shown))
         elif step.input == "choices":
             picked = self.query_one("#choices", SelectionList).selected
-            self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)]))
+            self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)], self.shown))
