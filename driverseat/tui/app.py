@@ -56,8 +56,8 @@ class DriverseatApp(App[int]):
     BINDINGS = [
         Binding("f1", "guide", "key_guide"),
         Binding("f5", "review", "key_review"),
-        Binding("f6", "export", "key_export", show=False),
-        Binding("ctrl+p", "command_palette", "key_more", priority=True),
+        Binding("f6", "export", "key_export", priority=True),  # a text box would take F6 for itself
+        Binding("ctrl+p", "command_palette", "key_more", priority=True, show=False),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
     ]
 
@@ -133,6 +133,7 @@ class DriverseatApp(App[int]):
             use_words(self, self.words)
         self.session = session
         self.settings = remembered.load(session.store.path)
+        self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
         from driverseat.tui.screens.talk import TalkScreen
 
         talk = TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo)

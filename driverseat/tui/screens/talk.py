@@ -42,7 +42,7 @@ class TalkScreen(Screen[None]):
         Binding("f2", "map", "key_map"),
         Binding("f3", "example", "key_example"),
         Binding("f4", "coach", "key_coach"),
-        Binding("f7", "hide", "key_hide", show=False),
+        Binding("f7", "hide", "key_hide", show=False, priority=True),  # not the text box's F7
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
@@ -90,7 +90,9 @@ class TalkScreen(Screen[None]):
                 yield Static("", id="map-title")
                 yield SectionMap(states, id="map")
             with Vertical(id="main"):
-                yield Static("", id="top-line", markup=False)
+                with Horizontal(id="top"):
+                    yield Static("", id="top-line", markup=False)
+                    yield Static("", id="saved")  # up here, so the keys below have the whole line
                 yield Static("", id="banner", markup=False)
                 coach = Static("", id="coach", markup=False)
                 coach.border_title = self.words("coach_title")
@@ -105,7 +107,6 @@ class TalkScreen(Screen[None]):
                     yield Button(self.words("example"), id="example", compact=True)
         with Horizontal(id="bottom"):
             yield Footer(show_command_palette=False, compact=True)
-            yield Static("", id="saved")
 
     async def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show_saved)

@@ -36,7 +36,7 @@ class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
     BINDINGS = [
-        Binding("ctrl+s", "done", "key_done"),
+        Binding("ctrl+s", "done", "key_done", show=False),  # the hint under the box says it
         Binding("left", "button(-1)", show=False),
         Binding("right", "button(1)", show=False),
     ]
