@@ -109,6 +109,7 @@ class TalkScreen(Screen[None]):
             yield Footer(show_command_palette=False, compact=True)
 
     async def on_mount(self) -> None:
+        self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
         await self.show_step()
 
@@ -197,10 +198,13 @@ class TalkScreen(Screen[None]):
     # ------------------------------------------------------------------ doing
     @on(AnswerArea.Answered)
     async def _answered(self, event: AnswerArea.Answered) -> None:
-        if event.shown != self.shown or self._moving.locked():
+        await self.take(event.value, event.shown)
+
+    async def take(self, value: Any, shown: int) -> None:
+        """An answer typed for the step shown as number ``shown``."""
+        if shown != self.shown or self._moving.locked():
             return  # typed for a step that has moved on: it never reaches another question
-        value = event.value
-        await self._move(event.shown, lambda: self.conversation.answer(value))
+        await self._move(shown, lambda: self.conversation.answer(value))
 
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:

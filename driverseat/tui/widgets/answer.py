@@ -14,6 +14,7 @@ one that Enter would press is lit. Line breaks left at the very end of a long an
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +36,10 @@ from driverseat.tui.words import Words
 class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
+    # Not priority keys: they must come after the letters typed before them.
     BINDINGS = [
         Binding("ctrl+s", "done", "key_done", show=False),  # the hint under the box says it
+        Binding("enter", "enter", show=False),
         Binding("left", "button(-1)", show=False),
         Binding("right", "button(1)", show=False),
     ]
@@ -60,6 +63,7 @@ class AnswerArea(Vertical):
         self.words = words
         self.step: Step | None = None
         self.shown = 0
+        self.taker: Callable[[Any, int], Awaitable[object]] | None = None  # the screen's, when set
         use_words(self, words)
 
     async def show(self, step: Step, shown: int = 0) -> None:
@@ -92,11 +96,43 @@ class AnswerArea(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
             return self.step is not None and self.step.input in ("long", "choices")
+        if action == "enter":  # a one-line answer, a button or a choice: not a new line in a text
+            return self._enter_value() is not None
         if action == "button":  # only in a row of buttons; arrows keep their job in a text
             return isinstance(self.screen.focused, Button) and self.screen.focused.parent is not None and (
                 "buttons" in self.screen.focused.parent.classes
             )
         return True
+
+    def _enter_value(self) -> tuple[Any] | None:
+        """What Enter gives now (in a 1-tuple), or None when Enter does something else."""
+        step, focused = self.step, self.screen.focused
+        if step is None or focused is None or focused.parent is None:
+            return None
+        if isinstance(focused, Input) and focused.id == "short":
+            return (focused.value,)
+        if isinstance(focused, OptionList) and focused.id == "choice" and focused.highlighted is not None:
+            return (step.choices[focused.highlighted].value,)
+        if isinstance(focused, Button) and "buttons" in focused.parent.classes:
+            name = focused.id or ""
+            if name.startswith("choice-"):
+                return (step.choices[int(name.removeprefix("choice-"))].value,)
+            if name == "go-on":
+                return (True,)
+        return None
+
+    async def action_enter(self) -> None:
+        value = self._enter_value()
+        if value is not None:
+            await self.give(value[0])
+
+    async def give(self, value: Any) -> None:
+        """Hand an answer on: straight to the screen (which waits until the next step is
+        shown), or as a message when there is no screen waiting for it."""
+        if self.taker is not None:
+            await self.taker(value, self.shown)
+        else:
+            self.post_message(self.Answered(value, self.shown))
 
     def action_button(self, step: int) -> None:
         """Left / Right: the next button in the row (and round again)."""
@@ -192,12 +228,12 @@ class AnswerArea(Vertical):
         self.post_message(self.Answered(self.step.choices[event.option_index].value, self.shown))
 
     @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    async def _button(self, event: Button.Pressed) -> None:
         event.stop()
         assert self.step is not None
         name = event.button.id or ""
         if name == "done":
-            self.action_done()
+            await self.action_done()
         elif name == "go-on":
             self.post_message(self.Answered(True, self.shown))
         elif name.startswith("choice-"):
@@ -205,7 +241,7 @@ class AnswerArea(Vertical):
         elif name in ("review", "export"):
             self.post_message(self.Wants(name))
 
-    def action_done(self) -> None:
+    async def action_done(self) -> None:
         step = self.step
         if step is None:
             return
@@ -214,7 +250,7 @@ class AnswerArea(Vertical):
 
         if step.input == "long":
             text = self.query_one("#long", TextArea).text
-            self.post_message(self.Answered(text.rstrip("\r\n"), self.shown))
+            await self.give(text.rstrip("\r\n"))
         elif step.input == "choices":
             picked = self.query_one("#choices", SelectionList).selected
-            self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)], self.shown))
+            await self.give([step.choices[i].value for i in sorted(picked)])
