@@ -136,6 +136,8 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#open", Button).display = out.suffix == ".html"
         self.query_one("#formats", OptionList).disabled = True
         self.query_one("#folder", Input).disabled = True
+        for widget in self.query("#formats, #folder, #export-box .label").results():
+            widget.display = False  # done choosing: room for where it went, and the buttons
         save = self.query_one("#save", Button)
         save.label = self.words("export_ok")
         self.query_one("#cancel", Button).display = False
