@@ -33,6 +33,48 @@ from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
+class ShortBox(Input):
+    """The one-line box. Enter is taken here, in turn with the letters typed before it:
+    a key bound further up is only seen after a trip through the app, by which time a fast
+    typist's next words may already be in the box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            area = self.parent
+            if isinstance(area, AnswerArea):
+                area.post_message(AnswerArea.Answered(self.value, area.shown))
+            return
+        await super()._on_key(event)
+
+
+_long_box: type | None = None
+
+
+def long_box_class() -> type:
+    """The long-answer box, made when first needed (TextArea is imported late: a quicker start).
+
+    Ctrl+S is taken in the box itself, in turn with the letters typed before it."""
+    global _long_box
+    if _long_box is None:
+        from textual.widgets import TextArea
+
+        class LongBox(TextArea):
+            async def _on_key(self, event: events.Key) -> None:
+                if event.key == "ctrl+s":
+                    event.stop()
+                    event.prevent_default()
+                    area = self.parent
+                    if isinstance(area, AnswerArea):
+                        area.post_message(AnswerArea.Answered(self.text.rstrip("\r\n"), area.shown))
+                    return
+                await super()._on_key(event)
+
+        _long_box = LongBox
+    return _long_box
+
+
 class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
@@ -160,15 +202,13 @@ class AnswerArea(Vertical):
         kind = step.input
         if kind == "short":
             value = step.value if isinstance(step.value, str) else ""
-            field = Input(value=value, id="short", select_on_focus=False)
+            field = ShortBox(value=value, id="short", select_on_focus=False)
             field.cursor_blink = False
             yield field
             yield Static(words("press_enter"), classes="hint")
         elif kind == "long":
             value = step.value if isinstance(step.value, str) else ""
-            from textual.widgets import TextArea  # loaded when first needed: a quicker start
-
-            area = TextArea(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            area = long_box_class()(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             area.cursor_blink = False
             yield area
             with Horizontal(classes="done-row"):
