@@ -33,5 +33,8 @@ def run(path: pathlib.Path | None, *, demo: bool = False) -> int:
             shutil.rmtree(path.parent, ignore_errors=True)
     line = app.goodbye()
     if line:
-        print(line)
+        try:
+            print(line, flush=True)
+        except (OSError, ValueError):  # the terminal is gone (its window was closed)
+            pass
     return app.return_code or 0
