@@ -28,6 +28,18 @@ def home() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def documents() -> Path:
+    """Where a saved sheet goes first: the person's Documents folder when there is one,
+    else their home folder. ``DRIVERSEAT_DOCUMENTS`` moves it (tests always set it)."""
+    override = os.environ.get("DRIVERSEAT_DOCUMENTS")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    folder = Path(platformdirs.user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
+
+
 def default_prep() -> Path:
     """The prep used when no file is named."""
     return home() / DEFAULT_PREP_NAME

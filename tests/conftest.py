@@ -23,6 +23,7 @@ def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("DRIVERSEAT_DOCUMENTS", str(home / "Documents"))  # never the real one
     return home
 
 

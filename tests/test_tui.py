@@ -245,7 +245,13 @@ async def test_review_marks_items_private_with_one_key(tmp_path: Path) -> None:
         assert app.conversation.step.key == screen.items[target].key
 
 
-async def test_export_dialog_says_where_the_file_went(tmp_path: Path) -> None:
+async def test_export_dialog_says_where_the_file_went(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11, point 6: the sheet goes where a file browser shows it (Documents), the path
+    is said in plain words, the printable sheet is first, and "Open it" opens it locally."""
+    from driverseat.tui.screens.export import ExportScreen
+
+    opened: list[Path] = []
+    monkeypatch.setattr(ExportScreen, "opener", staticmethod(lambda p: opened.append(p) or True))
     path = demo_file(tmp_path)
     app = DriverseatApp(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -254,18 +260,24 @@ async def test_export_dialog_says_where_the_file_went(tmp_path: Path) -> None:
         await pilot.pause()
         dialog = app.screen
         formats = dialog.query_one("#formats", OptionList)
-        assert formats.get_option_at_index(formats.highlighted).id == "html"  # the one to print
+        assert formats.get_option_at_index(0).id == "html"  # the printable sheet is the first choice
+        assert formats.get_option_at_index(formats.highlighted).id == "html"
+        assert not dialog.query_one("#open").display  # nothing to open yet
         await click(pilot, "#save")
-        out = tmp_path / "my-prep-sheet.html"
+        out = data_home / "Documents" / "my-prep-sheet.html"  # Documents, not the data folder
         message = str(dialog.query_one("#export-message").render())
-        assert "saved here" in message, message
-        assert str(out) in message.replace("\n", "")
+        assert "Your sheet is saved. It is called my-prep-sheet.html, in the folder" in message, message
+        assert str(out.parent) in message.replace("\n", "")
         assert "print it" in message
         text = out.read_text(encoding="utf-8")
         assert "Greg" in text
         assert "Lee" not in text  # a private invitee stays home
         assert oct(out.stat().st_mode & 0o777) == "0o600"
         assert app.screen.focused is dialog.query_one("#save")
+        assert dialog.query_one("#open").display
+        await click(pilot, "#open")
+        assert opened == [out]  # the local file, in the person's own browser
+        dialog.query_one("#save").focus()
         await pilot.pause(0.3)  # a button ignores a second press while it shows the first
         await pilot.press("enter")  # OK
         await pilot.pause()
@@ -282,6 +294,7 @@ async def test_export_to_a_folder_that_cannot_be_used(tmp_path: Path) -> None:
         await pilot.press("f6")
         await pilot.pause()
         app.screen.query_one("#folder", Input).value = str(blocker / "inside")
+        await pilot.pause()  # the longer path moves the Save button down: click where it is now
         await click(pilot, "#save")
         message = str(app.screen.query_one("#export-message").render())
         assert "can't be used" in message

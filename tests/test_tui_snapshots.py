@@ -39,6 +39,7 @@ def place(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Pa
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     monkeypatch.setenv("DRIVERSEAT_HOME", str(folder / "home"))
+    monkeypatch.setenv("DRIVERSEAT_DOCUMENTS", str(folder / "Documents"))  # the same path on every run
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
 

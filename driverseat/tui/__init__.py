@@ -14,16 +14,28 @@ import pathlib
 def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "", language: str | None = None) -> int:
     """Open the app on a prep file (None: the default prep). Returns the exit code.
 
-    ``part="after"`` opens after the meeting instead of the preparation."""
+    ``part="after"`` opens after the meeting instead of the preparation. On the way out
+    it says one plain line: where the answers are kept (or, after the example, that
+    nothing was kept). The example's temporary folder is removed."""
     if demo:
         from driverseat.store import make_demo
 
         path = make_demo()
     from driverseat.tui.app import DriverseatApp
 
-    app = DriverseatApp(path, part=part, language=language)
+    app = DriverseatApp(path, demo=demo, part=part, language=language)
     try:
         app.run()
     finally:
         app.shutdown()
+        if demo and path is not None:
+            import shutil
+
+            shutil.rmtree(path.parent, ignore_errors=True)
+    line = app.goodbye()
+    if line:
+        try:
+            print(line, flush=True)
+        except (OSError, ValueError):  # the terminal is gone (its window was closed)
+            pass
     return app.return_code or 0

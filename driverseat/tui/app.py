@@ -5,6 +5,11 @@ Autosave runs after every change the engine makes; quitting (Ctrl+Q, a closed
 terminal) saves and unlocks. Problems opening the file lead to calm screens. A locked
 prep opens through the passphrase screen, which also covers the answers again when the
 session says it has been idle too long.
+
+The colours and the tips panel the person chose are remembered next to the prep
+(``driverseat.settings``). Below the smallest window the app can be used in, a calm
+screen asks for a bigger window instead of drawing a broken one. The command palette
+(Ctrl+P) offers only driverseat's own commands, never Textual's developer ones.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
@@ -36,6 +42,9 @@ if TYPE_CHECKING:
     from driverseat.tui.screens.talk import TalkScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
+MIN_WIDTH = 64  # the smallest window the app can be used in (the parts list goes below 80)
+MIN_HEIGHT = 20
+NARROW = 80  # below this many columns the parts list is hidden (F2 still opens it)
 
 
 def _commands_provider():  # imported when the palette first opens
@@ -49,13 +58,13 @@ class DriverseatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "driverseat"
-    COMMANDS = App.COMMANDS | {_commands_provider}
+    COMMANDS = {_commands_provider}  # not Textual's own (screenshots, help for developers)
     BINDINGS = [
         Binding("f1", "guide", "key_guide"),
         Binding("f5", "review", "key_review"),
-        Binding("f6", "export", "key_export", show=False),
+        Binding("f6", "export", "key_export", priority=True),  # a text box would take F6 for itself
         Binding("f8", "history", "key_history", show=False),
-        Binding("ctrl+p", "command_palette", "key_more", priority=True),
+        Binding("ctrl+p", "command_palette", "key_more", priority=True, show=False),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
         # F7 changes the language at any time. While nothing is said yet in English, the
         # footer shows it named by the other languages in their own words ("Español").
@@ -67,10 +76,18 @@ class DriverseatApp(App[int]):
     IDLE_CHECK = 1.0  # seconds between looks at the session's idle time
 
     def __init__(
-        self, path: Path | None, *, script: Script | None = None, part: str = "", language: str | None = None
+        self,
+        path: Path | None,
+        *,
+        script: Script | None = None,
+        demo: bool = False,
+        part: str = "",
+        language: str | None = None,
     ):
         super().__init__()
         self.path = path
+        self.demo = demo
+        self.settings = remembered.Settings()
         self.part = part  # "" the preparation, "after" after the meeting
         self.language = language  # --lang: talk in this language (None: the prep's own)
         self.words: Words = load_words("en")
@@ -114,7 +131,7 @@ class DriverseatApp(App[int]):
         return screen if self.conversation is not None else super().get_default_screen()
 
     def on_mount(self) -> None:
-        self.theme = THEMES["dark"]
+        self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             try:
@@ -128,6 +145,7 @@ class DriverseatApp(App[int]):
         elif self.session is not None and self.session.after_due():
             self.notify(self.words("after_due"), timeout=15)
         self.set_interval(self.IDLE_CHECK, self.hide_if_idle)
+        self._fit(self.size.width, self.size.height)
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""
@@ -168,9 +186,11 @@ class DriverseatApp(App[int]):
             self._bindings = self._merge_bindings()  # the footer keys again, in this language
             self._use_words()
         self.session = session
+        self.settings = remembered.load(session.store.path)
+        self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
         from driverseat.tui.screens.talk import TalkScreen
 
-        return TalkScreen(session.conversation, self.words)
+        return TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo)
 
     # ------------------------------------------------------ a locked prep
     def _try_passphrase(self, passphrase: str) -> bool:
@@ -389,6 +409,10 @@ class DriverseatApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
+        from driverseat.tui.screens.trouble import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit",)
         if action in ("guide", "review", "export", "coach", "history", "part", "language"):
             if self.conversation is None:
                 return False
@@ -401,3 +425,39 @@ class DriverseatApp(App[int]):
 
     def action_colours(self, name: str) -> None:
         self.theme = THEMES.get(name, THEMES["dark"])
+        self.remember(theme=name if name in THEMES else "dark")
+
+    def remember(self, **changes: Any) -> None:
+        """Keep a choice the person made (colours, tips) for next time, next to the prep."""
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)
+        if self.store is not None and not self.demo:
+            remembered.save(self.store.path, self.settings)
+
+    def goodbye(self) -> str:
+        """The one line said after the app closes."""
+        store = self.store
+        if self.demo:
+            return self.words("goodbye_demo")
+        if store is None:
+            return ""
+        if store.unsaved or not store.path.exists():
+            return self.words("goodbye_nothing") if not store.unsaved else self.words("goodbye_not_saved")
+        return self.words("goodbye", file=str(store.path))
+
+    # ------------------------------------------------------------- window size
+    def on_resize(self, event: Any) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Hide the parts list in a narrow window; ask for a bigger one below the smallest."""
+        from driverseat.tui.screens.trouble import TooSmallScreen
+
+        self.set_class(width < NARROW, "-narrow")
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen(self.words))
+        elif not small and showing:
+            self.pop_screen()

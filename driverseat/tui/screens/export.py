@@ -1,11 +1,18 @@
 """The "save a copy" dialog: pick a kind of file and a folder, then say exactly where
 the file went. Formats are read from ``driverseat.export.FORMATS``, so new formats
-appear by themselves. Private items are always left out. The headings can be in another
-language than the answers (the reader's); the person's words are never changed.
+appear by themselves; the printable sheet comes first. Private items are always left
+out. The headings can be in another language than the answers (the reader's); the
+person's words are never changed.
+
+The folder offered is the person's Documents folder (or their home), where a file
+browser shows it, never the hidden data folder. After saving, "Open it" opens the file
+in the person's own web browser: a file on their computer, nothing is sent anywhere.
 """
 
 from __future__ import annotations
 
+import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -16,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from driverseat import export
+from driverseat import export, locations
 from driverseat.conversation import Conversation
 from driverseat.session import Session
 from driverseat.store import is_protected, make_private_dirs
@@ -25,8 +32,21 @@ from driverseat.tui.words import Words
 from driverseat.words import say
 
 
+FIRST = ("html", "card-html")  # the printable sheet first: most people carry it in
+
+
+def open_in_browser(path: Path) -> bool:
+    """Open a saved file in the person's browser (a local file; nothing leaves the computer)."""
+    try:
+        return webbrowser.open(path.absolute().as_uri())
+    except (webbrowser.Error, OSError):
+        return False
+
+
 class ExportScreen(ModalScreen[Path | None]):
     """Save the sheet as a file; dismisses with the path written, or None."""
+
+    opener: Callable[[Path], bool] = staticmethod(open_in_browser)  # tests put a stub here
 
     BINDINGS = [Binding("escape", "cancel", "key_close")]
 
@@ -36,7 +56,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.prep_path = Path(prep_path)
         self.words = words
         self.formats: dict[str, str] = {}
-        for name, about in export.FORMATS.items():
+        names = [n for n in FIRST if n in export.FORMATS] + [n for n in export.FORMATS if n not in FIRST]
+        for name in names:
+            about = export.FORMATS[name]
             key = "format_" + name.replace("-", "_")  # the description in app.yaml, when there is one
             self.formats[name] = about if words(key) == key else words(key)
         self.written: Path | None = None
@@ -44,6 +66,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.languages = Session.languages()
         codes = [choice.code for choice in self.languages]
         self.language = codes.index(conversation.script.language) if conversation.script.language in codes else 0
+        self._said_for: Path | None = None  # the file the message below is about
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
@@ -53,20 +76,21 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(words("export_format"), classes="label")
             yield OptionList(*[Option(about, id=name) for name, about in self.formats.items()], id="formats")
             yield Static(words("export_folder"), classes="label")
-            folder = str(self.prep_path.parent.expanduser().absolute())
+            folder = str(locations.documents().absolute())
             yield Input(value=folder, id="folder", select_on_focus=False, compact=True)
             yield Static("", id="export-message", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(words("export_save"), id="save", variant="primary", compact=True)
+                yield Button(words("export_open"), id="open", compact=True)
                 yield Button(words("export_cancel"), id="cancel", compact=True)
                 yield Button(self._headings(), id="headings", compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one("#formats", OptionList)
         # The printable sheet first: it is what most people want to carry in.
-        names = list(self.formats)
-        options.highlighted = names.index("html") if "html" in names else 0
+        options.highlighted = 0
         self.query_one("#folder", Input).cursor_blink = False
+        self.query_one("#open", Button).display = False
         options.focus()
         self._show_target()
 
@@ -80,13 +104,14 @@ class ExportScreen(ModalScreen[Path | None]):
         return folder / export.default_name(self.fmt())
 
     def _show_target(self) -> None:
+        self._said_for = self.target()
         line = self.words("export_will_save", file=str(self.target()))
         self.query_one("#export-message", Static).update(f"{line}\n{self.words('export_private_note')}")
 
     @on(OptionList.OptionHighlighted, "#formats")
     @on(Input.Changed, "#folder")
     def _changed(self) -> None:
-        if self.written is None:
+        if self.written is None and self.target() != self._said_for:
             self._show_target()
 
     @on(OptionList.OptionSelected, "#formats")
@@ -109,15 +134,19 @@ class ExportScreen(ModalScreen[Path | None]):
             export.write(self.fmt(), conversation.prep, conversation.script, out, language=language)
         except OSError as problem:
             reason = problem.strerror or problem.__class__.__name__
+            self._said_for = self.target()
             self.query_one("#export-message", Static).update(self.words("export_cannot_write", reason=reason))
             return
         self.written = out
-        message = f"{self.words('export_saved')}\n{out}"
+        message = self.words("export_saved_where", name=out.name, folder=str(out.parent))
         if out.suffix == ".html":
             message += "\n" + self.words("export_saved_html")
         self.query_one("#export-message", Static).update(message)
+        self.query_one("#open", Button).display = out.suffix == ".html"
         self.query_one("#formats", OptionList).disabled = True
         self.query_one("#folder", Input).disabled = True
+        for widget in self.query("#formats, #folder, #export-box .label").results():
+            widget.display = False  # done choosing: room for where it went, and the buttons
         save = self.query_one("#save", Button)
         save.label = self.words("export_ok")
         self.query_one("#cancel", Button).display = False
@@ -132,6 +161,13 @@ class ExportScreen(ModalScreen[Path | None]):
         """The headings in the next language (the person's words stay as they typed them)."""
         self.language = (self.language + 1) % len(self.languages)
         self.query_one("#headings", Button).label = self._headings()
+
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        if self.written is None:
+            return
+        if not self.opener(self.written):
+            self.query_one("#export-message", Static).update(self.words("export_open_failed", file=str(self.written)))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

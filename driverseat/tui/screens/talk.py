@@ -2,10 +2,17 @@
 
 It shows ``conversation.step`` and hands what the person does to the engine
 (answer, skip, not sure, back, jump, edit). It keeps no answers of its own.
+
+Every move goes through one lock, one at a time, and only applies to the step that is on
+screen: each time a step is shown it gets a new number, an answer carries the number of
+the step it was typed for, and an answer or a key meant for a step that has moved on is
+dropped (never given to the next question). Fast keys can't put words in the wrong place.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -19,7 +26,7 @@ from driverseat.conversation import Conversation, Step
 from driverseat.tui.keys import use_words
 from driverseat.tui.widgets.answer import AnswerArea
 from driverseat.tui.widgets.section_map import SectionMap
-from driverseat.tui.widgets.transcript import Talk, TalkView, TranscriptEntry
+from driverseat.tui.widgets.transcript import QuestionNow, Talk, TalkView, TranscriptEntry
 from driverseat.tui.words import Words
 
 if TYPE_CHECKING:
@@ -33,16 +40,22 @@ class TalkScreen(Screen[None]):
         Binding("ctrl+n", "skip", "key_skip"),
         Binding("ctrl+b", "back", "key_back", show=False),
         Binding("f2", "map", "key_map"),
-        Binding("f3", "example", "key_example", show=False),
+        Binding("f3", "example", "key_example"),
         Binding("f4", "coach", "key_coach"),
+        Binding("f9", "hide", "key_hide", show=False, priority=True),  # not the text box's F9
+        Binding("escape", "answer", "key_answer", show=False),
     ]
 
-    def __init__(self, conversation: Conversation, words: Words):
+    def __init__(self, conversation: Conversation, words: Words, *, coach: bool = False, demo: bool = False):
         super().__init__()
         self.conversation = conversation
         self.words = words
+        self.demo = demo
         self.show_example = False
-        self.show_coach = False
+        self.show_coach = coach
+        self.hidden = False  # the hand-over key hides the person's answers
+        self.shown = 0  # the number of the step on screen (a new one each time a step is shown)
+        self._moving = asyncio.Lock()
         self.banner: tuple[str, ...] = self._greeting()
         use_words(self, words)
 
@@ -54,11 +67,14 @@ class TalkScreen(Screen[None]):
     def _greeting(self) -> tuple[str, ...]:
         """First run: three short sentences, then the name. Later: hello again, and what is left."""
         conversation, words = self.conversation, self.words
+        demo = (words("demo_note"),) if self.demo else ()
         if not conversation.is_started():  # the name is the first question of Welcome
-            return tuple(words("welcome_first").splitlines())
+            return demo + tuple(words("welcome_first").splitlines())
         name = conversation.prep.name
         hello = words("welcome_back_name", name=name) if name.strip() else words("welcome_back")
         open_parts = [p.section.title for p in conversation.progress() if p.state != "done"]
+        if self.demo:
+            return demo
         if not open_parts:
             return (hello, words("welcome_all_done"))
         if conversation.at_end:
@@ -74,12 +90,15 @@ class TalkScreen(Screen[None]):
                 yield Static("", id="map-title")
                 yield SectionMap(states, id="map")
             with Vertical(id="main"):
-                yield Static("", id="top-line", markup=False)
+                with Horizontal(id="top"):
+                    yield Static("", id="top-line", markup=False)
+                    yield Static("", id="saved")  # up here, so the keys below have the whole line
                 yield Static("", id="banner", markup=False)
                 coach = Static("", id="coach", markup=False)
                 coach.border_title = self.words("coach_title")
                 yield coach
                 yield Talk(self.words, id="talk")
+                yield QuestionNow(self.words, id="now")
                 yield AnswerArea(self.words, id="answer")
                 with Horizontal(id="actions"):
                     yield Button(self.words("back"), id="back", compact=True)
@@ -88,9 +107,9 @@ class TalkScreen(Screen[None]):
                     yield Button(self.words("example"), id="example", compact=True)
         with Horizontal(id="bottom"):
             yield Footer(show_command_palette=False, compact=True)
-            yield Static("", id="saved")
 
     async def on_mount(self) -> None:
+        self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
         await self.show_step()
 
@@ -130,6 +149,7 @@ class TalkScreen(Screen[None]):
         banner.update("\n".join(self.banner))
         banner.display = bool(self.banner)
 
+        self.shown += 1
         first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
         view = TalkView(
             step=step,
@@ -138,16 +158,19 @@ class TalkScreen(Screen[None]):
             recall_intro=say("recall_intro") if step.recall else "",
             so_far=self.words("so_far", items=", ".join(step.items)) if step.role in ("list_start", "list_more") and step.items else "",
             example=self.words("example_line", example=step.example) if (self.show_example and step.example) else "",
+            hidden=self.hidden,
         )
         await self.query_one("#talk", Talk).show(view)
-        await self.query_one("#answer", AnswerArea).show(step)
+        await self.query_one("#now", QuestionNow).show(view)
+        await self.query_one("#answer", AnswerArea).show(step, self.shown)
         self._show_actions(step)
         self.refresh_bindings()
 
     def _show_actions(self, step: Step) -> None:
         talking = step.role in ("question", "list_start", "list_more")
         self.query_one("#skip", Button).display = talking
-        self.query_one("#not-sure", Button).display = talking and step.can_not_sure
+        offered = any(choice.value == "not_sure" for choice in step.choices)  # already a choice
+        self.query_one("#not-sure", Button).display = talking and step.can_not_sure and not offered
         self.query_one("#example", Button).display = talking and bool(step.example)
         self.query_one("#back", Button).display = True
 
@@ -157,18 +180,40 @@ class TalkScreen(Screen[None]):
         coach.update((step.coach or self.words("coach_none")).strip())
 
     async def _moved(self) -> None:
+        self.remove_class("-map-open")
         self.banner = ()
         self.show_example = False
         await self.show_step()
 
+    async def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
+        """Make one change to the conversation and show the step after it, one at a time.
+
+        ``shown`` is the number of the step the person acted on; when another step is on
+        screen by the time this runs, nothing changes (None: always, as for a jump)."""
+        async with self._moving:
+            if shown is not None and shown != self.shown:
+                return False
+            try:
+                change()
+            except (ValueError, KeyError):
+                return False  # the answer area only offers what the engine takes
+            await self._moved()
+            return True
+
+    def _acting_on(self) -> int | None:
+        """The step a key press is meant for: the one on screen, unless it is being changed."""
+        return None if self._moving.locked() else self.shown
+
     # ------------------------------------------------------------------ doing
     @on(AnswerArea.Answered)
     async def _answered(self, event: AnswerArea.Answered) -> None:
-        try:
-            self.conversation.answer(event.value)
-        except ValueError:
-            return  # the answer area only offers what the engine takes
-        await self._moved()
+        await self.take(event.value, event.shown)
+
+    async def take(self, value: Any, shown: int) -> None:
+        """An answer typed for the step shown as number ``shown``."""
+        if shown != self.shown or self._moving.locked():
+            return  # typed for a step that has moved on: it never reaches another question
+        await self._move(shown, lambda: self.conversation.answer(value))
 
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:
@@ -194,30 +239,21 @@ class TalkScreen(Screen[None]):
         self.edit(event.key)
 
     def jump(self, section_id: str) -> None:
-        self.conversation.jump(section_id)
-        self.run_worker(self._moved(), exclusive=True, group="move")
+        self.run_worker(self._move(None, lambda: self.conversation.jump(section_id)), group="move")
 
     def edit(self, key: str) -> None:
-        try:
-            self.conversation.edit(key)
-        except KeyError:
-            return
-        self.run_worker(self._moved(), exclusive=True, group="move")
+        self.run_worker(self._move(None, lambda: self.conversation.edit(key)), group="move")
 
     async def action_skip(self) -> None:
-        self.conversation.skip()
-        await self._moved()
+        await self._move(self._acting_on(), self.conversation.skip)
 
     async def action_back(self) -> None:
-        self.conversation.back()
-        await self._moved()
+        await self._move(self._acting_on(), self.conversation.back)
 
     async def action_not_sure(self) -> None:
-        step = self.conversation.step
-        if not step.can_not_sure:
+        if not self.conversation.step.can_not_sure:
             return
-        self.conversation.not_sure()
-        await self._moved()
+        await self._move(self._acting_on(), self.conversation.not_sure)
 
     async def action_example(self) -> None:
         if not self.conversation.step.example:
@@ -228,15 +264,36 @@ class TalkScreen(Screen[None]):
             from dataclasses import replace
 
             example = self.words("example_line", example=self.conversation.step.example) if self.show_example else ""
-            await talk.show(replace(talk.view, example=example))
+            talk.view = replace(talk.view, example=example)
+            await self.query_one("#now", QuestionNow).show(talk.view)
         self.query_one("#answer", AnswerArea).focus_answer()  # go on typing after a click
 
     def action_map(self) -> None:
-        self.query_one("#map", SectionMap).focus()
+        self.add_class("-map-open")  # a narrow window shows the parts list only when asked
+        self.call_after_refresh(self.query_one("#map", SectionMap).focus)
+
+    def action_answer(self) -> None:
+        """Esc: back to the answer (from the parts list, or an earlier answer)."""
+        self.remove_class("-map-open")
+        self.query_one("#answer", AnswerArea).focus_answer()
 
     def action_coach(self) -> None:
         self.show_coach = not self.show_coach
         self._show_coach(self.conversation.step)
+        self.ds_app.remember(coach=self.show_coach)
+
+    async def action_hide(self) -> None:
+        """The hand-over key: hide the person's answers from the screen, or show them again."""
+        self.hidden = not self.hidden
+        step = self.conversation.step
+        view = self.query_one("#talk", Talk).view
+        if view is not None:
+            from dataclasses import replace
+
+            hidden_view = replace(view, hidden=self.hidden, step=step)
+            await self.query_one("#talk", Talk).show(hidden_view)
+            await self.query_one("#now", QuestionNow).show(hidden_view)
+        self.query_one("#answer", AnswerArea).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = self.conversation.step

@@ -3,6 +3,7 @@
 ``UnreadableScreen`` explains what is wrong (``PrepUnreadable.explain``) and offers
 the kept backups; it dismisses with True after one was put back. ``CalmScreen`` says
 one plain thing (the prep is open elsewhere, the questions could not load).
+``TooSmallScreen`` asks for a bigger window, over whatever is open.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -97,3 +98,17 @@ class CalmScreen(Screen[None]):
     @on(Button.Pressed, "#quit")
     async def _quit(self) -> None:
         await self.app.action_quit()
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """The window is smaller than the app can be used in: one calm sentence, nothing broken.
+
+    The app takes it away by itself as soon as the window is big enough again."""
+
+    def __init__(self, words: Words):
+        super().__init__()
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="too-small"):
+            yield Static(self.words("too_small"), id="too-small-text")

@@ -4,15 +4,21 @@ short -> one-line Input (Enter); long -> TextArea with a Done button and Ctrl+S;
 choice -> OptionList; choices -> SelectionList with Done; yesno (also list doors,
 reflect-back and language notes) -> one button per choice; info -> "Go on";
 end -> "Look over my sheet" and "Save a copy". The area only collects; it posts
-``AnswerArea.Answered`` and the screen hands the value to the engine.
+``AnswerArea.Answered`` with the number of the step it was shown for, and the screen
+hands the value to the engine (or drops it, when that step has moved on).
+
+A row of buttons works like one choice: Left and Right move between them, and only the
+one that Enter would press is lit. Line breaks left at the very end of a long answer
+(Enter pressed before Ctrl+S) are not words, so they are not kept; everything else is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,16 +33,66 @@ from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
+class ShortBox(Input):
+    """The one-line box. Enter is taken here, in turn with the letters typed before it:
+    a key bound further up is only seen after a trip through the app, by which time a fast
+    typist's next words may already be in the box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            area = self.parent
+            if isinstance(area, AnswerArea):
+                area.post_message(AnswerArea.Answered(self.value, area.shown))
+            return
+        await super()._on_key(event)
+
+
+_long_box: type | None = None
+
+
+def long_box_class() -> type:
+    """The long-answer box, made when first needed (TextArea is imported late: a quicker start).
+
+    Ctrl+S is taken in the box itself, in turn with the letters typed before it."""
+    global _long_box
+    if _long_box is None:
+        from textual.widgets import TextArea
+
+        class LongBox(TextArea):
+            async def _on_key(self, event: events.Key) -> None:
+                if event.key == "ctrl+s":
+                    event.stop()
+                    event.prevent_default()
+                    area = self.parent
+                    if isinstance(area, AnswerArea):
+                        area.post_message(AnswerArea.Answered(self.text.rstrip("\r\n"), area.shown))
+                    return
+                await super()._on_key(event)
+
+        _long_box = LongBox
+    return _long_box
+
+
 class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
-    BINDINGS = [Binding("ctrl+s", "done", "key_done")]
+    # Not priority keys: they must come after the letters typed before them.
+    BINDINGS = [
+        Binding("ctrl+s", "done", "key_done", show=False),  # the hint under the box says it
+        Binding("enter", "enter", show=False),
+        Binding("left", "button(-1)", show=False),
+        Binding("right", "button(1)", show=False),
+    ]
 
     @dataclass
     class Answered(Message):
-        """The person gave an answer (a str, a choice value, a list, or a bool)."""
+        """The person gave an answer (a str, a choice value, a list, or a bool) to the step
+        shown as number ``shown``."""
 
         value: Any
+        shown: int = 0
 
     @dataclass
     class Wants(Message):
@@ -48,11 +104,14 @@ class AnswerArea(Vertical):
         super().__init__(**kwargs)
         self.words = words
         self.step: Step | None = None
+        self.shown = 0
+        self.taker: Callable[[Any, int], Awaitable[object]] | None = None  # the screen's, when set
         use_words(self, words)
 
-    async def show(self, step: Step) -> None:
-        """Rebuild the area for a new step and put the focus in it."""
+    async def show(self, step: Step, shown: int = 0) -> None:
+        """Rebuild the area for a new step (number ``shown``) and put the focus in it."""
         self.step = step
+        self.shown = shown
         self.set_class(step.input == "long", "-long")
         await self.recompose()
         self.focus_answer()
@@ -79,7 +138,60 @@ class AnswerArea(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
             return self.step is not None and self.step.input in ("long", "choices")
+        if action == "enter":  # a one-line answer, a button or a choice: not a new line in a text
+            return self._enter_value() is not None
+        if action == "button":  # only in a row of buttons; arrows keep their job in a text
+            return isinstance(self.screen.focused, Button) and self.screen.focused.parent is not None and (
+                "buttons" in self.screen.focused.parent.classes
+            )
         return True
+
+    def _enter_value(self) -> tuple[Any] | None:
+        """What Enter gives now (in a 1-tuple), or None when Enter does something else."""
+        step, focused = self.step, self.screen.focused
+        if step is None or focused is None or focused.parent is None:
+            return None
+        if isinstance(focused, Input) and focused.id == "short":
+            return (focused.value,)
+        if isinstance(focused, OptionList) and focused.id == "choice" and focused.highlighted is not None:
+            return (step.choices[focused.highlighted].value,)
+        if isinstance(focused, Button) and "buttons" in focused.parent.classes:
+            name = focused.id or ""
+            if name.startswith("choice-"):
+                return (step.choices[int(name.removeprefix("choice-"))].value,)
+            if name == "go-on":
+                return (True,)
+        return None
+
+    async def action_enter(self) -> None:
+        value = self._enter_value()
+        if value is not None:
+            await self.give(value[0])
+
+    async def give(self, value: Any) -> None:
+        """Hand an answer on: straight to the screen (which waits until the next step is
+        shown), or as a message when there is no screen waiting for it."""
+        if self.taker is not None:
+            await self.taker(value, self.shown)
+        else:
+            self.post_message(self.Answered(value, self.shown))
+
+    def action_button(self, step: int) -> None:
+        """Left / Right: the next button in the row (and round again)."""
+        focused = self.screen.focused
+        if not isinstance(focused, Button) or focused.parent is None:
+            return
+        row = [b for b in focused.parent.query_children(Button) if b.display]
+        if focused in row:
+            row[(row.index(focused) + step) % len(row)].focus()
+
+    @on(events.DescendantFocus)
+    def _light_the_focused(self, event: events.DescendantFocus) -> None:
+        """In a row of buttons, only the one with the focus is lit: the choice is plain to see."""
+        widget = event.widget
+        if isinstance(widget, Button) and widget.parent is not None and "buttons" in widget.parent.classes:
+            for button in widget.parent.query_children(Button):
+                button.variant = "primary" if button is widget else "default"
 
     # ------------------------------------------------------------------ compose
     def compose(self) -> ComposeResult:
@@ -90,15 +202,13 @@ class AnswerArea(Vertical):
         kind = step.input
         if kind == "short":
             value = step.value if isinstance(step.value, str) else ""
-            field = Input(value=value, id="short", select_on_focus=False)
+            field = ShortBox(value=value, id="short", select_on_focus=False)
             field.cursor_blink = False
             yield field
             yield Static(words("press_enter"), classes="hint")
         elif kind == "long":
             value = step.value if isinstance(step.value, str) else ""
-            from textual.widgets import TextArea  # loaded when first needed: a quicker start
-
-            area = TextArea(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            area = long_box_class()(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             area.cursor_blink = False
             yield area
             with Horizontal(classes="done-row"):
@@ -149,29 +259,29 @@ class AnswerArea(Vertical):
     @on(Input.Submitted, "#short")
     def _short(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Answered(event.value))
+        self.post_message(self.Answered(event.value, self.shown))
 
     @on(OptionList.OptionSelected, "#choice")
     def _choice(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         assert self.step is not None
-        self.post_message(self.Answered(self.step.choices[event.option_index].value))
+        self.post_message(self.Answered(self.step.choices[event.option_index].value, self.shown))
 
     @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    async def _button(self, event: Button.Pressed) -> None:
         event.stop()
         assert self.step is not None
         name = event.button.id or ""
         if name == "done":
-            self.action_done()
+            await self.action_done()
         elif name == "go-on":
-            self.post_message(self.Answered(True))
+            self.post_message(self.Answered(True, self.shown))
         elif name.startswith("choice-"):
-            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value))
+            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value, self.shown))
         elif name in ("review", "export"):
             self.post_message(self.Wants(name))
 
-    def action_done(self) -> None:
+    async def action_done(self) -> None:
         step = self.step
         if step is None:
             return
@@ -179,7 +289,8 @@ class AnswerArea(Vertical):
         from textual.widgets import SelectionList, TextArea
 
         if step.input == "long":
-            self.post_message(self.Answered(self.query_one("#long", TextArea).text))
+            text = self.query_one("#long", TextArea).text
+            await self.give(text.rstrip("\r\n"))
         elif step.input == "choices":
             picked = self.query_one("#choices", SelectionList).selected
-            self.post_message(self.Answered([step.choices[i].value for i in sorted(picked)]))
+            await self.give([step.choices[i].value for i in sorted(picked)])

@@ -1,8 +1,11 @@
-"""The transcript: what was asked and what the person said, then the question now.
+"""The transcript: what was asked and what the person said; below it, the question now.
 
-The person's words are always shown as plain text (never read as markup), exactly
-as typed. Each earlier answer can be clicked (or focused and Enter pressed) to
-change it; that posts ``TranscriptEntry.Chosen`` with the engine's step key.
+``Talk`` scrolls (the part's intro, what was said, earlier words recalled); ``QuestionNow``
+sits under it and never scrolls, so the question is always in sight however long the
+transcript grows. The person's words are always shown as plain text (never read as
+markup), exactly as typed. Each earlier answer can be clicked (or focused and Enter
+pressed) to change it; that posts ``TranscriptEntry.Chosen`` with the engine's step key.
+With ``hidden`` (the hand-over key) the person's words are not shown at all.
 """
 
 from __future__ import annotations
@@ -56,10 +59,11 @@ class TalkView:
     recall_intro: str = ""
     so_far: str = ""
     example: str = ""
+    hidden: bool = False  # the person's answers are hidden (the hand-over key)
 
 
 class Talk(VerticalScroll):
-    """The conversation so far in this part, and the question now."""
+    """The conversation so far in this part (it scrolls; the question is below it)."""
 
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
@@ -77,6 +81,9 @@ class Talk(VerticalScroll):
             return
         if view.intro:
             yield Static(view.intro.strip(), markup=False, classes="intro")
+        if view.hidden:
+            yield Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
+            return
         if view.entries:
             yield Static(self.words("what_you_said"), classes="said-title")
             for entry in view.entries:
@@ -86,8 +93,29 @@ class Talk(VerticalScroll):
                 yield Static(view.recall_intro, classes="recall-intro")
                 for words in view.step.recall:
                     yield Static(visible(words), markup=False, classes="recalled")
-        yield Static(visible(view.step.text.strip()), markup=False, id="question", classes="question")
-        if view.so_far:
+
+
+class QuestionNow(Vertical):
+    """The question now, with the list so far and an example: always on screen."""
+
+    def __init__(self, words: Words, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.app_words = words
+        self.view: TalkView | None = None
+
+    async def show(self, view: TalkView) -> None:
+        self.view = view
+        await self.recompose()
+
+    def compose(self) -> ComposeResult:
+        view = self.view
+        if view is None:
+            return
+        text = view.step.text.strip()
+        if view.hidden and view.step.answer is not None:  # a reflect-back or note quotes the person
+            text = self.app_words("answers_hidden")
+        yield Static(visible(text), markup=False, id="question", classes="question")
+        if view.so_far and not view.hidden:
             yield Static(visible(view.so_far), markup=False, classes="so-far")
         if view.example:
             yield Static(view.example, markup=False, classes="example")

@@ -1,0 +1,427 @@
+"""Issue 11: the app as a nervous first-timer meets it, at 80x24 (and 60x20).
+
+One test (or more) for each of the ten points the issue saw on screen, plus the
+things it asked for: the question always in sight, no keystroke race losing words, a
+sheet they can find, remembered settings, a hand-over key, the time on the welcome.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Button, Input, TextArea
+
+from driverseat import settings, yamlio
+from driverseat.prep import Prep
+from driverseat.store import PrepStore
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.screens.talk import TalkScreen
+from driverseat.tui.screens.trouble import TooSmallScreen
+
+SIZE = (80, 24)
+INVITEES = ["Jim", "Ana", "Lee", "Mo", "Kay"]
+
+
+def saved(path: Path) -> dict[str, Any]:
+    data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def with_name(path: Path, name: str = "Sam") -> Path:
+    store = PrepStore(path)
+    prep = Prep.new()
+    prep.set(("person", "name"), name)
+    store.save(prep)
+    return path
+
+
+@pytest.fixture
+def prep_path(tmp_path: Path) -> Path:
+    return with_name(tmp_path / "prep.yaml")
+
+
+def in_sight(app: DriverseatApp, widget: Widget) -> bool:
+    """The widget is drawn, whole, inside the window."""
+    region = widget.region
+    return region.height > 0 and region.width > 0 and app.screen.region.contains_region(region)
+
+
+def question_in_sight(app: DriverseatApp) -> None:
+    screen = app.screen
+    assert isinstance(screen, TalkScreen), screen
+    question = screen.query_one("#question")
+    assert in_sight(app, question), (app.conversation.step.key, question.region)
+    answer = screen.query_one("#answer")
+    assert in_sight(app, answer), (app.conversation.step.key, answer.region)
+    shown = str(question.render())
+    assert shown.strip() == app.conversation.step.text.strip()
+
+
+async def type_answer(pilot: Any, text: str) -> None:
+    app = pilot.app
+    if app.conversation.step.input == "short":
+        app.screen.query_one("#short", Input).value = text
+        await pilot.press("enter")
+    else:
+        app.screen.query_one("#long", TextArea).text = text
+        await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+# ------------------------------------------------------------ 1. the question in sight
+async def test_the_question_stays_in_sight_through_five_invitees(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("people")
+        await pilot.pause()
+        names = iter(INVITEES)
+        added = 0
+        for _ in range(80):
+            step = app.conversation.step
+            if step.section is None or step.section.id != "people" or step.key.startswith("not_invited"):
+                break
+            question_in_sight(app)
+            if step.role == "list_start" or step.role == "list_more":
+                await pilot.click("#choice-0" if added < len(INVITEES) else "#choice-1")
+            elif step.key.endswith("invitee_name"):
+                added += 1
+                await type_answer(pilot, next(names))
+            elif step.input in ("short", "long"):
+                await type_answer(pilot, "my peer specialist, who knows me well and helps me")
+            elif step.input == "yesno":
+                await pilot.click("#choice-0")
+            else:
+                await pilot.press("enter")
+            await pilot.pause()
+        assert added == 5
+        assert len(saved(prep_path)["invitees"]) == 5
+        # Ctrl+B back to an earlier question, with the long transcript above it
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        question_in_sight(app)
+
+
+async def test_the_question_stays_in_sight_with_the_tips_open(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        assert app.conversation.step.text.startswith("How do you feel")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.query_one("#coach").display
+        question_in_sight(app)
+        await pilot.press("f3")  # and the example too
+        await pilot.pause()
+        question_in_sight(app)
+
+
+# ------------------------------------------------------------ 2. no race loses an answer
+KEYS = ["type", "ctrl+s", "enter", "ctrl+n", "ctrl+b", "f2", "escape"]
+
+
+@pytest.mark.parametrize("mode", ["burst", "keys"])
+@pytest.mark.parametrize("seed", [3, 4])
+async def test_fast_keys_never_lose_an_answer(prep_path: Path, seed: int, mode: str) -> None:
+    """Random typing, Ctrl+S, Enter, Ctrl+N, Ctrl+B, F2 and Esc with no pauses: every
+    answer the screen took (and so reflected back) is in the file, exactly, under the
+    question it was typed for, and nothing is left unsaved.
+
+    "burst": every key handed over at once, as a terminal does when keys come faster than
+    the screen redraws (before the fix, an answer typed for one question was given to
+    another here). "keys": one key after the other as fast as the app takes them."""
+    chooser = random.Random(seed)
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("goal")
+        await pilot.pause()
+        conversation = app.conversation
+        taken: dict[tuple[str, ...], Any] = {}
+        listed: list[str] = []
+        real_answer = conversation.answer
+
+        def answer(value: Any) -> Any:
+            step = conversation.step
+            area = app.screen.query_one("#answer")
+            assert area.step is not None and area.step.key == step.key, (area.step, step.key)
+            if isinstance(value, str) and step.input in ("short", "long") and value:
+                assert step.question is not None and step.spot is not None
+                if step.spot.item is None:
+                    taken[tuple(step.question.path)] = value
+                else:  # an item of a list: its words must be on file too
+                    listed.append(value)
+            return real_answer(value)
+
+        conversation.answer = answer  # type: ignore[method-assign]
+        counter = 0
+        burst: list[events.Key] = []  # as a terminal hands them over: all at once, no waiting
+        for _ in range(80):
+            key = chooser.choices(KEYS, weights=[4, 3, 2, 1, 1, 1, 1])[0]
+            if key == "type":
+                counter += 1
+                burst += [events.Key(c if c != " " else "space", c) for c in f"w{seed}x{counter} ok"]
+            else:
+                burst.append(events.Key(key, "\r" if key == "enter" else None))
+        for event in burst:
+            if mode == "burst":
+                app.post_message(event)
+            else:
+                await pilot.press(event.key)
+        for _ in range(10):
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.store.unsaved
+        if mode == "keys":
+            assert taken, "the run typed no answer at all"
+        on_file = saved(prep_path)
+        for path, value in taken.items():
+            node: Any = on_file
+            for part in path:
+                node = node[part]
+            assert node == value, (path, node, value)
+        leaves = set(strings(on_file))
+        for value in listed:
+            assert value in leaves, value
+
+
+def strings(node: Any) -> list[str]:
+    """Every text in the saved data."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [t for v in node.values() for t in strings(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in strings(v)]
+    return []
+
+
+# ------------------------------------------------------------ 3. Enter at the end of a long answer
+async def test_line_breaks_left_at_the_end_of_a_long_answer_are_not_kept(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        await pilot.press(*"  He knows me best.", "enter", "enter", "ctrl+s")
+        await pilot.pause()
+        assert app.conversation.step.key != "feeling"  # it moved on
+        assert saved(prep_path)["welcome"]["feeling"] == "  He knows me best."  # spaces stay
+
+
+# ------------------------------------------------------------ 4. yes / no buttons
+async def test_left_and_right_move_between_yes_and_no_and_only_one_is_lit(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("people")
+        await pilot.pause()
+        assert app.conversation.step.input == "yesno"
+        yes, no = app.screen.query_one("#choice-0", Button), app.screen.query_one("#choice-1", Button)
+        assert app.screen.focused in (yes, no)
+        first = app.screen.focused
+        other = no if first is yes else yes
+        assert first.variant == "primary" and other.variant == "default"
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen.focused is other
+        assert other.variant == "primary" and first.variant == "default"
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.screen.focused is first and first.variant == "primary" and other.variant == "default"
+
+
+# ------------------------------------------------------------ 5. F2 then Esc
+async def test_esc_after_f2_goes_back_to_the_answer(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#map")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#long", TextArea)
+        await pilot.press(*"ok", "ctrl+s")
+        await pilot.pause()
+        assert saved(prep_path)["welcome"]["feeling"] == "ok"
+
+
+# ------------------------------------------------------------ 7. Ctrl+P: only our commands
+async def test_the_command_palette_has_no_developer_commands(prep_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        for text in ("screenshot", "Quit the application", "Show help for the focused widget", "theme"):
+            await pilot.press(*"s")  # any search shows every match
+            await pilot.pause(0.2)
+            shown = " ".join(str(o.prompt) for o in palette.query_one("CommandList").options)
+            assert "screenshot" not in shown.lower() and "focused widget" not in shown.lower()
+            assert "as soon as possible" not in shown.lower()
+            break
+        assert "Colours" in shown or "Look over" in shown  # our own are there
+
+
+# ------------------------------------------------------------ 8. a small window
+async def test_a_small_window_asks_to_be_bigger_and_comes_back(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "a little bigger" in str(app.screen.query_one("#too-small-text").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+        question_in_sight(app)
+        await pilot.resize_terminal(70, 22)  # narrow: the parts list steps aside, the question stays
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+        assert not app.screen.query_one("#side").display or app.screen.query_one("#side").region.width == 0
+        question_in_sight(app)
+
+
+# ------------------------------------------------------------ 9. the example
+async def test_the_example_says_it_is_one(tmp_path: Path) -> None:
+    from driverseat.store import make_demo
+
+    path = make_demo()
+    app = DriverseatApp(path, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = str(app.screen.query_one("#banner").render())
+        assert "This is an example" in banner and "Welcome back" not in banner
+    assert "Nothing from it was kept" in app.goodbye()
+
+
+def test_the_example_folder_is_removed_afterwards(monkeypatch: pytest.MonkeyPatch, data_home: Path) -> None:
+    from driverseat import tui
+    from driverseat.tui import app as app_module
+
+    seen: list[Path] = []
+    monkeypatch.setattr(app_module.DriverseatApp, "run", lambda self, **kw: seen.append(self.path))
+    assert tui.run(None, demo=True) == 0
+    assert seen and seen[0] is not None and not seen[0].parent.exists()
+
+
+# ------------------------------------------------------------ 10. small ones
+async def test_how_could_they_take_part_has_one_not_sure(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("people")
+        await pilot.pause()
+        await pilot.click("#choice-0")
+        await pilot.pause()
+        for text in ("Jim", "my brother", "He knows me best."):
+            await type_answer(pilot, text)
+            if app.conversation.step.role == "reflect":
+                await pilot.click("#choice-0")
+                await pilot.pause()
+        assert app.conversation.step.text == "How could Jim take part?"
+        assert not app.screen.query_one("#not-sure").display  # "I'm not sure yet" is a choice already
+
+
+async def test_f3_and_f6_are_in_the_footer_on_a_question(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        keys = {b.key for _node, b, enabled, _tip in app.active_bindings.values() if b.show and enabled}
+        assert {"f3", "f6", "ctrl+n", "f2", "f5", "ctrl+q"} <= keys
+        footer_text = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+        for word in ("Example", "Save copy", "Quit"):
+            assert word in footer_text
+        width = sum(k.region.width for k in app.screen.query("FooterKey"))
+        assert width <= SIZE[0]  # every key fits on the line
+
+
+async def test_colours_and_tips_are_remembered(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_colours("light")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # closes and unlocks the prep
+    file = settings.settings_path(prep_path)
+    assert oct(file.stat().st_mode & 0o777) == "0o600"
+    assert settings.load(prep_path) == settings.Settings(theme="light", coach=True)
+    again = DriverseatApp(prep_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+        assert again.screen.query_one("#coach").display
+
+
+def test_a_broken_settings_file_gives_the_defaults(tmp_path: Path) -> None:
+    prep = tmp_path / "prep.yaml"
+    file = settings.settings_path(prep)
+    for text in ("theme: [", "- a list", "theme: neon\ncoach: maybe", "x" * 10000, ""):
+        file.write_text(text)
+        assert settings.load(prep) == settings.Settings()
+    file.write_bytes(b"\xff\xfe")
+    assert settings.load(prep) == settings.Settings()
+    assert settings.save(tmp_path / "no-such-folder" / "prep.yaml", settings.Settings()) is False
+
+
+async def test_quitting_says_where_the_answers_are(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.goodbye() == f"Goodbye for now. Your answers are saved in {prep_path}"
+
+
+# ------------------------------------------------------------ the hand-over key
+async def test_f9_hides_the_persons_answers_and_shows_them_again(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        await type_answer(pilot, "Private words here")
+        app.screen.edit("feeling")  # back to it: the answer shows in the transcript above
+        await pilot.pause()
+        app.screen.query_one("#long", TextArea).text = ""
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        def screen_text() -> str:
+            return " ".join(str(w.render()) for w in app.screen.query("#talk Static, #now Static"))
+
+        assert "Private words here" in screen_text()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "Private words here" not in screen_text()
+        assert "Your answers are hidden. Press F9 to show them." in screen_text()
+        question_in_sight(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "Private words here" in screen_text()
+
+
+# ------------------------------------------------------------ the time on the welcome
+async def test_the_first_welcome_says_how_long_it_takes(tmp_path: Path) -> None:
+    app = DriverseatApp(tmp_path / "new.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = str(app.screen.query_one("#banner").render())
+        assert "about 20 minutes" in banner and "stop any time" in banner
