@@ -263,7 +263,7 @@ def test_plain_mode_asks_and_hides_after_idle_time(tmp_path: Path, data_home: Pa
     class Reader:
         def __init__(self) -> None:
             # at "rights" (Enter goes on), then skip two questions, then the pronouns
-            self.lines = ["Intruder", "", "skip", "skip", "Sam again"]
+            self.lines = ["Intruder", "", "skip", "skip", "1", "Sam again"]  # 1: "yes, skip it" when asked
 
         def read(self, prompt: str) -> str:
             if not self.lines:
