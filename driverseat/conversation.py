@@ -213,7 +213,26 @@ class Conversation:
             return True
         if question.path is None:
             return False
-        return not is_empty(self.prep.get(question.path))
+        value = self.prep.get(question.path)
+        if question.kind == "list" and isinstance(value, list):
+            return any(self._item_said(question, item) for item in value)
+        return not is_empty(value)
+
+    @staticmethod
+    def _item_said(question: Question, item: Any) -> bool:
+        """A list item holds something the person said (not only its number or a default mark)."""
+        if not isinstance(item, dict):
+            return not is_empty(item)
+        quiet = set(ITEM_DEFAULTS.get(question.id, {})) | ({question.rank_field} if question.rank_field else set())
+        return any(not is_empty(v) for k, v in item.items() if k not in quiet)
+
+    def _still_adding(self, question: Question) -> bool:
+        """The person is inside this list now and has not said "that's all" yet."""
+        spot = self.__dict__.get("_spot")  # not there yet while the first spot is being found
+        return (
+            question.kind == "list" and spot is not None and spot.qid == question.id
+            and spot.phase not in ("start",) and self.status(question.id) is None
+        )
 
     def asked(self, section: Section) -> list[Question]:
         """The section's questions that apply now (their 'when' holds)."""
@@ -223,8 +242,9 @@ class Conversation:
         out = []
         for section in self.script.sections:
             questions = self.asked(section)
-            handled = sum(1 for q in questions if self.handled(q))
-            state = DONE if handled == len(questions) else (NOT_STARTED if handled == 0 else PARTLY)
+            handled = sum(1 for q in questions if self.handled(q) and not self._still_adding(q))
+            begun = handled or any(self._still_adding(q) and self.handled(q) for q in questions)
+            state = DONE if handled == len(questions) else (PARTLY if begun else NOT_STARTED)
             out.append(SectionProgress(section, state, handled, len(questions)))
         return out
 
@@ -673,7 +693,7 @@ class Conversation:
                 key=base.key + "#reflect",
                 role=Role.REFLECT,
                 input=Input.YESNO,
-                text=self.script.say("reflect", answer=pending.text),
+                text=self.script.say(_reflect_key(pending.text), answer=pending.text),
                 section=base.section,
                 question=base.question,
                 choices=(Choice(True, self.script.say("reflect_yes")), Choice(False, self.script.say("reflect_no"))),
@@ -840,3 +860,14 @@ class Conversation:
         self._remember_spot()
         self.prep.touch()
         self.on_change()
+
+
+_SENTENCE_END = (".", "!", "?", "…", "。", "؟")
+
+
+def _reflect_key(text: str) -> str:
+    """``reflect_stop`` when the person's words already end a sentence ("…with." + "." read as
+    two full stops), else ``reflect``. Only the choice of message; the words stay as typed."""
+    end = text.rstrip().rstrip("\"'”’»)")
+    return "reflect_stop" if end.endswith(_SENTENCE_END) else "reflect"
+

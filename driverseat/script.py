@@ -186,7 +186,7 @@ def load_script_for(language: str, part: str = "") -> Script:
 
 
 REQUIRED_MESSAGES = (
-    "reflect", "reflect_yes", "reflect_no", "keep_it", "change_it", "yes", "no", "not_sure",
+    "reflect", "reflect_stop", "reflect_yes", "reflect_no", "keep_it", "change_it", "yes", "no", "not_sure",
     "skip", "skipped", "not_sure_mark", "so_far", "end", "state_not_started", "state_partly",
     "state_done", "recall_intro",
 )

@@ -233,7 +233,7 @@ def test_every_question_says_where_you_are(prep_path: Path, typist: Typist) -> N
     assert "About Jim:" in shown
     assert "So far: Jim; Ann." in shown  # labels may hold commas
     assert "Here is what you said before:" in shown and "\n  Sleep better.\n" in shown  # recall
-    assert 'You said: "He knows me best.". Is that right?' in shown
+    assert 'You said: "He knows me best." Is that right?' in shown
     assert "Press Enter if that is right, or type it again." in shown
     assert "\u00b7" not in shown  # a middle dot is read aloud as "middle dot"
     assert "1. Come to the meeting" in shown and "4. I'm not sure yet" in shown

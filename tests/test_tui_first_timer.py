@@ -425,3 +425,87 @@ async def test_the_first_welcome_says_how_long_it_takes(tmp_path: Path) -> None:
         await pilot.pause()
         banner = str(app.screen.query_one("#banner").render())
         assert "about 20 minutes" in banner and "stop any time" in banner
+
+
+# ------------------------------------------------------------ 10. the small ones, part two
+async def pick_option(pilot: Any, index: int) -> None:
+    """Choose one line of a choice list, with the keys a person uses."""
+    from textual.widgets import OptionList
+
+    options = pilot.app.screen.query_one("#choice", OptionList)
+    options.focus()
+    options.highlighted = 0
+    for _ in range(index):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_reflect_back_has_one_full_stop(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("what_matters")
+        await pilot.pause()
+        await pilot.click("#choice-0")  # yes, there is a part of my life
+        await pilot.pause()
+        await pick_option(pilot, 3)  # family, friends and love
+        await type_answer(pilot, "I want friends to go out with.")
+        shown = str(app.screen.query_one("#question").render())
+        assert shown == 'You said: "I want friends to go out with." Is that right?'
+        assert '.".' not in shown
+        await pilot.click("#choice-0")
+        await pilot.pause()
+    assert saved(prep_path)["priorities"][0]["words"] == "I want friends to go out with."  # as typed
+
+
+def test_the_reflect_back_keeps_its_full_stop_when_the_words_have_none(prep_path: Path) -> None:
+    from driverseat.session import Session
+
+    session = Session.open(prep_path)
+    session.jump("goal")
+    for typed, shown in (
+        ("I want to work", 'You said: "I want to work". Is that right?'),
+        ("Can I work?", 'You said: "Can I work?" Is that right?'),
+        ("I want to work!  ", 'You said: "I want to work!  " Is that right?'),
+    ):
+        session.answer(typed)
+        assert session.step.text == shown
+        session.answer(False)  # change it: back to the question
+    session.close()
+
+
+async def test_what_matters_most_is_not_done_before_anything_is_said(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("what_matters")
+        await pilot.pause()
+
+        def state() -> str:
+            return app.session.progress_states()["what_matters"]
+
+        await pilot.click("#choice-0")  # "yes" opens an empty item: nothing said yet
+        await pilot.pause()
+        assert state() == "not_started"
+        await pick_option(pilot, 0)  # home
+        assert state() == "partly"  # one part of life said, more may come
+        while app.conversation.step.key != "priorities:more":
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert state() == "partly"
+        await pilot.click("#choice-1")  # no, that's all
+        await pilot.pause()
+        assert state() == "done"
+
+
+def test_the_card_says_top_three_only_when_there_are_three() -> None:
+    from driverseat import export
+
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set(("priorities",), [{"area": "home", "words": "My own place.", "rank": 1}, {"area": "fun", "words": "Music.", "rank": 2}])
+    card = export.render("card", prep)
+    assert "My top three" not in card and "What matters most to me" in card
+    prep.list_at(("priorities",)).append({"area": "money", "words": "Savings.", "rank": 3})
+    assert "My top three" in export.render("card", prep)

@@ -52,7 +52,9 @@ def blocks(sheet: Sheet) -> list[Block]:
         out.append(Block("agenda", w["card_agenda"], steps, numbered=True))
     priorities = sheet.part("priorities")
     if priorities:
-        out.append(Block("priorities", w["card_priorities"], priorities.items[:TOP], numbered=True))
+        top = priorities.items[:TOP]  # "My top three" only when there are three
+        heading = w["card_priorities"] if len(top) == TOP else w["priorities"]
+        out.append(Block("priorities", heading, top, numbered=True))
     questions = sheet.part("questions")
     if questions:
         out.append(Block("questions", questions.heading, questions.items))
