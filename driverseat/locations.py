@@ -94,12 +94,20 @@ def _resource_dir(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / name
 
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}")
+
+
+def is_language(code: object) -> bool:
+    """True for a code that can name a language folder (``en``, ``es``, ``pt-BR``), never a path.
+
+    The one rule for language codes: the word catalogue, the exports and the folders use it.
+    """
+    return isinstance(code, str) and _LANGUAGE.fullmatch(code) is not None
 
 
 def language_name(language: str) -> str:
     """A language code as a folder name; anything else (``../../etc``) means English."""
-    return language if isinstance(language, str) and _LANGUAGE.fullmatch(language) else "en"
+    return language if is_language(language) else "en"
 
 
 def prompts_dir(language: str = "en") -> Path:

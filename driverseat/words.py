@@ -24,7 +24,6 @@ from driverseat import locations, yamlio
 
 BOOKS = ("messages", "app", "plain", "sheet", "cli")
 REFERENCE = "en"
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 _current = REFERENCE
@@ -43,9 +42,7 @@ def fill(text: str, **values: object) -> str:
     return _FIELD.sub(one, text)
 
 
-def is_language(code: object) -> bool:
-    """True for a code that can name a language folder (``en``, ``es``, ``pt-BR``), never a path."""
-    return isinstance(code, str) and _LANGUAGE.fullmatch(code) is not None
+is_language = locations.is_language  # one rule for language codes, kept in locations
 
 
 def available() -> list[str]:
