@@ -175,3 +175,77 @@ def test_odd_choices_in_a_file_are_read_calmly(order: object) -> None:
     prep = example("sparse")
     prep.data["agenda"] = {"order": order}
     assert labels(prep)[-1] == NEXT  # a step it does not know is kept in the file, not shown
+
+
+# ------------------------------------------------------------------ plain mode
+def at_the_agenda(tmp_path, name: str = "full") -> "Path":
+    """A copy of an example prep that stops at the agenda, not looked at yet."""
+    from driverseat.store import PrepStore
+
+    prep = example(name)
+    prep.delete(("progress", "status", "agenda"))
+    prep.set(("progress", "at"), "agenda")
+    path = tmp_path / "prep.yaml"
+    PrepStore(path).save(prep)
+    return path
+
+
+def plain(path, *typed: str) -> str:
+    import io
+
+    from driverseat.plain import run
+
+    out = io.StringIO()
+    assert run(path, stdin=io.StringIO("".join(line + "\n" for line in typed)), stdout=out) == 0
+    return out.getvalue()
+
+
+def saved(path) -> dict:
+    from driverseat.store import read_prep
+
+    return read_prep(path)[0].data
+
+
+def test_plain_mode_adds_moves_and_removes_by_number(tmp_path, frozen_clock) -> None:
+    path = at_the_agenda(tmp_path)
+    shown = plain(path, "add", SPEAK, "1", "move 8 up", "remove 3", "move 2 to 7", "", "quit")
+    assert "1. Welcome, and we each say who we are (Jim, Rosa, Pastor Dan)" in shown
+    assert "To take a step off, type remove and its number" in shown
+    assert "Here is your plan now:\n1. I want to speak first  \n2. Welcome" in shown
+    assert "Your plan is kept." in shown
+    data = saved(path)
+    assert data["agenda"]["order"][0] == {"text": SPEAK}
+    assert data["agenda"]["removed"] == ["this_time"]
+    assert data["progress"]["status"]["agenda"] == "answered"
+    steps = [s["step"] or s["details"] for s in json.loads(export.render("json", Prep(data)))["suggested_agenda"]]
+    assert steps == [SPEAK, GOAL, "What matters most to me", "What is important to me, and for me", NEXT,
+                     "My questions", WELCOME]
+
+
+def test_plain_mode_enter_alone_changes_nothing_and_odd_lines_ask_once(tmp_path, frozen_clock) -> None:
+    path = at_the_agenda(tmp_path)
+    shown = plain(path, "move 42 up", "remove", "", "I want a break", "no", "start again", "no", "", "quit")
+    assert "Please type a number from 1 to 7" in shown
+    assert 'Do you want to add "I want a break" to your plan?' in shown
+    assert shown.count("Nothing was changed.") == 3
+    data = saved(path)
+    assert "agenda" not in data and data["progress"]["status"]["agenda"] == "answered"
+
+
+def test_plain_mode_words_typed_straight_in_go_on_the_plan_and_start_again_forgets(tmp_path, frozen_clock) -> None:
+    path = at_the_agenda(tmp_path)
+    plain(path, "Talk to me, not about me", "yes", "", "quit")  # Enter at "where": last; then stop there
+    assert saved(path)["agenda"]["order"][-1] == {"text": "Talk to me, not about me"}
+    shown = plain(path, "start again", "yes", "", "quit")  # back at the plan, where the person stopped
+    assert "agenda" not in saved(path)
+    assert "Talk to me, not about me" in shown.split("Go back to the plan as it was made?")[0]
+
+
+def test_plain_mode_in_spanish(tmp_path, frozen_clock) -> None:
+    path = at_the_agenda(tmp_path, "full-es")
+    shown = plain(path, "añadir", "Quiero hablar primero", "1", "mover 2 abajo", "quitar 8", "", "salir")
+    assert "Para quitar un paso, escriba quitar y su número" in shown
+    assert "Así es su plan ahora:" in shown and "Su plan se queda así." in shown
+    order = saved(path)["agenda"]["order"]
+    assert order[0] == {"text": "Quiero hablar primero"}
+    assert [s.get("step") for s in order[1:3]] == ["this_time", "welcome"]
