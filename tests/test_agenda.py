@@ -238,7 +238,7 @@ def test_plain_mode_words_typed_straight_in_go_on_the_plan_and_start_again_forge
     assert saved(path)["agenda"]["order"][-1] == {"text": "Talk to me, not about me"}
     shown = plain(path, "start again", "yes", "", "quit")  # back at the plan, where the person stopped
     assert "agenda" not in saved(path)
-    assert "Talk to me, not about me" in shown.split("Go back to the plan as it was made?")[0]
+    assert "Talk to me, not about me" in shown.split("Go back to the plan as it was?")[0]
 
 
 def test_plain_mode_in_spanish(tmp_path, frozen_clock) -> None:
