@@ -249,3 +249,77 @@ def test_plain_mode_in_spanish(tmp_path, frozen_clock) -> None:
     order = saved(path)["agenda"]["order"]
     assert order[0] == {"text": "Quiero hablar primero"}
     assert [s.get("step") for s in order[1:3]] == ["this_time", "welcome"]
+
+
+# ------------------------------------------------------------------ the app
+async def test_the_app_at_80_by_24_adds_moves_takes_off_and_keeps(tmp_path, frozen_clock) -> None:
+    from textual.widgets import Button, OptionList
+    from textual.widgets import Input as Box
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.widgets.agenda import AgendaList
+
+    path = at_the_agenda(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        assert conversation is not None and conversation.step.input == Input.AGENDA
+        screen = app.screen
+        listed = screen.query_one("#agenda", AgendaList)
+        assert listed.option_count == 7 and app.focused is listed
+        keep = screen.query_one("#agenda-keep", Button)
+        assert keep.region.height == 1 and keep.region.bottom <= 24  # all of it fits at 80x24
+        assert screen.query_one("#agenda-add", Box).region.bottom <= 24
+
+        box = screen.query_one("#agenda-add", Box)
+        box.focus()
+        box.value = SPEAK
+        await pilot.press("enter")
+        await pilot.pause()
+        listed = app.screen.query_one("#agenda", AgendaList)
+        assert listed.option_count == 8 and listed.highlighted == 7 and app.focused is listed
+        for _ in range(7):
+            await pilot.press("shift+up")
+            await pilot.pause()
+        assert [line.text for line in conversation.agenda()][0] == SPEAK
+        listed = app.screen.query_one("#agenda", OptionList)
+        assert listed.highlighted == 0
+        await pilot.press("down", "x")  # asks first
+        await pilot.pause()
+        assert len(conversation.agenda()) == 8
+        await pilot.press("x")  # and again: welcome is off
+        await pilot.pause()
+        assert [line.step for line in conversation.agenda()][:2] == ["", "this_time"]
+        await pilot.press("enter")  # this is my plan
+        await pilot.pause()
+        assert conversation.step.role == "end"
+        await pilot.press("ctrl+q")
+    data = saved(path)
+    assert data["agenda"]["order"][0] == {"text": SPEAK} and data["agenda"]["removed"] == ["welcome"]
+    assert data["progress"]["status"]["agenda"] == "answered"
+    assert WELCOME not in labels(Prep(data)) and labels(Prep(data))[0] == SPEAK
+
+
+async def test_the_app_enter_alone_changes_nothing_and_r_twice_starts_again(tmp_path, frozen_clock) -> None:
+    from driverseat.tui.app import DriverseatApp
+
+    path = at_the_agenda(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        assert conversation is not None
+        await pilot.press("shift+down")  # welcome second
+        await pilot.pause()
+        assert conversation.agenda()[1].step == "welcome"
+        await pilot.press("r")
+        await pilot.pause()
+        assert "agenda" in conversation.prep.data  # R once only asks
+        await pilot.press("r")
+        await pilot.pause()
+        assert "agenda" not in conversation.prep.data
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert "agenda" not in saved(path) and saved(path)["progress"]["status"]["agenda"] == "answered"
