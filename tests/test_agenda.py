@@ -323,3 +323,17 @@ async def test_the_app_enter_alone_changes_nothing_and_r_twice_starts_again(tmp_
         await pilot.pause()
         await pilot.press("ctrl+q")
     assert "agenda" not in saved(path) and saved(path)["progress"]["status"]["agenda"] == "answered"
+
+
+def test_hostile_words_of_the_persons_own_stay_words_in_every_format(script) -> None:
+    from export_preps import ANSI, MARKUP
+
+    c = talk(script)
+    c.agenda_add(MARKUP, at=0)
+    c.agenda_add(ANSI, at=1)
+    for fmt in ("html", "card-html"):
+        page = export.render(fmt, c.prep)
+        assert "<script>" not in page and "&lt;script&gt;" in page, fmt
+    for fmt in ("md", "txt", "card", "json"):
+        assert "\x1b" not in export.render(fmt, c.prep), fmt
+    assert json.loads(export.render("json", c.prep))["suggested_agenda"][1]["details"] == ANSI  # read back exactly
