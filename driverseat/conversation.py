@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterator
 
+from driverseat import agenda as agenda_model
 from driverseat import language as language_notes
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Choice, Question, Script, Section, TEXT_KINDS
@@ -47,6 +48,7 @@ class Input(str, Enum):
     CHOICES = "choices"
     YESNO = "yesno"
     INFO = "info"
+    AGENDA = "agenda"  # the meeting's agenda: see it, add, remove, move (``Step.agenda``)
     END = "end"
 
     def __str__(self) -> str:
@@ -125,6 +127,7 @@ class Step:
     answer: str | None = None  # for reflect and note: the words being talked about
     spot: Spot | None = None  # where in the script this step is (None at the end)
     default: bool | None = None  # for yes/no: what Enter alone means (None: no default)
+    agenda: tuple[agenda_model.Line, ...] = ()  # for the agenda: its items now, in the person's order
 
     @property
     def asking(self) -> bool:
@@ -430,6 +433,44 @@ class Conversation:
             self._renumber(question)
             self._save()
 
+    # --------------------------------------------------------------- the agenda
+    def _suggested(self) -> dict[str, Any]:
+        from driverseat.export.sheet import suggested  # the sheet's steps, in this script's language
+
+        return suggested(self.prep, self.script.language)
+
+    def agenda(self) -> tuple[agenda_model.Line, ...]:
+        """The meeting's agenda as it is now: the suggested steps in the person's order, and
+        items of their own (their words as typed). See ``driverseat/agenda.py``."""
+        steps = self._suggested()
+        return tuple(
+            agenda_model.Line(slot.text, "", own=True)
+            if slot.own
+            else agenda_model.Line(steps[slot.step].label or "", steps[slot.step].text, step=slot.step)
+            for slot in agenda_model.shown(self.prep.data, steps)
+        )
+
+    def agenda_add(self, text: str, at: int | None = None) -> bool:
+        """Put the person's own words on the agenda, before item ``at`` (None: at the end)."""
+        return self._agenda_changed(agenda_model.add(self.prep.data, self._suggested(), text, at))
+
+    def agenda_remove(self, index: int) -> bool:
+        """Take item ``index`` off the agenda."""
+        return self._agenda_changed(agenda_model.remove(self.prep.data, self._suggested(), index))
+
+    def agenda_move(self, index: int, to: int) -> bool:
+        """Move item ``index`` to place ``to`` (from 0)."""
+        return self._agenda_changed(agenda_model.move(self.prep.data, self._suggested(), index, to))
+
+    def agenda_reset(self) -> bool:
+        """Forget the person's changes: the suggested agenda again."""
+        return self._agenda_changed(agenda_model.reset(self.prep.data))
+
+    def _agenda_changed(self, changed: bool) -> bool:
+        if changed:
+            self._save()
+        return changed
+
     def close(self) -> None:
         """Remember where the person is (the front end saves after this)."""
         self._remember_spot()
@@ -489,6 +530,8 @@ class Conversation:
             return label if label is not None else str(value)
         if question.kind == "choices" and isinstance(value, list):
             return ", ".join(question.choice_label(v) or str(v) for v in value)
+        if question.kind == "agenda":  # the agenda as it is now, one item a line
+            return "\n".join(f"{number}. {line.text}" for number, line in enumerate(self.agenda(), 1))
         return value if isinstance(value, str) else str(value)
 
     def item_label(self, question: Question, item: Any, index: int) -> str:
@@ -776,6 +819,7 @@ class Conversation:
             example=top.example,
             coach=top.coach,
             default=YES_NO_DEFAULTS.get(top.id) if top.kind == "yesno" else None,
+            agenda=self.agenda() if top.kind == "agenda" else (),
             **common,
         )
 
@@ -824,7 +868,7 @@ class Conversation:
             return [c for c in allowed if c in values]
         if kind == "yesno":
             return self._as_bool(value)
-        return True  # info: seen
+        return True  # info: seen; agenda: this is it
 
     @staticmethod
     def _as_bool(value: Any) -> bool:
@@ -833,6 +877,8 @@ class Conversation:
         raise ValueError("please answer yes or no")
 
     def _store(self, spot: Spot, question: Question, value: Any) -> None:
+        if question.kind == "agenda":  # kept by its own changes (agenda_add, ...); Enter keeps it
+            return
         if spot.item is None:
             if question.path is not None:
                 self.prep.set(question.path, value)

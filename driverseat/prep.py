@@ -80,6 +80,8 @@ SCHEMA: dict[str, Any] = {
         "helpers": TEXT,
     },
     "questions": [{"text": TEXT}],
+    # The person's agenda (driverseat/agenda.py): suggested steps by name, their own items as typed.
+    "agenda": {"order": [{"step": TEXT, "text": TEXT}], "removed": [TEXT]},
     "since": {
         "from": TEXT,
         "last_goal": TEXT,

@@ -15,7 +15,7 @@ from driverseat import locations, prep, yamlio
 from driverseat.prep import DataPath
 from driverseat.words import REFERENCE, fill
 
-KINDS = ("short", "long", "choice", "choices", "yesno", "list", "info")
+KINDS = ("short", "long", "choice", "choices", "yesno", "list", "info", "agenda")  # agenda: see driverseat/agenda.py
 TEXT_KINDS = ("short", "long")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SECTION_FILE = re.compile(r"^\d+[-_].+\.ya?ml$")

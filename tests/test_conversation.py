@@ -92,6 +92,8 @@ def test_whole_preparation_in_order(script) -> None:
     c.answer(True)
     say(c, "Can I change my plan later?")
     c.answer(False)
+    assert c.step.key == "agenda" and c.step.input == "agenda"  # the agenda, last: Enter keeps it
+    c.answer(True)
     assert c.at_end and c.step.role == "end"
 
     data = c.prep.data

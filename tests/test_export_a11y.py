@@ -143,7 +143,7 @@ def test_what_i_would_like_different_this_time_reaches_the_sheet_the_card_and_th
     prep.set("welcome.last_time", said)
     assert sheet.shows("welcome.last_time") and not sheet.shows("welcome.feeling")
     steps = sheet.build(prep).part("agenda").items
-    assert steps[1] == Item(said, label="What I'd like to be different this time")  # right after welcome
+    assert steps[1] == Item(said, label="What I'd like to be different this time", key="this_time")  # right after welcome
     for fmt in ("html", "txt", "md", "card", "card-html"):
         assert said in " ".join(export.render(fmt, prep).split()), fmt
 

@@ -295,7 +295,8 @@ def test_questionnaire_is_the_script() -> None:
             item = items[("section." + section.id, question.id)]
             assert item["text"] == question.text
             assert item["type"] == {"short": "string", "long": "text", "choice": "choice", "list": "group",
-                                    "info": "display", "yesno": "boolean", "choices": "choice"}[question.kind]
+                                    "info": "display", "yesno": "boolean", "choices": "choice",
+                                    "agenda": "display"}[question.kind]
             for sub in question.questions:
                 if sub.field == "private":  # the person's own control, not a question for the team
                     assert ("section." + section.id, question.id, sub.id) not in items

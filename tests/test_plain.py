@@ -533,7 +533,7 @@ def test_every_line_wraps_between_words_on_a_narrow_screen() -> None:
 
 
 def test_after_the_last_part_the_first_open_question_comes_not_the_end(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("sections", "1", "10", "no", "Sam"))
+    _code, out = run_lines(prep_path, lines("sections", "1", "10", "no", "", "Sam"))  # "": the plan is right
     after = out.split("Part 10 of 10: My questions")[1]
     assert "You have been through every part." not in out
     assert "Part 1 of 10: Welcome and your rights" in after and "What name do you like to be called?" in after

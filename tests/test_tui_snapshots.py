@@ -101,6 +101,11 @@ def test_a_question_of_each_kind(snap_compare, place: Path, key: str) -> None:
     assert snap_compare(DriverseatApp(path), terminal_size=SIZE, run_before=at(key))
 
 
+def test_the_plan_for_the_meeting(snap_compare, place: Path) -> None:
+    """The agenda step: the plan as a list, the box to add a step, and the button to keep it."""
+    assert snap_compare(DriverseatApp(example(place, "full")), terminal_size=SIZE, run_before=at("agenda"))
+
+
 def test_reflect_back(snap_compare, place: Path) -> None:
     async def answer(pilot) -> None:
         await at("goal_words")(pilot)

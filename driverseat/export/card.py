@@ -46,7 +46,7 @@ def blocks(sheet: Sheet) -> list[Block]:
     agenda = sheet.part("agenda")
     if agenda:
         steps = tuple(  # steps only, room is short; but what I'd like different this time, in my words
-            Item(item.text, label=item.label) if item.label == w["agenda_this_time"] else Item(item.label or item.text)
+            Item(item.text, label=item.label) if item.key == "this_time" else Item(item.label or item.text)
             for item in agenda.items
         )
         out.append(Block("agenda", w["card_agenda"], steps, numbered=True))

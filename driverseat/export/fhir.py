@@ -140,6 +140,7 @@ def _item_type(question: Question) -> str:
         "yesno": "boolean",
         "list": "group",
         "info": "display",
+        "agenda": "display",  # the agenda is on the sheet the Bundle carries, in the person's order
     }[question.kind]
 
 

@@ -2,7 +2,8 @@
 
 It is ``prep.shared(...)``: the prep file's fields without private items, without the
 ``private`` marks and without ``progress``, plus ``suggested_agenda`` (the meeting
-agenda from the sheet: a list of ``{"step", "details"}``). With ``--include-private`` the private items
+agenda from the sheet, in the person's order: a list of ``{"step", "details"}``; an item
+of the person's own is ``{"step": "", "details": <their words>, "own": true}``). With ``--include-private`` the private items
 are in, and ``"includes_private": true`` is added at the top. Keys keep the prep's
 order; the output is UTF-8 with two-space indents. Control and other invisible
 characters are written as ``\\uXXXX`` escapes, so the text reads back exactly.
@@ -14,7 +15,8 @@ import json
 import re
 import unicodedata
 
-from driverseat.export.sheet import Sheet
+from driverseat.agenda import OWN
+from driverseat.export.sheet import Item, Sheet
 
 _HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 _NON_ASCII = re.compile("[\x7f-\U0010ffff]")
@@ -36,10 +38,17 @@ def render(sheet: Sheet) -> str:
     data = dict(sheet.data)
     agenda = sheet.part("agenda")
     if agenda:
-        data["suggested_agenda"] = [{"step": item.label or "", "details": item.text} for item in agenda.items]
+        data["suggested_agenda"] = [_step(item) for item in agenda.items]
     if sheet.include_private:
         data = {"includes_private": True, **data}
     return dumps(data)
+
+
+def _step(item: Item) -> dict[str, object]:
+    """One step of the agenda; an item of the person's own is their words, marked ``own``."""
+    if item.key == OWN:
+        return {"step": "", "details": item.text, "own": True}
+    return {"step": item.label or "", "details": item.text}
 
 
 def dumps(data: object) -> str:

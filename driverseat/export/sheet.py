@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from driverseat import agenda
 from driverseat.words import catalogue, is_language
 from driverseat.prep import DataPath, Prep, is_empty, shared
 
@@ -30,6 +31,7 @@ class Item:
     text: str
     fields: tuple[Field, ...] = ()
     label: str | None = None  # a short lead-in, e.g. a life area
+    key: str = ""  # on the agenda: the step's name (``agenda.STEPS``), or "own" for the person's own item
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,9 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     add("strengths", _texts(data.get("strengths")))
     add("questions", _texts(data.get("questions")))
     parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
-    agenda = _agenda(w, parts, data)
-    parts.insert(leading, Part("agenda", w["agenda"], agenda, numbered=True))
+    steps = _agenda(w, parts, data)
+    if steps:  # the person may have taken every step off
+        parts.insert(leading, Part("agenda", w["agenda"], steps, numbered=True))
 
     person = mapping(data.get("person"))
     updated = prep.data.get("updated")
@@ -254,8 +257,8 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
-    """A suggested meeting agenda the person leads, from the parts that have content.
+def suggested_steps(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> dict[str, Item]:
+    """The steps the agenda suggests, by name (``agenda.STEPS``), from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
     (names of the people invited, what they would like to be different this time, the
@@ -263,24 +266,43 @@ def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple
     Welcome and next steps are always there; the others only when that part has content.
     """
     have = {part.id: part for part in parts}
-    steps: list[Item] = []
+    steps: dict[str, Item] = {}
     names = invitee_names(data)
-    steps.append(Item(", ".join(names), label=w["agenda_welcome"]))
+    steps["welcome"] = Item(", ".join(names), label=w["agenda_welcome"], key="welcome")
     welcome = mapping(data.get("welcome"))
     this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"
     if this_time:  # how the meeting itself should go ("I want to speak first"), in their words
-        steps.append(Item(this_time, label=w["agenda_this_time"]))
+        steps["this_time"] = Item(this_time, label=w["agenda_this_time"], key="this_time")
     if "since" in have:
-        steps.append(Item("", label=w["agenda_since"]))
+        steps["since"] = Item("", label=w["agenda_since"], key="since")
     if "goal" in have:
-        steps.append(Item("", label=w["agenda_goal"]))
+        steps["goal"] = Item("", label=w["agenda_goal"], key="goal")
     if "priorities" in have:
         top = [item.label or item.text for item in have["priorities"].items[:3]]
-        steps.append(Item("; ".join(t for t in top if t), label=w["agenda_priorities"]))
+        steps["priorities"] = Item("; ".join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
     if have.keys() & {"important_to", "important_for", "differences"}:
-        steps.append(Item("", label=w["agenda_to_for"]))
+        steps["to_for"] = Item("", label=w["agenda_to_for"], key="to_for")
     if "questions" in have:
-        steps.append(Item("", label=w["agenda_questions"]))
+        steps["questions"] = Item("", label=w["agenda_questions"], key="questions")
     meeting = mapping(data.get("meeting"))
-    steps.append(Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"]))
-    return tuple(steps)
+    steps["next"] = Item(_text(meeting.get("copy_of_plan")) or "", label=w["agenda_next"], key="next")
+    return steps
+
+
+def suggested(prep: Prep, language: str | None = None) -> dict[str, Item]:
+    """The steps the agenda suggests for this prep now, by name, as on its sheet."""
+    built = build(prep, language=language)
+    return suggested_steps(built.words, list(built.parts), built.data)
+
+
+def _agenda(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) -> tuple[Item, ...]:
+    """The meeting agenda the person leads: the suggested steps in the person's order,
+    without the ones they took off, with items of their own (``driverseat/agenda.py``).
+
+    An item of the person's own is their words as typed, with no label (``key`` "own").
+    ``data`` is already ``prep.shared``: a private item of their own is not there.
+    """
+    steps = suggested_steps(w, parts, data)
+    return tuple(
+        Item(slot.text, key=agenda.OWN) if slot.own else steps[slot.step] for slot in agenda.shown(data, steps)
+    )

@@ -113,6 +113,10 @@ class PlainSession:
     def _turn(self, step: Step) -> bool:
         """Read one line and act on it. Returns True when a new step should be shown."""
         line = self._read()
+        if step.input == Input.AGENDA and step.role == Role.QUESTION:
+            changed = self._agenda(step, line)
+            if changed is not None:
+                return changed
         command = self.words.command(line)
         if command is not None and command != "help" and self._takes_words(step):
             command = self._which(command, line)
@@ -199,8 +203,14 @@ class PlainSession:
         if step.input in ("choice", "choices") or step.role in ("reflect", "note"):
             for number, choice in enumerate(step.choices, 1):
                 out.text(f"{number}. {choice.label}")
+        agenda = step.input == "agenda"
+        if agenda:
+            self._show_agenda(step)
         hint = self._hint(step)
-        if step.role == "question" and step.question is not None and not is_empty(step.value):
+        if agenda:  # the plan itself is the answer: it is shown above
+            if hint:
+                out.text(hint)
+        elif step.role == "question" and step.question is not None and not is_empty(step.value):
             out.line(say("answer_now", answer=self.conv.display(step.question, step.value)))
             if step.input != "short" and hint:
                 out.text(hint)
@@ -241,6 +251,7 @@ class PlainSession:
                     "choices": "hint_choices",
                     "yesno": "hint_yesno",
                 "info": "hint_info",
+                "agenda": "hint_agenda",
             }.get(step.input, "hint_short")
         keys = [key] + (["hint_example"] if step.example else [])
         fresh = [k for k in keys if k not in self._hinted]
@@ -252,6 +263,9 @@ class PlainSession:
         """Turn a typed line into an answer for this step."""
         say = self.words.say
         if step.input == "info":
+            return self._answer(step, True)
+        if step.input == "agenda":  # Enter: the plan is right as it is (nothing changes)
+            self.out.text(say("agenda_kept"))
             return self._answer(step, True)
         if step.input in ("short", "long") and step.role == "question":
             if not line.strip():
@@ -369,6 +383,88 @@ class PlainSession:
         self.conv.skip()
         self.out.text(self.words.say("skipped"))
         return True
+
+    # ------------------------------------------------------------------ the agenda
+    def _show_agenda(self, step: Step) -> None:
+        """The plan for the meeting, numbered; details and the person's own items as typed."""
+        say = self.words.say
+        for number, line in enumerate(step.agenda, 1):
+            if line.details:
+                self.out.line(say("agenda_line_details", number=number, step=line.text, details=line.details))
+            else:
+                self.out.line(say("agenda_line", number=number, step=line.text))
+
+    def _agenda(self, step: Step, line: str) -> bool | None:
+        """A change to the plan (add, remove 2, move 3 up, move 3 to 1, start again), or
+        words to add. None when the line is something else (Enter, a command word)."""
+        say, conv = self.words.say, self.conv
+        count = len(step.agenda)
+        parsed = self.words.agenda_change(line)
+        if parsed is None:
+            if not line.strip() or self.words.command(line) is not None:
+                return None
+            if self._ask(say("agenda_add_typed", typed=line)) is not True:  # words typed straight in
+                self.out.text(say("nothing_changed"))
+                return False
+            return self._agenda_add(step, line)
+        how, numbers, where = parsed
+        if how == "add":
+            self.out.text(say("agenda_add_what"))
+            text = self._read()
+            if not text.strip():
+                self.out.text(say("nothing_changed"))
+                return False
+            return self._agenda_add(step, text)
+        if how == "reset":
+            if self._ask(say("agenda_reset_sure")) is not True or not conv.agenda_reset():
+                self.out.text(say("nothing_changed"))
+                return False
+            return self._agenda_done()
+        index = numbers[0] if numbers else self._agenda_number(say(f"agenda_which_{how}"), count)
+        if index is None or not 1 <= index <= count:
+            self.out.text(say("again_number", count=count) if index is not None else say("nothing_changed"))
+            return False
+        if how == "remove":
+            return self._agenda_done() if conv.agenda_remove(index - 1) else self._agenda_same()
+        if where == "up":
+            to = index - 1
+        elif where == "down":
+            to = index + 1
+        elif len(numbers) > 1:
+            to = numbers[1]
+        else:
+            picked = self._agenda_number(say("agenda_where_move", count=count), count)
+            if picked is None:
+                self.out.text(say("nothing_changed"))
+                return False
+            to = picked
+        return self._agenda_done() if conv.agenda_move(index - 1, to - 1) else self._agenda_same()
+
+    def _agenda_number(self, question: str, count: int) -> int | None:
+        """Ask for one number; None when the person typed something else (or nothing)."""
+        self.out.text(question)
+        typed = self._read().strip()
+        return int(typed) if typed.isdigit() else None
+
+    def _agenda_add(self, step: Step, text: str) -> bool:
+        """Put the person's words on the plan, where they say (Enter: last)."""
+        count = len(step.agenda) + 1
+        at = self._agenda_number(self.words.say("agenda_add_where", count=count), count)
+        index = at - 1 if at is not None and 1 <= at <= count else None
+        if not self.conv.agenda_add(text, index):
+            return self._agenda_same()
+        return self._agenda_done()
+
+    def _agenda_done(self) -> bool:
+        """Show the plan as it is now (the step again, without the part's heading)."""
+        self.out.text(self.words.say("agenda_now"))
+        self._show_agenda(self.conv.step)
+        self.out.text(self.words.say("agenda_more"))
+        return False
+
+    def _agenda_same(self) -> bool:
+        self.out.text(self.words.say("nothing_changed"))
+        return False
 
     # ------------------------------------------------------------------ commands
     def _command(self, command: str, step: Step) -> bool:

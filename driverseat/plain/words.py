@@ -35,6 +35,7 @@ class Words:
     yes: frozenset[str] = frozenset()
     no: frozenset[str] = frozenset()
     meanings: dict[str, str] = field(default_factory=dict)  # command -> what it does, for "did you mean"
+    agenda: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the words that change the plan
 
     def say(self, key: str, **values: object) -> str:
         text = self.texts.get(key)
@@ -47,6 +48,27 @@ class Words:
     def means(self, command: str) -> str:
         """What a command does, in a few words ("skip this question")."""
         return self.meanings.get(command, command)
+
+    def agenda_change(self, line: str) -> tuple[str, list[int], str] | None:
+        """A change to the meeting plan typed as a line: ``(how, numbers, where)``.
+
+        ``how`` is add, remove, move or reset; ``numbers`` the places typed (from 1);
+        ``where`` is up, down or "" ("move 3 to 1" gives ``("move", [3, 1], "")``).
+        None when the line is not a change to the plan."""
+        words = normalize(line).split(" ")
+        for how in ("reset", "add", "remove", "move"):
+            for said in self.agenda.get(how, ()):
+                size = len(said.split(" "))
+                if words[:size] != said.split(" "):
+                    continue
+                rest = [w for w in words[size:] if w not in self.agenda.get("to", ())]
+                numbers = [int(w) for w in rest if w.isdigit()]
+                where = next((d for d in ("up", "down") for w in rest if w in self.agenda.get(d, ())), "")
+                others = [w for w in rest if not w.isdigit() and w not in self.agenda.get("up", ()) + self.agenda.get("down", ())]
+                if others or (how in ("add", "reset") and rest) or len(numbers) > 2:
+                    continue
+                return how, numbers, where
+        return None
 
     def yes_no(self, line: str) -> bool | None:
         word = normalize(line)
@@ -70,4 +92,10 @@ def load_words(language: str = "en") -> Words:
     no = frozenset(normalize(str(w)) for w in data.get("no_words") or [])
     raw_means = data.get("command_means") or {}
     meanings = {str(k): str(v) for k, v in raw_means.items()} if isinstance(raw_means, dict) else {}
-    return Words(texts, commands, yes, no, meanings)
+    raw_agenda = data.get("agenda_commands") or {}
+    agenda = {
+        str(k): tuple(normalize(str(w)) for w in v)
+        for k, v in (raw_agenda.items() if isinstance(raw_agenda, dict) else ())
+        if isinstance(v, list)
+    }
+    return Words(texts, commands, yes, no, meanings, agenda)

@@ -31,6 +31,7 @@ from driverseat.tui.words import Words
 
 if TYPE_CHECKING:
     from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.widgets.agenda import AgendaEditor
 
 
 class TalkScreen(Screen[None]):
@@ -214,6 +215,20 @@ class TalkScreen(Screen[None]):
         if shown != self.shown or self._moving.locked():
             return  # typed for a step that has moved on: it never reaches another question
         await self._move(shown, lambda: self.conversation.answer(value))
+
+    async def on_agenda_editor_changed(self, event: AgendaEditor.Changed) -> None:
+        """A change to the plan for the meeting; the step is shown again with it.
+        (By the handler's name: the agenda's widget is imported only when it is shown.)"""
+        conversation, index = self.conversation, event.index
+        changes: dict[str, Callable[[], object]] = {
+            "add": lambda: conversation.agenda_add(event.text),
+            "remove": lambda: conversation.agenda_remove(index),
+            "up": lambda: conversation.agenda_move(index, index - 1),
+            "down": lambda: conversation.agenda_move(index, index + 1),
+            "reset": conversation.agenda_reset,
+        }
+        if event.how in changes:
+            await self._move(self.query_one("#answer", AnswerArea).shown, changes[event.how])
 
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:

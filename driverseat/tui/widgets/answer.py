@@ -106,6 +106,7 @@ class AnswerArea(Vertical):
         self.step: Step | None = None
         self.shown = 0
         self.taker: Callable[[Any, int], Awaitable[object]] | None = None  # the screen's, when set
+        self.agenda_at = 0  # the agenda step to highlight when the plan is shown again
         use_words(self, words)
 
     async def show(self, step: Step, shown: int = 0) -> None:
@@ -235,6 +236,10 @@ class AnswerArea(Vertical):
         elif kind == "info":
             with Horizontal(classes="buttons"):
                 yield Button(words("go_on"), id="go-on", variant="primary", compact=True)
+        elif kind == "agenda":
+            from driverseat.tui.widgets.agenda import AgendaEditor
+
+            yield AgendaEditor(step.agenda, words, at=self.agenda_at)
         else:  # end
             with Horizontal(classes="buttons"):
                 yield Button(words("look_over"), id="review", variant="primary", compact=True)
@@ -280,6 +285,16 @@ class AnswerArea(Vertical):
             self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value, self.shown))
         elif name in ("review", "export"):
             self.post_message(self.Wants(name))
+
+    def on_agenda_editor_changed(self, event: Any) -> None:
+        """A change to the plan: remember which step to highlight next (the screen makes it)."""
+        self.agenda_at = {"up": event.index - 1, "down": event.index + 1, "reset": 0}.get(event.how, event.index)
+
+    async def on_agenda_editor_keep(self, event: Any) -> None:
+        """The plan is right as it is: go on (nothing changes)."""
+        event.stop()
+        self.agenda_at = 0
+        await self.give(True)
 
     async def action_done(self) -> None:
         step = self.step
