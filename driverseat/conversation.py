@@ -425,10 +425,13 @@ class Conversation:
         return self.step
 
     # --------------------------------------------------------------- transcript
-    def transcript(self) -> list[Entry]:
-        """Every answer on file, in script order, as the person gave it."""
+    def transcript(self, section_id: str | None = None) -> list[Entry]:
+        """Every answer on file, in script order, as the person gave it (only those of
+        the part ``section_id`` when given: the cost is that part's, not the whole prep's)."""
         out: list[Entry] = []
         for section in self.script.sections:
+            if section_id is not None and section.id != section_id:
+                continue
             for question in section.questions:
                 if question.kind == "info":
                     continue

@@ -360,7 +360,10 @@ class DriverseatApp(App[int]):
             return
         talk.conversation = self.session.conversation
         await talk.recompose()
-        await talk.show_step()
+        from driverseat.tui.widgets.answer import AnswerArea
+
+        talk.query_one("#answer", AnswerArea).taker = talk.take
+        talk.show_step()
 
     def action_language(self) -> None:
         """Offer the languages; the one picked is used at once, at the same place."""

@@ -3,15 +3,16 @@
 It shows ``conversation.step`` and hands what the person does to the engine
 (answer, skip, not sure, back, jump, edit). It keeps no answers of its own.
 
-Every move goes through one lock, one at a time, and only applies to the step that is on
-screen: each time a step is shown it gets a new number, an answer carries the number of
-the step it was typed for, and an answer or a key meant for a step that has moved on is
-dropped (never given to the next question). Fast keys can't put words in the wrong place.
+Every move is made in one go: the engine changes and the whole screen shows the next
+step (in place, nothing composed again) before any other key is looked at. A move only
+applies to the step that is on screen: each time a step is shown it gets a new number, an
+answer carries the number of the step it was typed for, and an answer meant for a step
+that has moved on is dropped (never given to the next question). Fast keys can't put
+words in the wrong place, and keys typed while the next question is put up land in it.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -55,7 +56,6 @@ class TalkScreen(Screen[None]):
         self.show_coach = coach
         self.hidden = False  # the hand-over key hides the person's answers
         self.shown = 0  # the number of the step on screen (a new one each time a step is shown)
-        self._moving = asyncio.Lock()
         self.banner: tuple[str, ...] = self._greeting()
         use_words(self, words)
 
@@ -108,10 +108,10 @@ class TalkScreen(Screen[None]):
         with Horizontal(id="bottom"):
             yield Footer(show_command_palette=False, compact=True)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
-        await self.show_step()
+        self.show_step()
 
     async def speak(self, words: Words) -> None:
         """Draw everything again in another language; the conversation keeps its place."""
@@ -120,14 +120,15 @@ class TalkScreen(Screen[None]):
         use_words(self, words)
         self.banner = self._greeting()
         await self.recompose()
-        await self.show_step()
+        self.query_one("#answer", AnswerArea).taker = self.take
+        self.show_step()
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
         self.query_one("#saved", Static).update(text)
 
     # ------------------------------------------------------------------ showing
-    async def show_step(self) -> None:
+    def show_step(self) -> None:
         """Show the engine's current step everywhere on the screen."""
         conversation = self.conversation
         step = conversation.step
@@ -153,16 +154,16 @@ class TalkScreen(Screen[None]):
         first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
         view = TalkView(
             step=step,
-            entries=tuple(e for e in conversation.transcript() if step.section and e.section.id == step.section.id),
+            entries=tuple(conversation.transcript(step.section.id)) if step.section else (),
             intro=step.section.intro if (step.section and first_of_section) else "",
             recall_intro=say("recall_intro") if step.recall else "",
             so_far=self.words("so_far", items=", ".join(step.items)) if step.role in ("list_start", "list_more") and step.items else "",
             example=self.words("example_line", example=step.example) if (self.show_example and step.example) else "",
             hidden=self.hidden,
         )
-        await self.query_one("#talk", Talk).show(view)
-        await self.query_one("#now", QuestionNow).show(view)
-        await self.query_one("#answer", AnswerArea).show(step, self.shown)
+        self.query_one("#talk", Talk).show(view)
+        self.query_one("#now", QuestionNow).show(view)
+        self.query_one("#answer", AnswerArea).show(step, self.shown)
         self._show_actions(step)
         self.refresh_bindings()
 
@@ -179,41 +180,36 @@ class TalkScreen(Screen[None]):
         coach.display = self.show_coach
         coach.update((step.coach or self.words("coach_none")).strip())
 
-    async def _moved(self) -> None:
+    def _moved(self) -> None:
         self.remove_class("-map-open")
         self.banner = ()
         self.show_example = False
-        await self.show_step()
+        self.show_step()
 
-    async def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
-        """Make one change to the conversation and show the step after it, one at a time.
+    def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
+        """Make one change to the conversation and show the step after it, in one go.
 
         ``shown`` is the number of the step the person acted on; when another step is on
-        screen by the time this runs, nothing changes (None: always, as for a jump)."""
-        async with self._moving:
-            if shown is not None and shown != self.shown:
-                return False
-            try:
-                change()
-            except (ValueError, KeyError):
-                return False  # the answer area only offers what the engine takes
-            await self._moved()
-            return True
-
-    def _acting_on(self) -> int | None:
-        """The step a key press is meant for: the one on screen, unless it is being changed."""
-        return None if self._moving.locked() else self.shown
+        screen by now, nothing changes (None: always, as for a jump)."""
+        if shown is not None and shown != self.shown:
+            return False
+        try:
+            change()
+        except (ValueError, KeyError):
+            return False  # the answer area only offers what the engine takes
+        self._moved()
+        return True
 
     # ------------------------------------------------------------------ doing
     @on(AnswerArea.Answered)
-    async def _answered(self, event: AnswerArea.Answered) -> None:
-        await self.take(event.value, event.shown)
+    def _answered(self, event: AnswerArea.Answered) -> None:
+        self.take(event.value, event.shown)
 
-    async def take(self, value: Any, shown: int) -> None:
-        """An answer typed for the step shown as number ``shown``."""
-        if shown != self.shown or self._moving.locked():
-            return  # typed for a step that has moved on: it never reaches another question
-        await self._move(shown, lambda: self.conversation.answer(value))
+    def take(self, value: Any, shown: int) -> bool:
+        """An answer typed for the step shown as number ``shown``; the next step is on
+        screen when this returns. False when that step has moved on (the answer never
+        reaches another question) or the engine did not take it."""
+        return self._move(shown, lambda: self.conversation.answer(value))
 
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:
@@ -223,15 +219,14 @@ class TalkScreen(Screen[None]):
             self.ds_app.action_export()
 
     @on(Button.Pressed, "#actions Button")
-    async def _action_button(self, event: Button.Pressed) -> None:
-        actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure}
+    def _action_button(self, event: Button.Pressed) -> None:
+        actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure,
+                   "example": self.action_example}
         if event.button.id in actions:
-            await actions[event.button.id]()
-        elif event.button.id == "example":
-            await self.action_example()
+            actions[event.button.id]()
 
     @on(SectionMap.Jump)
-    async def _jump(self, event: SectionMap.Jump) -> None:
+    def _jump(self, event: SectionMap.Jump) -> None:
         self.jump(event.section_id)
 
     @on(TranscriptEntry.Chosen)
@@ -239,23 +234,23 @@ class TalkScreen(Screen[None]):
         self.edit(event.key)
 
     def jump(self, section_id: str) -> None:
-        self.run_worker(self._move(None, lambda: self.conversation.jump(section_id)), group="move")
+        self._move(None, lambda: self.conversation.jump(section_id))
 
     def edit(self, key: str) -> None:
-        self.run_worker(self._move(None, lambda: self.conversation.edit(key)), group="move")
+        self._move(None, lambda: self.conversation.edit(key))
 
-    async def action_skip(self) -> None:
-        await self._move(self._acting_on(), self.conversation.skip)
+    def action_skip(self) -> None:
+        self._move(self.shown, self.conversation.skip)
 
-    async def action_back(self) -> None:
-        await self._move(self._acting_on(), self.conversation.back)
+    def action_back(self) -> None:
+        self._move(self.shown, self.conversation.back)
 
-    async def action_not_sure(self) -> None:
+    def action_not_sure(self) -> None:
         if not self.conversation.step.can_not_sure:
             return
-        await self._move(self._acting_on(), self.conversation.not_sure)
+        self._move(self.shown, self.conversation.not_sure)
 
-    async def action_example(self) -> None:
+    def action_example(self) -> None:
         if not self.conversation.step.example:
             return
         self.show_example = not self.show_example
@@ -265,7 +260,7 @@ class TalkScreen(Screen[None]):
 
             example = self.words("example_line", example=self.conversation.step.example) if self.show_example else ""
             talk.view = replace(talk.view, example=example)
-            await self.query_one("#now", QuestionNow).show(talk.view)
+            self.query_one("#now", QuestionNow).show(talk.view)
         self.query_one("#answer", AnswerArea).focus_answer()  # go on typing after a click
 
     def action_map(self) -> None:
@@ -282,7 +277,7 @@ class TalkScreen(Screen[None]):
         self._show_coach(self.conversation.step)
         self.ds_app.remember(coach=self.show_coach)
 
-    async def action_hide(self) -> None:
+    def action_hide(self) -> None:
         """The hand-over key: hide the person's answers from the screen, or show them again."""
         self.hidden = not self.hidden
         step = self.conversation.step
@@ -291,8 +286,8 @@ class TalkScreen(Screen[None]):
             from dataclasses import replace
 
             hidden_view = replace(view, hidden=self.hidden, step=step)
-            await self.query_one("#talk", Talk).show(hidden_view)
-            await self.query_one("#now", QuestionNow).show(hidden_view)
+            self.query_one("#talk", Talk).show(hidden_view)
+            self.query_one("#now", QuestionNow).show(hidden_view)
         self.query_one("#answer", AnswerArea).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
