@@ -10,7 +10,7 @@ to the engine (or drops it, when that step has moved on).
 The widgets are made once and kept: a new step changes their words, values and which
 of them are shown, in place (nothing is composed again), and the focus moves to the new
 one at once. So keys typed while the next question is put up land in the next box. A
-widget that is put away hands any key still waiting for it to the one now in use.
+widget that has lost the focus hands any key still waiting for it to the one that has it.
 
 Each answer widget takes its own Enter (and Ctrl+S, arrows, Space) in turn with the keys
 typed before it, rather than through a key binding further up, which is only seen after
@@ -63,9 +63,10 @@ def _in_use(widget: Widget) -> bool:
 
 
 def _pass_on(widget: Widget, event: events.Key) -> bool:
-    """A key reached a widget that has been put away (the step moved on after it was typed):
-    send it round again, to whatever has the focus now. True when it was passed on."""
-    if _in_use(widget):
+    """A key reached a widget that no longer has the focus (the step moved on after the key
+    was typed, and the focus with it): send it round again, to whatever has the focus now.
+    True when it was passed on."""
+    if widget.screen.focused is widget:  # (not has_focus: that changes only later)
         return False
     event.stop()
     event.prevent_default()

@@ -103,12 +103,11 @@ class Talk(VerticalScroll):
         self.query_one("#said-title").display = bool(view.entries) and not view.hidden
         entries = self.query_one("#entries", Vertical)
         entries.display = not view.hidden
-        self._show_entries(entries, view.entries)
+        self._show_entries(entries, () if view.hidden else view.entries)  # hidden: not kept on screen at all
         recall = self.query_one("#recall", Vertical)
         recall.display = bool(view.recall_intro) and not view.hidden
-        if recall.display:
-            self.query_one("#recall-intro", Static).update(view.recall_intro)
-            self._show_recalled(recall, view.step.recall)
+        self.query_one("#recall-intro", Static).update(view.recall_intro if recall.display else "")
+        self._show_recalled(recall, view.step.recall if recall.display else ())
         self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     def _show_entries(self, box: Vertical, entries: tuple[Entry, ...]) -> None:
