@@ -364,7 +364,9 @@ class AnswerArea(Vertical):
             buttons = self._choice_buttons(len(step.choices))
             preferred = self._preferred_button() or "choice-0"
             for button, choice in zip(buttons, step.choices):
-                button.label = choice.label
+                if str(button.label) != choice.label:
+                    button.label = choice.label
+                    button.refresh(layout=True)  # (a new label alone keeps the old width)
                 button.variant = "primary" if button.id == preferred else "default"
                 wanted.add(button.id or "")
         elif kind == "info":

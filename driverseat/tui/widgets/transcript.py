@@ -108,7 +108,18 @@ class Talk(VerticalScroll):
         recall.display = bool(view.recall_intro) and not view.hidden
         self.query_one("#recall-intro", Static).update(view.recall_intro if recall.display else "")
         self._show_recalled(recall, view.step.recall if recall.display else ())
-        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+        self.call_after_refresh(self._scroll_to_now)
+
+    def _scroll_to_now(self) -> None:
+        """The end of what was said; when an earlier answer is being changed, that answer."""
+        view = self.view
+        changing = None
+        if view is not None and not view.hidden:
+            changing = next((w for w in self._entries if w.entry.key == view.step.key), None)
+        if changing is not None:
+            self.scroll_to_widget(changing, animate=False, immediate=True)
+        else:
+            self.scroll_end(animate=False, immediate=True)
 
     def _show_entries(self, box: Vertical, entries: tuple[Entry, ...]) -> None:
         shown = self._entries
