@@ -57,6 +57,8 @@ class TalkScreen(Screen[None]):
         self.hidden = False  # the hand-over key hides the person's answers
         self.shown = 0  # the number of the step on screen (a new one each time a step is shown)
         self.banner: tuple[str, ...] = self._greeting()
+        self._said: dict[str, str] = {}  # what each line of the screen says now
+        self._keys_for: tuple[object, ...] = ()
         use_words(self, words)
 
     @property
@@ -119,13 +121,18 @@ class TalkScreen(Screen[None]):
         self._bindings = self._merge_bindings()
         use_words(self, words)
         self.banner = self._greeting()
+        await self.redraw()
+
+    async def redraw(self) -> None:
+        """Make the whole screen again (new words, another conversation) and show the step."""
+        self._said, self._keys_for = {}, ()
         await self.recompose()
         self.query_one("#answer", AnswerArea).taker = self.take
         self.show_step()
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
-        self.query_one("#saved", Static).update(text)
+        self._say("#saved", text)
 
     # ------------------------------------------------------------------ showing
     def show_step(self) -> None:
@@ -139,16 +146,15 @@ class TalkScreen(Screen[None]):
         section_id = step.section.id if step.section else None
         self.query_one("#map", SectionMap).show(progress, section_id)
         count = self.words("map_count", done=done, total=len(progress))
-        self.query_one("#map-title", Static).update(f"{self.words('map_title')}: {count}")
+        self._say("#map-title", f"{self.words('map_title')}: {count}")
         if step.section is None:
             top = self.words("top_line_end")
         else:
             top = self.words("top_line", section=step.section.title, number=step.number, total=step.total)
-        self.query_one("#top-line", Static).update(top)
+        self._say("#top-line", top)
         self._show_coach(step)
-        banner = self.query_one("#banner", Static)
-        banner.update("\n".join(self.banner))
-        banner.display = bool(self.banner)
+        self._say("#banner", "\n".join(self.banner))
+        self.query_one("#banner").display = bool(self.banner)
 
         self.shown += 1
         first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
@@ -165,7 +171,17 @@ class TalkScreen(Screen[None]):
         self.query_one("#now", QuestionNow).show(view)
         self.query_one("#answer", AnswerArea).show(step, self.shown)
         self._show_actions(step)
-        self.refresh_bindings()
+        keys = (bool(step.example), step.role, step.input)  # what the footer's keys depend on
+        if keys != self._keys_for:
+            self._keys_for = keys
+            self.refresh_bindings()
+
+    def _say(self, selector: str, text: str) -> None:
+        """Put ``text`` in a line of the screen (only when it says something new: each
+        change costs a new layout)."""
+        if self._said.get(selector) != text:
+            self._said[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def _show_actions(self, step: Step) -> None:
         talking = step.role in ("question", "list_start", "list_more")
@@ -176,9 +192,8 @@ class TalkScreen(Screen[None]):
         self.query_one("#back", Button).display = True
 
     def _show_coach(self, step: Step) -> None:
-        coach = self.query_one("#coach", Static)
-        coach.display = self.show_coach
-        coach.update((step.coach or self.words("coach_none")).strip())
+        self.query_one("#coach").display = self.show_coach
+        self._say("#coach", (step.coach or self.words("coach_none")).strip())
 
     def _moved(self) -> None:
         self.remove_class("-map-open")
