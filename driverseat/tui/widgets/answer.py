@@ -233,16 +233,24 @@ class AnswerArea(Vertical):
         short.display = False
         yield short
         yield Static("", id="hint", classes="hint")
-        with Horizontal(classes="done-row", id="done-row") as row:
-            row.display = False
-            yield Button(words("done"), id="done", variant="primary", compact=True)
-            yield Static("", id="done-hint", classes="hint")
-        with Horizontal(classes="buttons", id="buttons") as buttons:
-            buttons.display = False
-            for name, label in (("go-on", "go_on"), ("review", "look_over"), ("export", "share")):
-                button = ChoiceButton(words(label), id=name, compact=True)
-                button.display = False
-                yield button
+
+    def _rows(self) -> None:
+        """The row with the Done button and the row of buttons (hidden), once."""
+        if self.query("#done-row"):
+            return
+        words = self.words
+        done_row = Horizontal(classes="done-row", id="done-row")
+        row = Horizontal(classes="buttons", id="buttons")
+        done_row.display = row.display = False
+        self.mount_all([done_row, row])
+        # (mounted one level at a time: a container's own children are only there once it is)
+        done_row.mount_all([Button(words("done"), id="done", variant="primary", compact=True),
+                            Static("", id="done-hint", classes="hint")])
+        buttons = [ChoiceButton(words(label), id=name, compact=True)
+                   for name, label in (("go-on", "go_on"), ("review", "look_over"), ("export", "share"))]
+        for button in buttons:
+            button.display = False
+        row.mount_all(buttons)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.get_ready)
@@ -252,6 +260,7 @@ class AnswerArea(Vertical):
         somewhere to go at once when a step asks for them."""
         if not self.is_attached:
             return
+        self._rows()
         self._long(None)
         self._choice(None)
         self._ticks(None)
@@ -308,6 +317,7 @@ class AnswerArea(Vertical):
 
     def _choice_buttons(self, count: int) -> list[Button]:
         """At least ``count`` choice buttons in the row (they are never taken away)."""
+        self._rows()
         row = self.query_one("#buttons", Horizontal)
         while self._choice_count < count:
             button = ChoiceButton("", id=f"choice-{self._choice_count}", compact=True)
@@ -324,6 +334,8 @@ class AnswerArea(Vertical):
         kind = step.input
         self.set_class(kind == "long", "-long")
         words = self.words
+        if kind != "short":
+            self._rows()
         use: dict[str, Widget] = {}
         hint = ""
         if kind == "short":
@@ -345,7 +357,8 @@ class AnswerArea(Vertical):
             use["buttons"] = self._show_buttons(step)
         self.query_one("#hint", Static).update(hint)
         self.query_one("#hint").display = bool(hint)
-        self.query_one("#done-row").display = kind in ("long", "choices")
+        if self.query("#done-row"):
+            self.query_one("#done-row").display = kind in ("long", "choices")
         for widget in use.values():
             widget.display = True
         target = self._target(use)

@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from driverseat.conversation import Entry, Step
@@ -74,8 +75,9 @@ class TalkView:
 class Talk(VerticalScroll):
     """The conversation so far in this part (it scrolls; the question is below it).
 
-    Its widgets are made once; a new step changes them in place: the entries already on
-    screen stay, new ones are added, and one that changed gets its new words."""
+    Its widgets are made when first needed and then kept; a new step changes them in
+    place: the entries already on screen stay, new ones are added, and one that changed
+    gets its new words."""
 
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
@@ -83,31 +85,58 @@ class Talk(VerticalScroll):
         self.view: TalkView | None = None
         self._entries: list[TranscriptEntry] = []  # in order, as on screen
         self._recalled: list[Static] = []
+        self._recall_intro = Static("")  # (the one in the recall part, once it is made)
 
-    def compose(self) -> ComposeResult:
-        yield Static("", markup=False, classes="intro", id="intro")
-        yield Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
-        yield Static(self.words("what_you_said"), classes="said-title", id="said-title")
-        yield Vertical(id="entries")
-        with Vertical(classes="recall", id="recall"):
-            yield Static("", classes="recall-intro", id="recall-intro")
+    PARTS = ("intro", "hidden-note", "said-title", "entries", "recall")  # top to bottom
+
+    def _part(self, name: str, wanted: bool) -> Widget | None:
+        """The part ``name``, shown or not; made (in its place) the first time it is wanted,
+        so a first screen has only what it shows."""
+        found = self.query_children(f"#{name}")
+        if found:
+            part: Widget = found.first()
+            part.display = wanted
+            return part
+        if not wanted:
+            return None
+        part = self._make(name)
+        later = [self.query_children(f"#{n}") for n in self.PARTS[self.PARTS.index(name) + 1:]]
+        following = next((q.first() for q in later if q), None)
+        if following is not None:
+            self.mount(part, before=following)
+        else:
+            self.mount(part)
+        if name == "recall":  # (its own child is mounted once it is there itself)
+            self._recall_intro = Static("", classes="recall-intro", id="recall-intro")
+            part.mount(self._recall_intro)
+        return part
+
+    def _make(self, name: str) -> Widget:
+        if name == "intro":
+            return Static("", markup=False, classes="intro", id="intro")
+        if name == "hidden-note":
+            return Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
+        if name == "said-title":
+            return Static(self.words("what_you_said"), classes="said-title", id="said-title")
+        if name == "entries":
+            return Vertical(id="entries")
+        return Vertical(classes="recall", id="recall")
 
     def show(self, view: TalkView) -> None:
         """Show ``view``, changing only what differs from what is on screen."""
         old, self.view = self.view, view
-        intro = self.query_one("#intro", Static)
-        if old is None or old.intro != view.intro:
+        intro = self._part("intro", bool(view.intro))
+        if isinstance(intro, Static) and (old is None or old.intro != view.intro):
             intro.update(view.intro.strip())
-        intro.display = bool(view.intro)
-        self.query_one("#hidden-note").display = view.hidden
-        self.query_one("#said-title").display = bool(view.entries) and not view.hidden
-        entries = self.query_one("#entries", Vertical)
-        entries.display = not view.hidden
-        self._show_entries(entries, () if view.hidden else view.entries)  # hidden: not kept on screen at all
-        recall = self.query_one("#recall", Vertical)
-        recall.display = bool(view.recall_intro) and not view.hidden
-        self.query_one("#recall-intro", Static).update(view.recall_intro if recall.display else "")
-        self._show_recalled(recall, view.step.recall if recall.display else ())
+        self._part("hidden-note", view.hidden)
+        self._part("said-title", bool(view.entries) and not view.hidden)
+        entries = self._part("entries", bool(view.entries) and not view.hidden)
+        if isinstance(entries, Vertical):  # hidden: the answers are not kept on screen at all
+            self._show_entries(entries, () if view.hidden else view.entries)
+        recall = self._part("recall", bool(view.recall_intro) and not view.hidden)
+        if isinstance(recall, Vertical):
+            self._recall_intro.update(view.recall_intro if recall.display else "")
+            self._show_recalled(recall, view.step.recall if recall.display else ())
         self.call_after_refresh(self._scroll_to_now)
 
     def _scroll_to_now(self) -> None:
