@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from driverseat import agenda as agenda_model
-from driverseat import language as language_notes
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Choice, Question, Script, Section, TEXT_KINDS
+
+if TYPE_CHECKING:  # the wording notes are imported when first looked for (a quicker start)
+    from driverseat import language as language_notes
 
 NOT_STARTED, PARTLY, DONE = "not_started", "partly", "done"
 
@@ -154,7 +156,14 @@ class Entry:
     private: bool = False
 
 
-NotesFinder = Callable[[str, str, str], list[language_notes.Note]]
+NotesFinder = Callable[[str, str, str], "list[language_notes.Note]"]
+
+
+def _find_notes(text: str, question_id: str, lang: str) -> list[language_notes.Note]:
+    """driverseat's own wording notes (``driverseat.language``, imported on first use)."""
+    from driverseat import language
+
+    return language.find_notes(text, question_id, lang)
 
 
 @dataclass
@@ -180,7 +189,7 @@ class Conversation:
         self.script = script
         self.prep = prep
         self.on_change = on_change or (lambda: None)
-        self.find_notes = find_notes or language_notes.find_notes
+        self.find_notes = find_notes or _find_notes
         self._pending: _Pending | None = None
         self._return_to: Spot | None = None
         self._spot: Spot | None = self._resume_spot()
@@ -486,10 +495,13 @@ class Conversation:
         return self.step
 
     # --------------------------------------------------------------- transcript
-    def transcript(self) -> list[Entry]:
-        """Every answer on file, in script order, as the person gave it."""
+    def transcript(self, section_id: str | None = None) -> list[Entry]:
+        """Every answer on file, in script order, as the person gave it (only those of
+        the part ``section_id`` when given: the cost is that part's, not the whole prep's)."""
         out: list[Entry] = []
         for section in self.script.sections:
+            if section_id is not None and section.id != section_id:
+                continue
             for question in section.questions:
                 if question.kind == "info":
                     continue

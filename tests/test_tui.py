@@ -138,7 +138,7 @@ async def test_reflect_back_change_it_keeps_the_words(prep_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.conversation.jump("goal")
-        await talk(app).show_step()
+        talk(app).show_step()
         await pilot.pause()
         assert app.conversation.step.key == "vision"
         await give_text(pilot, "My own place")

@@ -509,3 +509,39 @@ def test_the_card_says_top_three_only_when_there_are_three() -> None:
     assert "My top three" not in card and "What matters most to me" in card
     prep.list_at(("priorities",)).append({"area": "money", "words": "Savings.", "rank": 3})
     assert "My top three" in export.render("card", prep)
+
+
+# ------------------------------------------------------------ keys typed during a step change
+async def test_a_whole_walk_posted_at_once_lands_every_word(tmp_path: Path) -> None:
+    """Every key of the pty walk (issue 11) handed to the app at once, before it has put up
+    even the second question: the boxes are changed in place and a key that reached a box
+    after the focus moved on is passed to the one that has it, so every answer is in the
+    file exactly, and the walk ends where the engine alone ends it."""
+    from test_tui_walk_terminal import _strings, walk_keys
+
+    names = {"\r": ("enter", "\r"), "\x13": ("ctrl+s", "\x13"), " ": ("space", " ")}
+    walk = walk_keys()
+    path = tmp_path / "prep.yaml"
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for keys in walk.steps:
+            rest = keys
+            while rest:
+                if rest.startswith("\x1b[C"):
+                    app.post_message(events.Key("right", None))
+                    rest = rest[3:]
+                    continue
+                key, character = names.get(rest[0], (rest[0], rest[0]))
+                app.post_message(events.Key(key, character))
+                rest = rest[1:]
+        for _ in range(200):  # wait for the condition, not for a time
+            if app.conversation.step.role == "end":
+                break
+            await pilot.pause(0.05)
+        assert app.conversation.step.role == "end"
+    data = saved(path)
+    on_file = set(_strings(data))
+    assert [w for w in walk.words if w not in on_file] == []
+    assert data["not_invited"][0]["private"] is True
+    assert [p["name"] for p in data["invitees"]] == ["Jim", "Ana"]

@@ -359,8 +359,7 @@ class DriverseatApp(App[int]):
             self.push_screen(screen, done)
             return
         talk.conversation = self.session.conversation
-        await talk.recompose()
-        await talk.show_step()
+        await talk.redraw()
 
     def action_language(self) -> None:
         """Offer the languages; the one picked is used at once, at the same place."""

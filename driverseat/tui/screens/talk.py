@@ -3,15 +3,16 @@
 It shows ``conversation.step`` and hands what the person does to the engine
 (answer, skip, not sure, back, jump, edit). It keeps no answers of its own.
 
-Every move goes through one lock, one at a time, and only applies to the step that is on
-screen: each time a step is shown it gets a new number, an answer carries the number of
-the step it was typed for, and an answer or a key meant for a step that has moved on is
-dropped (never given to the next question). Fast keys can't put words in the wrong place.
+Every move is made in one go: the engine changes and the whole screen shows the next
+step (in place, nothing composed again) before any other key is looked at. A move only
+applies to the step that is on screen: each time a step is shown it gets a new number, an
+answer carries the number of the step it was typed for, and an answer meant for a step
+that has moved on is dropped (never given to the next question). Fast keys can't put
+words in the wrong place, and keys typed while the next question is put up land in it.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,8 +57,9 @@ class TalkScreen(Screen[None]):
         self.show_coach = coach
         self.hidden = False  # the hand-over key hides the person's answers
         self.shown = 0  # the number of the step on screen (a new one each time a step is shown)
-        self._moving = asyncio.Lock()
         self.banner: tuple[str, ...] = self._greeting()
+        self._said: dict[str, str] = {}  # what each line of the screen says now
+        self._keys_for: tuple[object, ...] = ()
         use_words(self, words)
 
     @property
@@ -109,10 +111,10 @@ class TalkScreen(Screen[None]):
         with Horizontal(id="bottom"):
             yield Footer(show_command_palette=False, compact=True)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
-        await self.show_step()
+        self.show_step()
 
     async def speak(self, words: Words) -> None:
         """Draw everything again in another language; the conversation keeps its place."""
@@ -120,15 +122,21 @@ class TalkScreen(Screen[None]):
         self._bindings = self._merge_bindings()
         use_words(self, words)
         self.banner = self._greeting()
+        await self.redraw()
+
+    async def redraw(self) -> None:
+        """Make the whole screen again (new words, another conversation) and show the step."""
+        self._said, self._keys_for = {}, ()
         await self.recompose()
-        await self.show_step()
+        self.query_one("#answer", AnswerArea).taker = self.take
+        self.show_step()
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
-        self.query_one("#saved", Static).update(text)
+        self._say("#saved", text)
 
     # ------------------------------------------------------------------ showing
-    async def show_step(self) -> None:
+    def show_step(self) -> None:
         """Show the engine's current step everywhere on the screen."""
         conversation = self.conversation
         step = conversation.step
@@ -139,33 +147,42 @@ class TalkScreen(Screen[None]):
         section_id = step.section.id if step.section else None
         self.query_one("#map", SectionMap).show(progress, section_id)
         count = self.words("map_count", done=done, total=len(progress))
-        self.query_one("#map-title", Static).update(f"{self.words('map_title')}: {count}")
+        self._say("#map-title", f"{self.words('map_title')}: {count}")
         if step.section is None:
             top = self.words("top_line_end")
         else:
             top = self.words("top_line", section=step.section.title, number=step.number, total=step.total)
-        self.query_one("#top-line", Static).update(top)
+        self._say("#top-line", top)
         self._show_coach(step)
-        banner = self.query_one("#banner", Static)
-        banner.update("\n".join(self.banner))
-        banner.display = bool(self.banner)
+        self._say("#banner", "\n".join(self.banner))
+        self.query_one("#banner").display = bool(self.banner)
 
         self.shown += 1
         first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
         view = TalkView(
             step=step,
-            entries=tuple(e for e in conversation.transcript() if step.section and e.section.id == step.section.id),
+            entries=tuple(conversation.transcript(step.section.id)) if step.section else (),
             intro=step.section.intro if (step.section and first_of_section) else "",
             recall_intro=say("recall_intro") if step.recall else "",
             so_far=self.words("so_far", items=", ".join(step.items)) if step.role in ("list_start", "list_more") and step.items else "",
             example=self.words("example_line", example=step.example) if (self.show_example and step.example) else "",
             hidden=self.hidden,
         )
-        await self.query_one("#talk", Talk).show(view)
-        await self.query_one("#now", QuestionNow).show(view)
-        await self.query_one("#answer", AnswerArea).show(step, self.shown)
+        self.query_one("#talk", Talk).show(view)
+        self.query_one("#now", QuestionNow).show(view)
+        self.query_one("#answer", AnswerArea).show(step, self.shown)
         self._show_actions(step)
-        self.refresh_bindings()
+        keys = (bool(step.example), step.role, step.input)  # what the footer's keys depend on
+        if keys != self._keys_for:
+            self._keys_for = keys
+            self.refresh_bindings()
+
+    def _say(self, selector: str, text: str) -> None:
+        """Put ``text`` in a line of the screen (only when it says something new: each
+        change costs a new layout)."""
+        if self._said.get(selector) != text:
+            self._said[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def _show_actions(self, step: Step) -> None:
         talking = step.role in ("question", "list_start", "list_more")
@@ -176,47 +193,41 @@ class TalkScreen(Screen[None]):
         self.query_one("#back", Button).display = True
 
     def _show_coach(self, step: Step) -> None:
-        coach = self.query_one("#coach", Static)
-        coach.display = self.show_coach
-        coach.update((step.coach or self.words("coach_none")).strip())
+        self.query_one("#coach").display = self.show_coach
+        self._say("#coach", (step.coach or self.words("coach_none")).strip())
 
-    async def _moved(self) -> None:
+    def _moved(self) -> None:
         self.remove_class("-map-open")
         self.banner = ()
         self.show_example = False
-        await self.show_step()
+        self.show_step()
 
-    async def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
-        """Make one change to the conversation and show the step after it, one at a time.
+    def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
+        """Make one change to the conversation and show the step after it, in one go.
 
         ``shown`` is the number of the step the person acted on; when another step is on
-        screen by the time this runs, nothing changes (None: always, as for a jump)."""
-        async with self._moving:
-            if shown is not None and shown != self.shown:
-                return False
-            try:
-                change()
-            except (ValueError, KeyError):
-                return False  # the answer area only offers what the engine takes
-            await self._moved()
-            return True
-
-    def _acting_on(self) -> int | None:
-        """The step a key press is meant for: the one on screen, unless it is being changed."""
-        return None if self._moving.locked() else self.shown
+        screen by now, nothing changes (None: always, as for a jump)."""
+        if shown is not None and shown != self.shown:
+            return False
+        try:
+            change()
+        except (ValueError, KeyError):
+            return False  # the answer area only offers what the engine takes
+        self._moved()
+        return True
 
     # ------------------------------------------------------------------ doing
     @on(AnswerArea.Answered)
-    async def _answered(self, event: AnswerArea.Answered) -> None:
-        await self.take(event.value, event.shown)
+    def _answered(self, event: AnswerArea.Answered) -> None:
+        self.take(event.value, event.shown)
 
-    async def take(self, value: Any, shown: int) -> None:
-        """An answer typed for the step shown as number ``shown``."""
-        if shown != self.shown or self._moving.locked():
-            return  # typed for a step that has moved on: it never reaches another question
-        await self._move(shown, lambda: self.conversation.answer(value))
+    def take(self, value: Any, shown: int) -> bool:
+        """An answer typed for the step shown as number ``shown``; the next step is on
+        screen when this returns. False when that step has moved on (the answer never
+        reaches another question) or the engine did not take it."""
+        return self._move(shown, lambda: self.conversation.answer(value))
 
-    async def on_agenda_editor_changed(self, event: AgendaEditor.Changed) -> None:
+    def on_agenda_editor_changed(self, event: AgendaEditor.Changed) -> None:
         """A change to the plan for the meeting; the step is shown again with it.
         (By the handler's name: the agenda's widget is imported only when it is shown.)"""
         conversation, index = self.conversation, event.index
@@ -228,7 +239,7 @@ class TalkScreen(Screen[None]):
             "reset": conversation.agenda_reset,
         }
         if event.how in changes:
-            await self._move(self.query_one("#answer", AnswerArea).shown, changes[event.how])
+            self._move(self.query_one("#answer", AnswerArea).shown, changes[event.how])
 
     @on(AnswerArea.Wants)
     def _wants(self, event: AnswerArea.Wants) -> None:
@@ -238,15 +249,14 @@ class TalkScreen(Screen[None]):
             self.ds_app.action_export()
 
     @on(Button.Pressed, "#actions Button")
-    async def _action_button(self, event: Button.Pressed) -> None:
-        actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure}
+    def _action_button(self, event: Button.Pressed) -> None:
+        actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure,
+                   "example": self.action_example}
         if event.button.id in actions:
-            await actions[event.button.id]()
-        elif event.button.id == "example":
-            await self.action_example()
+            actions[event.button.id]()
 
     @on(SectionMap.Jump)
-    async def _jump(self, event: SectionMap.Jump) -> None:
+    def _jump(self, event: SectionMap.Jump) -> None:
         self.jump(event.section_id)
 
     @on(TranscriptEntry.Chosen)
@@ -254,23 +264,23 @@ class TalkScreen(Screen[None]):
         self.edit(event.key)
 
     def jump(self, section_id: str) -> None:
-        self.run_worker(self._move(None, lambda: self.conversation.jump(section_id)), group="move")
+        self._move(None, lambda: self.conversation.jump(section_id))
 
     def edit(self, key: str) -> None:
-        self.run_worker(self._move(None, lambda: self.conversation.edit(key)), group="move")
+        self._move(None, lambda: self.conversation.edit(key))
 
-    async def action_skip(self) -> None:
-        await self._move(self._acting_on(), self.conversation.skip)
+    def action_skip(self) -> None:
+        self._move(self.shown, self.conversation.skip)
 
-    async def action_back(self) -> None:
-        await self._move(self._acting_on(), self.conversation.back)
+    def action_back(self) -> None:
+        self._move(self.shown, self.conversation.back)
 
-    async def action_not_sure(self) -> None:
+    def action_not_sure(self) -> None:
         if not self.conversation.step.can_not_sure:
             return
-        await self._move(self._acting_on(), self.conversation.not_sure)
+        self._move(self.shown, self.conversation.not_sure)
 
-    async def action_example(self) -> None:
+    def action_example(self) -> None:
         if not self.conversation.step.example:
             return
         self.show_example = not self.show_example
@@ -280,7 +290,7 @@ class TalkScreen(Screen[None]):
 
             example = self.words("example_line", example=self.conversation.step.example) if self.show_example else ""
             talk.view = replace(talk.view, example=example)
-            await self.query_one("#now", QuestionNow).show(talk.view)
+            self.query_one("#now", QuestionNow).show(talk.view)
         self.query_one("#answer", AnswerArea).focus_answer()  # go on typing after a click
 
     def action_map(self) -> None:
@@ -297,7 +307,7 @@ class TalkScreen(Screen[None]):
         self._show_coach(self.conversation.step)
         self.ds_app.remember(coach=self.show_coach)
 
-    async def action_hide(self) -> None:
+    def action_hide(self) -> None:
         """The hand-over key: hide the person's answers from the screen, or show them again."""
         self.hidden = not self.hidden
         step = self.conversation.step
@@ -306,8 +316,8 @@ class TalkScreen(Screen[None]):
             from dataclasses import replace
 
             hidden_view = replace(view, hidden=self.hidden, step=step)
-            await self.query_one("#talk", Talk).show(hidden_view)
-            await self.query_one("#now", QuestionNow).show(hidden_view)
+            self.query_one("#talk", Talk).show(hidden_view)
+            self.query_one("#now", QuestionNow).show(hidden_view)
         self.query_one("#answer", AnswerArea).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

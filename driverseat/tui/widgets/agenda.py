@@ -77,8 +77,7 @@ class AgendaEditor(Vertical):
         self.at = at  # the step to highlight (the one just moved or added)
         self._asked: tuple[str, int | None] | None = None  # X or R once asks; again does it
 
-    def compose(self) -> ComposeResult:
-        words = self.words
+    def _options(self) -> list[Option]:
         options = []
         for number, line in enumerate(self.lines, 1):
             if line.details:
@@ -89,6 +88,11 @@ class AgendaEditor(Vertical):
             else:
                 prompt = Content.from_markup("$number. $text", number=str(number), text=visible(line.text))
             options.append(Option(prompt, id=f"line-{number - 1}"))
+        return options
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        options = self._options()
         agenda = AgendaList(*options, id="agenda")
         use_words(agenda, words)
         yield agenda
@@ -100,9 +104,21 @@ class AgendaEditor(Vertical):
             yield Button(words("agenda_keep"), id="agenda-keep", variant="primary", compact=True)
 
     def on_mount(self) -> None:
+        if self.display:  # (made ahead of time, hidden, it waits for its step)
+            self._ready()
+
+    def show(self, lines: tuple[Line, ...], at: int = 0) -> None:
+        """The plan again after a change (or a new look at it), in place."""
+        self.lines, self.at, self._asked = lines, at, None
+        self.query_one("#agenda", AgendaList).set_options(self._options())
+        self.query_one("#agenda-add", Input).value = ""
+        self._ready()
+
+    def _ready(self) -> None:
         agenda = self.query_one("#agenda", AgendaList)
         if self.lines:
             agenda.highlighted = max(0, min(self.at, len(self.lines) - 1))
+        self.screen.set_focus(agenda)  # keys go to the plan at once
 
     def change(self, how: str, index: int | None) -> None:
         """A key on the list: move at once; take off and start again ask first."""

@@ -3,20 +3,28 @@
 short -> one-line Input (Enter); long -> TextArea with a Done button and Ctrl+S;
 choice -> OptionList; choices -> SelectionList with Done; yesno (also list doors,
 reflect-back and language notes) -> one button per choice; info -> "Go on";
-end -> "Look over my sheet" and "Save a copy". The area only collects; it posts
-``AnswerArea.Answered`` with the number of the step it was shown for, and the screen
-hands the value to the engine (or drops it, when that step has moved on).
+end -> "Look over my sheet" and "Save a copy". The area only collects; it hands each
+answer on with the number of the step it was shown for, and the screen gives the value
+to the engine (or drops it, when that step has moved on).
 
-A row of buttons works like one choice: Left and Right move between them, and only the
-one that Enter would press is lit. Line breaks left at the very end of a long answer
-(Enter pressed before Ctrl+S) are not words, so they are not kept; everything else is.
+The widgets are made once and kept: a new step changes their words, values and which
+of them are shown, in place (nothing is composed again), and the focus moves to the new
+one at once. So keys typed while the next question is put up land in the next box. A
+widget that has lost the focus hands any key still waiting for it to the one that has it.
+
+Each answer widget takes its own Enter (and Ctrl+S, arrows, Space) in turn with the keys
+typed before it, rather than through a key binding further up, which is only seen after
+a trip through the app. A row of buttons works like one choice: Left and Right move
+between them, and only the one that Enter would press is lit. Line breaks left at the
+very end of a long answer (Enter pressed before Ctrl+S) are not words, so they are not
+kept; everything else is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -25,60 +33,164 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Step
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList, TextArea
+
+Taker = Callable[[Any, int], bool]
+
+
+def _area_of(widget: Widget) -> AnswerArea | None:
+    for node in widget.ancestors:
+        if isinstance(node, AnswerArea):
+            return node
+    return None
+
+
+def _in_use(widget: Widget) -> bool:
+    """Shown now: the widget and every container up to the answer area."""
+    node: Any = widget
+    while node is not None and not isinstance(node, AnswerArea):
+        if not node.display:
+            return False
+        node = node.parent
+    return node is not None
+
+
+def _pass_on(widget: Widget, event: events.Key) -> bool:
+    """A key reached a widget that no longer has the focus (the step moved on after the key
+    was typed, and the focus with it): send it round again, to whatever has the focus now.
+    True when it was passed on."""
+    if widget.screen.focused is widget:  # (not has_focus: that changes only later)
+        return False
+    event.stop()
+    event.prevent_default()
+    widget.app.post_message(events.Key(event.key, event.character))
+    return True
+
 
 class ShortBox(Input):
-    """The one-line box. Enter is taken here, in turn with the letters typed before it:
-    a key bound further up is only seen after a trip through the app, by which time a fast
-    typist's next words may already be in the box."""
+    """The one-line box. Enter is taken here, in turn with the letters typed before it."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if _pass_on(self, event):
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            area = self.parent
-            if isinstance(area, AnswerArea):
-                area.post_message(AnswerArea.Answered(self.value, area.shown))
+            area = _area_of(self)
+            if area is not None:
+                area.give(self.value)
             return
         await super()._on_key(event)
 
 
-_long_box: type | None = None
+class ChoiceButton(Button):
+    """One button in a row of choices: Enter or Space gives its choice, Left and Right move
+    along the row, all in turn with the keys before them."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _pass_on(self, event):
+            return
+        area = _area_of(self)
+        if area is not None and event.key in ("enter", "space", "left", "right"):
+            event.stop()
+            event.prevent_default()
+            if event.key in ("left", "right"):
+                area.action_button(-1 if event.key == "left" else 1)
+            else:
+                area.press(self)
+            return
+        await super()._on_key(event)
 
 
-def long_box_class() -> type:
+class ChoiceList(OptionList):
+    """The one-choice list: arrows and Enter are taken here, in turn with the keys before."""
+
+    MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+             "pageup": "page_up", "pagedown": "page_down"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _pass_on(self, event):
+            return
+        area = _area_of(self)
+        if area is not None and (event.key in self.MOVES or event.key == "enter"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                if self.highlighted is not None and area.step is not None:
+                    area.give(area.step.choices[self.highlighted].value)
+            else:
+                getattr(self, f"action_{self.MOVES[event.key]}")()
+            return
+        await super()._on_key(event)
+
+
+_kept: dict[str, type] = {}
+
+
+def long_box_class() -> type[TextArea]:
     """The long-answer box, made when first needed (TextArea is imported late: a quicker start).
 
     Ctrl+S is taken in the box itself, in turn with the letters typed before it."""
-    global _long_box
-    if _long_box is None:
+    if "long" not in _kept:
         from textual.widgets import TextArea
 
         class LongBox(TextArea):
             async def _on_key(self, event: events.Key) -> None:
+                if _pass_on(self, event):
+                    return
                 if event.key == "ctrl+s":
                     event.stop()
                     event.prevent_default()
-                    area = self.parent
-                    if isinstance(area, AnswerArea):
-                        area.post_message(AnswerArea.Answered(self.text.rstrip("\r\n"), area.shown))
+                    area = _area_of(self)
+                    if area is not None:
+                        area.give(self.text.rstrip("\r\n"))
                     return
                 await super()._on_key(event)
 
-        _long_box = LongBox
-    return _long_box
+        _kept["long"] = LongBox
+    return _kept["long"]
+
+
+def ticks_class() -> type[SelectionList[int]]:
+    """The list of ticks (SelectionList, imported late): Space, arrows and Ctrl+S are taken
+    in the list itself, in turn with the keys before them."""
+    if "ticks" not in _kept:
+        from textual.widgets import SelectionList
+
+        class Ticks(SelectionList[int]):
+            MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+                     "pageup": "page_up", "pagedown": "page_down", "space": "select", "enter": "select"}
+
+            async def _on_key(self, event: events.Key) -> None:
+                if _pass_on(self, event):
+                    return
+                area = _area_of(self)
+                if area is not None and (event.key in self.MOVES or event.key == "ctrl+s"):
+                    event.stop()
+                    event.prevent_default()
+                    if event.key == "ctrl+s":
+                        area.action_done()
+                    else:
+                        getattr(self, f"action_{self.MOVES[event.key]}")()
+                    return
+                await super()._on_key(event)
+
+        _kept["ticks"] = Ticks
+    return _kept["ticks"]
 
 
 class AnswerArea(Vertical):
     """Where the person answers the current step."""
 
-    # Not priority keys: they must come after the letters typed before them.
+    # Not priority keys: they must come after the letters typed before them. (The answer
+    # widgets take these keys themselves; these are for a focused Done button.)
     BINDINGS = [
         Binding("ctrl+s", "done", "key_done", show=False),  # the hint under the box says it
         Binding("enter", "enter", show=False),
@@ -89,7 +201,7 @@ class AnswerArea(Vertical):
     @dataclass
     class Answered(Message):
         """The person gave an answer (a str, a choice value, a list, or a bool) to the step
-        shown as number ``shown``."""
+        shown as number ``shown`` (posted when no screen takes answers directly)."""
 
         value: Any
         shown: int = 0
@@ -100,30 +212,240 @@ class AnswerArea(Vertical):
 
         action: str
 
+    KINDS = ("short", "long", "choice", "choices", "buttons")
+
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
         self.words = words
         self.step: Step | None = None
         self.shown = 0
-        self.taker: Callable[[Any, int], Awaitable[object]] | None = None  # the screen's, when set
+        self.taker: Taker | None = None  # the screen's, when set
+        self._choice_count = 0  # choice buttons made so far
         self.agenda_at = 0  # the agenda step to highlight when the plan is shown again
         use_words(self, words)
 
-    async def show(self, step: Step, shown: int = 0) -> None:
-        """Rebuild the area for a new step (number ``shown``) and put the focus in it."""
+    # ------------------------------------------------------------------ the widgets
+    def compose(self) -> ComposeResult:
+        """The widgets every step may need that cost little; the others come when first
+        needed (or soon after the first screen is up)."""
+        words = self.words
+        short = ShortBox(id="short", select_on_focus=False)
+        short.cursor_blink = False
+        short.display = False
+        yield short
+        yield Static("", id="hint", classes="hint")
+
+    def _rows(self) -> None:
+        """The row with the Done button and the row of buttons (hidden), once."""
+        if self.query("#done-row"):
+            return
+        words = self.words
+        done_row = Horizontal(classes="done-row", id="done-row")
+        row = Horizontal(classes="buttons", id="buttons")
+        done_row.display = row.display = False
+        self.mount_all([done_row, row])
+        # (mounted one level at a time: a container's own children are only there once it is)
+        done_row.mount_all([Button(words("done"), id="done", variant="primary", compact=True),
+                            Static("", id="done-hint", classes="hint")])
+        buttons = [ChoiceButton(words(label), id=name, compact=True)
+                   for name, label in (("go-on", "go_on"), ("review", "look_over"), ("export", "share"))]
+        for button in buttons:
+            button.display = False
+        row.mount_all(buttons)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.get_ready)
+
+    def get_ready(self) -> None:
+        """Make the rest of the answer widgets (hidden), so that the focus always has
+        somewhere to go at once when a step asks for them."""
+        if not self.is_attached:
+            return
+        self._rows()
+        self._long(None)
+        self._choice(None)
+        self._ticks(None)
+        self._choice_buttons(2)
+        self._agenda(None)
+
+    def _long(self, step: Step | None) -> TextArea:
+        found = self.query("#long")
+        value = step.value if step is not None and isinstance(step.value, str) else ""
+        if found:
+            box = found.first()
+            if step is not None:
+                box.load_text(value)  # type: ignore[attr-defined]
+                box.move_cursor(box.document.end)  # type: ignore[attr-defined]
+            return box  # type: ignore[return-value]
+        area = long_box_class()(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        area.cursor_blink = False
+        area.display = False
+        self.mount(area, before="#hint")
+        return area
+
+    def _choice(self, step: Step | None) -> OptionList:
+        found = self.query("#choice")
+        options = [Option(c.label, id=f"choice-{i}") for i, c in enumerate(step.choices)] if step else []
+        if found:
+            box = found.first(OptionList)
+            if step is not None:
+                box.set_options(options)
+        else:
+            box = ChoiceList(*options, id="choice")
+            box.display = False
+            self.mount(box, before="#hint")
+        if step is not None and step.choices:
+            values = [c.value for c in step.choices]
+            box.highlighted = values.index(step.value) if step.value in values else 0
+        return box
+
+    def _ticks(self, step: Step | None) -> SelectionList[int]:
+        found = self.query("#choices")
+        if step is not None:
+            chosen = step.value if isinstance(step.value, list) else []
+            selections = [(c.label, i, c.value in chosen) for i, c in enumerate(step.choices)]
+        else:
+            selections = []
+        if found:
+            box: SelectionList[int] = found.first()  # type: ignore[assignment]
+            if step is not None:
+                box.clear_options()
+                box.add_options(selections)
+            return box
+        box = ticks_class()(*selections, id="choices")
+        box.display = False
+        self.mount(box, before="#hint")
+        return box
+
+    def _choice_buttons(self, count: int) -> list[Button]:
+        """At least ``count`` choice buttons in the row (they are never taken away)."""
+        self._rows()
+        row = self.query_one("#buttons", Horizontal)
+        while self._choice_count < count:
+            button = ChoiceButton("", id=f"choice-{self._choice_count}", compact=True)
+            button.display = False
+            row.mount(button, before="#go-on")
+            self._choice_count += 1
+        return [row.query_one(f"#choice-{i}", Button) for i in range(count)]
+
+    def _agenda(self, step: Step | None) -> Widget:
+        """The plan for the meeting: made the first time it is shown, then changed in place;
+        it puts the focus in its list."""
+        from driverseat.tui.widgets.agenda import AgendaEditor
+
+        found = self.query(AgendaEditor)
+        if found and step is not None:
+            editor = found.first()
+            editor.display = True
+            editor.show(step.agenda, self.agenda_at)
+            return editor
+        if found:
+            return found.first()
+        editor = AgendaEditor(step.agenda if step else (), self.words, at=self.agenda_at, id="agenda-editor")
+        editor.display = step is not None
+        self.mount(editor, before="#hint")
+        return editor
+
+    # ------------------------------------------------------------------ showing
+    def show(self, step: Step, shown: int = 0) -> None:
+        """Show a new step (number ``shown``) in place, and put the focus in it at once."""
         self.step = step
         self.shown = shown
-        self.set_class(step.input == "long", "-long")
-        await self.recompose()
-        self.focus_answer()
+        kind = step.input
+        self.set_class(kind == "long", "-long")
+        words = self.words
+        if kind != "short":
+            self._rows()
+        use: dict[str, Widget] = {}
+        hint = ""
+        if kind == "short":
+            box = self.query_one("#short", ShortBox)
+            box.value = step.value if isinstance(step.value, str) else ""
+            box.cursor_position = len(box.value)
+            use["short"] = box
+            hint = words("press_enter")
+        elif kind == "long":
+            use["long"] = self._long(step)
+            self.query_one("#done-hint", Static).update(words("press_done"))
+        elif kind == "choice":
+            use["choice"] = self._choice(step)
+            hint = words("choice_hint")
+        elif kind == "choices":
+            use["choices"] = self._ticks(step)
+            self.query_one("#done-hint", Static).update(words("choices_hint"))
+        elif kind == "agenda":
+            use["agenda-editor"] = self._agenda(step)
+        else:
+            use["buttons"] = self._show_buttons(step)
+        if kind != "agenda":
+            for editor in self.query("#agenda-editor"):
+                editor.display = False
+        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint").display = bool(hint)
+        if self.query("#done-row"):
+            self.query_one("#done-row").display = kind in ("long", "choices")
+        for widget in use.values():
+            widget.display = True
+        target = self._target(use)
+        if target is not None:
+            self.screen.set_focus(target)
+        for name in self.KINDS:  # put away what this step does not use (after the focus moved)
+            found = self.query(f"#{name}")
+            if name not in use and found:
+                found.first().display = False
+
+    def _show_buttons(self, step: Step) -> Widget:
+        row = self.query_one("#buttons", Horizontal)
+        kind = step.input
+        wanted: set[str] = set()
+        if kind == "yesno":
+            buttons = self._choice_buttons(len(step.choices))
+            preferred = self._preferred_button() or "choice-0"
+            for button, choice in zip(buttons, step.choices):
+                if str(button.label) != choice.label:
+                    button.label = choice.label
+                    button.refresh(layout=True)  # (a new label alone keeps the old width)
+                button.variant = "primary" if button.id == preferred else "default"
+                wanted.add(button.id or "")
+        elif kind == "info":
+            wanted.add("go-on")
+        else:  # end
+            wanted.update(("review", "export"))
+        for button in row.query_children(Button):
+            button.display = button.id in wanted
+            if kind != "yesno" and button.id in wanted:
+                button.variant = "primary" if button.id in ("go-on", "review") else "default"
+        return row
+
+    def _target(self, use: dict[str, Widget]) -> Widget | None:
+        """The widget the focus goes to for the step now shown."""
+        for name in ("short", "long", "choice", "choices"):
+            if name in use:
+                return use[name]
+        if "buttons" not in use:
+            return None
+        row = use["buttons"]
+        preferred = self._preferred_button()
+        for button in row.query_children(Button):
+            if button.display and (preferred is None or button.id == preferred):
+                return button
+        return None
 
     def focus_answer(self) -> None:
-        for widget in self.query("Input, TextArea, OptionList, SelectionList, Button").results():
-            if widget.focusable and getattr(widget, "id", None) != "done":
-                if isinstance(widget, Button) and self._preferred_button() not in (None, widget.id):
-                    continue
-                widget.focus()
-                return
+        """Back to the answer (after a click elsewhere, Esc, the example shown)."""
+        if self.step is None:
+            return
+        focused = self.screen.focused
+        if focused is not None and focused in self.query("*") and _in_use(focused) and focused.id != "done":
+            return  # already in the answer (a choice the person moved to stays chosen)
+        use: dict[str, Widget] = {}
+        for name in self.KINDS:
+            found = self.query(f"#{name}")
+            if found and found.first().display:
+                use[name] = found.first()
+        target = self._target(use)
+        if target is not None:
+            self.screen.set_focus(target)
 
     def _preferred_button(self) -> str | None:
         """The button Enter presses first: the answer on file, else the session's default."""
@@ -139,7 +461,7 @@ class AnswerArea(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
             return self.step is not None and self.step.input in ("long", "choices")
-        if action == "enter":  # a one-line answer, a button or a choice: not a new line in a text
+        if action == "enter":  # a button in the row (mostly taken by the widgets themselves)
             return self._enter_value() is not None
         if action == "button":  # only in a row of buttons; arrows keep their job in a text
             return isinstance(self.screen.focused, Button) and self.screen.focused.parent is not None and (
@@ -157,23 +479,39 @@ class AnswerArea(Vertical):
         if isinstance(focused, OptionList) and focused.id == "choice" and focused.highlighted is not None:
             return (step.choices[focused.highlighted].value,)
         if isinstance(focused, Button) and "buttons" in focused.parent.classes:
-            name = focused.id or ""
-            if name.startswith("choice-"):
-                return (step.choices[int(name.removeprefix("choice-"))].value,)
-            if name == "go-on":
-                return (True,)
+            return self._button_value(focused)
         return None
 
-    async def action_enter(self) -> None:
+    def _button_value(self, button: Button) -> tuple[Any] | None:
+        step, name = self.step, button.id or ""
+        if step is None:
+            return None
+        if name.startswith("choice-"):
+            index = int(name.removeprefix("choice-"))
+            return (step.choices[index].value,) if index < len(step.choices) else None
+        if name == "go-on":
+            return (True,)
+        return None
+
+    def action_enter(self) -> None:
         value = self._enter_value()
         if value is not None:
-            await self.give(value[0])
+            self.give(value[0])
 
-    async def give(self, value: Any) -> None:
-        """Hand an answer on: straight to the screen (which waits until the next step is
-        shown), or as a message when there is no screen waiting for it."""
+    def press(self, button: Button) -> None:
+        """A button in the row was pressed (Enter, Space or a click)."""
+        if button.id in ("review", "export"):
+            self.post_message(self.Wants(button.id))
+            return
+        value = self._button_value(button)
+        if value is not None:
+            self.give(value[0])
+
+    def give(self, value: Any) -> None:
+        """Hand an answer on: straight to the screen, which shows the next step before this
+        returns, or as a message when there is no screen taking answers."""
         if self.taker is not None:
-            await self.taker(value, self.shown)
+            self.taker(value, self.shown)
         else:
             self.post_message(self.Answered(value, self.shown))
 
@@ -184,7 +522,7 @@ class AnswerArea(Vertical):
             return
         row = [b for b in focused.parent.query_children(Button) if b.display]
         if focused in row:
-            row[(row.index(focused) + step) % len(row)].focus()
+            self.screen.set_focus(row[(row.index(focused) + step) % len(row)])
 
     @on(events.DescendantFocus)
     def _light_the_focused(self, event: events.DescendantFocus) -> None:
@@ -194,118 +532,39 @@ class AnswerArea(Vertical):
             for button in widget.parent.query_children(Button):
                 button.variant = "primary" if button is widget else "default"
 
-    # ------------------------------------------------------------------ compose
-    def compose(self) -> ComposeResult:
-        step = self.step
-        if step is None:
-            return
-        words = self.words
-        kind = step.input
-        if kind == "short":
-            value = step.value if isinstance(step.value, str) else ""
-            field = ShortBox(value=value, id="short", select_on_focus=False)
-            field.cursor_blink = False
-            yield field
-            yield Static(words("press_enter"), classes="hint")
-        elif kind == "long":
-            value = step.value if isinstance(step.value, str) else ""
-            area = long_box_class()(value, id="long", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-            area.cursor_blink = False
-            yield area
-            with Horizontal(classes="done-row"):
-                yield Button(words("done"), id="done", variant="primary", compact=True)
-                yield Static(words("press_done"), classes="hint")
-        elif kind == "choice":
-            options = [Option(c.label, id=f"choice-{i}") for i, c in enumerate(step.choices)]
-            yield OptionList(*options, id="choice")
-            yield Static(words("choice_hint"), classes="hint")
-        elif kind == "choices":
-            chosen = step.value if isinstance(step.value, list) else []
-            from textual.widgets import SelectionList
-
-            yield SelectionList[int](*[(c.label, i, c.value in chosen) for i, c in enumerate(step.choices)], id="choices")
-            with Horizontal(classes="done-row"):
-                yield Button(words("done"), id="done", variant="primary", compact=True)
-                yield Static(words("choices_hint"), classes="hint")
-        elif kind == "yesno":
-            preferred = self._preferred_button() or "choice-0"
-            with Horizontal(classes="buttons"):
-                for i, choice in enumerate(step.choices):
-                    variant: ButtonVariant = "primary" if f"choice-{i}" == preferred else "default"
-                    yield Button(choice.label, id=f"choice-{i}", variant=variant, compact=True)
-        elif kind == "info":
-            with Horizontal(classes="buttons"):
-                yield Button(words("go_on"), id="go-on", variant="primary", compact=True)
-        elif kind == "agenda":
-            from driverseat.tui.widgets.agenda import AgendaEditor
-
-            yield AgendaEditor(step.agenda, words, at=self.agenda_at)
-        else:  # end
-            with Horizontal(classes="buttons"):
-                yield Button(words("look_over"), id="review", variant="primary", compact=True)
-                yield Button(words("share"), id="export", compact=True)
-
-    def on_mount(self) -> None:
-        self._highlight_current()
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._highlight_current()
-
-    def _highlight_current(self) -> None:
-        step = self.step
-        if step is None or step.input != "choice":
-            return
-        values = [c.value for c in step.choices]
-        options = self.query_one("#choice", OptionList)
-        options.highlighted = values.index(step.value) if step.value in values else 0
-
     # ------------------------------------------------------------------ answers
-    @on(Input.Submitted, "#short")
-    def _short(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(event.value, self.shown))
-
     @on(OptionList.OptionSelected, "#choice")
-    def _choice(self, event: OptionList.OptionSelected) -> None:
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        """A click on a choice."""
         event.stop()
-        assert self.step is not None
-        self.post_message(self.Answered(self.step.choices[event.option_index].value, self.shown))
+        if self.step is not None and event.option_index < len(self.step.choices):
+            self.give(self.step.choices[event.option_index].value)
 
     @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
+    def _button(self, event: Button.Pressed) -> None:
+        """A click on a button (keys are taken by the buttons themselves)."""
         event.stop()
-        assert self.step is not None
-        name = event.button.id or ""
-        if name == "done":
-            await self.action_done()
-        elif name == "go-on":
-            self.post_message(self.Answered(True, self.shown))
-        elif name.startswith("choice-"):
-            self.post_message(self.Answered(self.step.choices[int(name.removeprefix("choice-"))].value, self.shown))
-        elif name in ("review", "export"):
-            self.post_message(self.Wants(name))
+        if event.button.id == "done":
+            self.action_done()
+        elif _in_use(event.button):
+            self.press(event.button)
 
     def on_agenda_editor_changed(self, event: Any) -> None:
         """A change to the plan: remember which step to highlight next (the screen makes it)."""
         self.agenda_at = {"up": event.index - 1, "down": event.index + 1, "reset": 0}.get(event.how, event.index)
 
-    async def on_agenda_editor_keep(self, event: Any) -> None:
+    def on_agenda_editor_keep(self, event: Any) -> None:
         """The plan is right as it is: go on (nothing changes)."""
         event.stop()
         self.agenda_at = 0
-        await self.give(True)
+        self.give(True)
 
-    async def action_done(self) -> None:
+    def action_done(self) -> None:
         step = self.step
         if step is None:
             return
-        # Both widgets are imported when first shown (a quicker start); they are here now.
-        from textual.widgets import SelectionList, TextArea
-
         if step.input == "long":
-            text = self.query_one("#long", TextArea).text
-            await self.give(text.rstrip("\r\n"))
+            self.give(self._long(None).text.rstrip("\r\n"))
         elif step.input == "choices":
-            picked = self.query_one("#choices", SelectionList).selected
-            await self.give([step.choices[i].value for i in sorted(picked)])
+            picked = self._ticks(None).selected
+            self.give([step.choices[i].value for i in sorted(picked)])

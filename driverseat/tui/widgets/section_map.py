@@ -29,18 +29,26 @@ class SectionMap(OptionList):
     def __init__(self, state_words: dict[str, str], **kwargs: Any):
         super().__init__(**kwargs)
         self.state_words = state_words
+        self._shown: tuple[tuple[str, str, str], ...] = ()
 
     def show(self, progress: list[SectionProgress], current: str | None) -> None:
+        """Show each part's state (the list is only made again when a state changed)."""
         highlighted = self.highlighted
-        self.clear_options()
-        for item in progress:
-            prompt = Content.from_markup(
-                "$mark $title\n  [dim]$state[/dim]",
-                mark=MARKS.get(item.state, PARTLY_MARK),
-                title=item.section.title,
-                state=self.state_words.get(item.state, item.state),
+        shown = tuple((item.section.id, item.section.title, item.state) for item in progress)
+        if shown != self._shown:
+            self._shown = shown
+            self.set_options(
+                Option(
+                    Content.from_markup(
+                        "$mark $title\n  [dim]$state[/dim]",
+                        mark=MARKS.get(item.state, PARTLY_MARK),
+                        title=item.section.title,
+                        state=self.state_words.get(item.state, item.state),
+                    ),
+                    id=item.section.id,
+                )
+                for item in progress
             )
-            self.add_option(Option(prompt, id=item.section.id))
         ids = [p.section.id for p in progress]
         if current in ids:
             self.highlighted = ids.index(current)

@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from driverseat.conversation import Entry, Step
@@ -27,8 +28,8 @@ from driverseat.tui.words import Words
 
 
 class TranscriptEntry(Static, can_focus=True):
-    """One earlier question (small) and its answer below it, as one widget (it is
-    rebuilt on every step, so it stays light)."""
+    """One earlier question (small) and its answer below it, as one widget (kept from step
+    to step and given new words only when its entry changed)."""
 
     BINDINGS = [Binding("enter", "choose", "key_change", show=False)]
 
@@ -37,9 +38,18 @@ class TranscriptEntry(Static, can_focus=True):
         key: str
 
     def __init__(self, entry: Entry, **kwargs: Any):
-        text = Content.from_markup("[$text-muted]$asked[/]\n$said", asked=entry.question.strip(), said=visible(entry.answer))
-        super().__init__(text, **kwargs)
+        super().__init__(self._text(entry), **kwargs)
         self.entry = entry
+
+    @staticmethod
+    def _text(entry: Entry) -> Content:
+        return Content.from_markup("[$text-muted]$asked[/]\n$said", asked=entry.question.strip(), said=visible(entry.answer))
+
+    def show(self, entry: Entry) -> None:
+        """Show another entry in this place (only redrawn when it says something else)."""
+        old, self.entry = self.entry, entry
+        if (old.question, old.answer) != (entry.question, entry.answer):
+            self.update(self._text(entry))
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.entry.key))
@@ -63,36 +73,108 @@ class TalkView:
 
 
 class Talk(VerticalScroll):
-    """The conversation so far in this part (it scrolls; the question is below it)."""
+    """The conversation so far in this part (it scrolls; the question is below it).
+
+    Its widgets are made when first needed and then kept; a new step changes them in
+    place: the entries already on screen stay, new ones are added, and one that changed
+    gets its new words."""
 
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
         self.words = words
         self.view: TalkView | None = None
+        self._entries: list[TranscriptEntry] = []  # in order, as on screen
+        self._recalled: list[Static] = []
+        self._recall_intro = Static("")  # (the one in the recall part, once it is made)
 
-    async def show(self, view: TalkView) -> None:
-        self.view = view
-        await self.recompose()
-        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+    PARTS = ("intro", "hidden-note", "said-title", "entries", "recall")  # top to bottom
 
-    def compose(self) -> ComposeResult:
+    def _part(self, name: str, wanted: bool) -> Widget | None:
+        """The part ``name``, shown or not; made (in its place) the first time it is wanted,
+        so a first screen has only what it shows."""
+        found = self.query_children(f"#{name}")
+        if found:
+            part: Widget = found.first()
+            part.display = wanted
+            return part
+        if not wanted:
+            return None
+        part = self._make(name)
+        later = [self.query_children(f"#{n}") for n in self.PARTS[self.PARTS.index(name) + 1:]]
+        following = next((q.first() for q in later if q), None)
+        if following is not None:
+            self.mount(part, before=following)
+        else:
+            self.mount(part)
+        if name == "recall":  # (its own child is mounted once it is there itself)
+            self._recall_intro = Static("", classes="recall-intro", id="recall-intro")
+            part.mount(self._recall_intro)
+        return part
+
+    def _make(self, name: str) -> Widget:
+        if name == "intro":
+            return Static("", markup=False, classes="intro", id="intro")
+        if name == "hidden-note":
+            return Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
+        if name == "said-title":
+            return Static(self.words("what_you_said"), classes="said-title", id="said-title")
+        if name == "entries":
+            return Vertical(id="entries")
+        return Vertical(classes="recall", id="recall")
+
+    def show(self, view: TalkView) -> None:
+        """Show ``view``, changing only what differs from what is on screen."""
+        old, self.view = self.view, view
+        intro = self._part("intro", bool(view.intro))
+        if isinstance(intro, Static) and (old is None or old.intro != view.intro):
+            intro.update(view.intro.strip())
+        self._part("hidden-note", view.hidden)
+        self._part("said-title", bool(view.entries) and not view.hidden)
+        entries = self._part("entries", bool(view.entries) and not view.hidden)
+        if isinstance(entries, Vertical):  # hidden: the answers are not kept on screen at all
+            self._show_entries(entries, () if view.hidden else view.entries)
+        recall = self._part("recall", bool(view.recall_intro) and not view.hidden)
+        if isinstance(recall, Vertical):
+            self._recall_intro.update(view.recall_intro if recall.display else "")
+            self._show_recalled(recall, view.step.recall if recall.display else ())
+        self.call_after_refresh(self._scroll_to_now)
+
+    def _scroll_to_now(self) -> None:
+        """The end of what was said; when an earlier answer is being changed, that answer."""
         view = self.view
-        if view is None:
-            return
-        if view.intro:
-            yield Static(view.intro.strip(), markup=False, classes="intro")
-        if view.hidden:
-            yield Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
-            return
-        if view.entries:
-            yield Static(self.words("what_you_said"), classes="said-title")
-            for entry in view.entries:
-                yield TranscriptEntry(entry, classes="entry")
-        if view.recall_intro:
-            with Vertical(classes="recall"):
-                yield Static(view.recall_intro, classes="recall-intro")
-                for words in view.step.recall:
-                    yield Static(visible(words), markup=False, classes="recalled")
+        changing = None
+        if view is not None and not view.hidden:
+            changing = next((w for w in self._entries if w.entry.key == view.step.key), None)
+        if changing is not None:
+            self.scroll_to_widget(changing, animate=False, immediate=True)
+        else:
+            self.scroll_end(animate=False, immediate=True)
+
+    def _show_entries(self, box: Vertical, entries: tuple[Entry, ...]) -> None:
+        shown = self._entries
+        for widget, entry in zip(shown, entries):
+            widget.show(entry)
+        if len(entries) > len(shown):
+            new = [TranscriptEntry(entry, classes="entry") for entry in entries[len(shown):]]
+            shown.extend(new)
+            box.mount_all(new)
+        elif len(entries) < len(shown):
+            gone = shown[len(entries):]
+            del shown[len(entries):]
+            box.remove_children(gone)
+
+    def _show_recalled(self, box: Vertical, recall: tuple[str, ...] | list[str]) -> None:
+        shown = self._recalled
+        for widget, words in zip(shown, recall):
+            widget.update(visible(words))
+        if len(recall) > len(shown):
+            new = [Static(visible(words), markup=False, classes="recalled") for words in recall[len(shown):]]
+            shown.extend(new)
+            box.mount_all(new)
+        elif len(recall) < len(shown):
+            gone = shown[len(recall):]
+            del shown[len(recall):]
+            box.remove_children(gone)
 
 
 class QuestionNow(Vertical):
@@ -103,19 +185,20 @@ class QuestionNow(Vertical):
         self.app_words = words
         self.view: TalkView | None = None
 
-    async def show(self, view: TalkView) -> None:
-        self.view = view
-        await self.recompose()
-
     def compose(self) -> ComposeResult:
-        view = self.view
-        if view is None:
-            return
+        yield Static("", markup=False, id="question", classes="question")
+        yield Static("", markup=False, classes="so-far", id="now-so-far")
+        yield Static("", markup=False, classes="example", id="now-example")
+
+    def show(self, view: TalkView) -> None:
+        self.view = view
         text = view.step.text.strip()
         if view.hidden and view.step.answer is not None:  # a reflect-back or note quotes the person
             text = self.app_words("answers_hidden")
-        yield Static(visible(text), markup=False, id="question", classes="question")
-        if view.so_far and not view.hidden:
-            yield Static(visible(view.so_far), markup=False, classes="so-far")
-        if view.example:
-            yield Static(view.example, markup=False, classes="example")
+        self.query_one("#question", Static).update(visible(text))
+        so_far = self.query_one("#now-so-far", Static)
+        so_far.display = bool(view.so_far) and not view.hidden
+        so_far.update(visible(view.so_far) if so_far.display else "")
+        example = self.query_one("#now-example", Static)
+        example.display = bool(view.example)
+        example.update(view.example)
