@@ -63,7 +63,7 @@ def test_a_list_gets_room_for_more_than_one_answer() -> None:
 def test_when_the_wording_changes_the_workbook_follows(tmp_path: Path) -> None:
     folder = tmp_path / "en"
     shutil.copytree(locations.prompts_dir("en"), folder)
-    goal = folder / "09-goal.yaml"
+    goal = folder / "10-goal.yaml"
     goal.write_text(goal.read_text(encoding="utf-8").replace("What is one small first step?", "What could you do first?"))
     page = workbook.render(load_script("en", folder))
     assert "What could you do first?" in page and "What is one small first step?" not in page

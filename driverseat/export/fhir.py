@@ -172,9 +172,9 @@ def _enable_when(question: Question, script: Script) -> dict[str, Any]:
     when = question.when
     assert when is not None
     rules: list[dict[str, Any]]
-    if when.equals or when.not_equals:
+    if when.equals or when.not_equals or when.unless:
         operator = "=" if when.equals else "!="
-        values = when.equals or when.not_equals
+        values = when.equals or when.not_equals or when.unless
         yesno = script.has(when.answer) and script.question(when.answer).kind == "yesno"
 
         def answer(value: Any) -> dict[str, Any]:
