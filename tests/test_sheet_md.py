@@ -75,16 +75,20 @@ def test_escape_leaves_plain_words_alone() -> None:
 def test_full_sheet_order_and_private_items(full_prep: Prep) -> None:
     md = export.render("md", full_prep)
     headings = [line[3:] for line in md.splitlines() if line.startswith("## ")]
-    order = [
-        "My goal, in my own words", "Please don't bring up", "What matters most to me",
-        "Who I'm inviting", "Time, place and what I need", "Important TO me",
-        "Important FOR me", "Where I see it in a different way", "My strengths",
-        "My questions", "My rights",
+    order = [  # the goal and off-limits on page 1, then strengths first
+        "My goal, in my own words", "Please don't bring up", "My strengths", "What I like to do",
+        "What people like about me", "What has helped me before", "What did not help me before",
+        "What matters most to me", "My dreams", "What I fear could happen", "Who I'm inviting",
+        "Time, place and what I need", "Important TO me", "Important FOR me",
+        "Where I see it in a different way", "How best to support me", "What does not help me",
+        "My plan for hard times", "About me", "People and places near me", "My questions", "My rights",
     ]
     assert [h for h in headings if h in order] == order
     assert "> I want a girlfriend." in md
-    for secret in ["Lee", "My uncle Ray", "He makes me feel small.", "My divorce"]:
+    for secret in ["Lee", "My uncle Ray", "He makes me feel small.", "My divorce", "That I lose touch with Jim."]:
         assert secret not in md
+    assert "- That I end up back in the hospital." in md  # a fear the person chose to share
+    assert "   - What is working now: I see my brother every Sunday." in md
     assert "1. **Family, friends and love**: I want friends to go out with." in md
 
 
