@@ -105,3 +105,25 @@ def test_empty_parts_are_left_out() -> None:
     assert "## My rights" in md
     assert "## My goal" not in md and "## My strengths" not in md
     assert "\n\n\n" not in md
+
+
+def test_a_plan_for_hard_times_is_named_only_when_the_team_may_see_it(full_prep: Prep) -> None:
+    from driverseat.export.sheet import shows
+
+    assert "## My plan for hard times" in export.render("md", full_prep) and "- A WRAP" in export.render("md", full_prep)
+    assert shows("crisis.has", full_prep.data)
+    full_prep.set("crisis.share", False)
+    md = export.render("md", full_prep)
+    assert "My plan for hard times" not in md and "A WRAP" not in md
+    assert not shows("crisis.has", full_prep.data)  # the review does not say "on your sheet"
+    assert '"crisis"' not in export.render("json", full_prep)
+
+
+def test_the_invitation_words_and_the_date_yes_no_are_not_on_the_sheet(full_prep: Prep) -> None:
+    from driverseat.export.sheet import shows
+
+    md = export.render("md", full_prep)
+    assert "because you stand by me" not in md and not shows(("invitees", 0, "note"))
+    assert not shows("meeting.date_known") and shows("meeting.notice")
+    full_prep.delete("meeting.breaks")
+    assert "- **Breaks**: Yes, please" in export.render("md", full_prep)

@@ -244,11 +244,16 @@ NOT_SHOWN_ANSWERS = (("meeting", "date_known"), ("invitees", "note"))
 SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
-def shows(path: DataPath | str) -> bool:
-    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
+def shows(path: DataPath | str, data: dict[str, Any] | None = None) -> bool:
+    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells.
+
+    With the prep's ``data``, a plan for hard times counts as shown only when the person
+    said the team may see it (``crisis.share``)."""
     parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
     named = tuple(p for p in parts if not isinstance(p, int))
     if named[:2] in NOT_SHOWN_ANSWERS:
+        return False
+    if named[:1] == ("crisis",) and data is not None and mapping(data.get("crisis")).get("share") is not True:
         return False
     return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
 
