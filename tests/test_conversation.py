@@ -452,3 +452,11 @@ def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
     c.answer("I want to speak first.")
     assert c.step.key == "feeling"
     assert c.prep.get("welcome.last_time") == "I want to speak first."
+
+
+def test_what_people_like_about_me_is_their_words_and_gets_no_note() -> None:
+    from driverseat import language as language_notes
+
+    assert language_notes.find_notes("Greg is compliant.", "strength_text", "en")  # a note elsewhere
+    assert language_notes.find_notes("They say I'm a patient, compliant man.", "admire_text", "en") == []
+    assert language_notes.find_notes("Dicen que soy paciente.", "admire_text", "es") == []
