@@ -67,6 +67,7 @@ YES_NO_DEFAULTS: dict[str, bool] = {
     "invitee_private": False,
     "not_invited_private": True,
     "off_limits_private": True,
+    "fear_private": True,
 }
 # Answers that copy someone else's words as written (how the team wrote the goal): no
 # gentle wording notes on them, they are not the person's own way of saying it.
@@ -75,6 +76,7 @@ QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
     "off_limits": {"private": True},
+    "fears": {"private": True},
 }
 
 
@@ -811,6 +813,7 @@ class Conversation:
                 question=sub,
                 choices=sub.choices if sub.kind != "yesno" else yes_no,
                 value=item.get(sub.field),
+                recall=self._item_recall(sub, top, item),
                 item=spot.item,
                 items=labels,
                 can_not_sure=sub.not_sure,
@@ -834,6 +837,18 @@ class Conversation:
             agenda=self.agenda() if top.kind == "agenda" else (),
             **common,
         )
+
+    @staticmethod
+    def _item_recall(sub: Question, top: Question, item: dict[str, Any]) -> tuple[str, ...]:
+        """For a follow-up: what the person said earlier about this same item (``recall:
+        [invitees.why]`` on a follow-up of ``invitees`` reads this person's ``why``)."""
+        out: list[str] = []
+        for path in sub.recall:
+            if path[:-1] == top.kept_at and isinstance(path[-1], str):
+                found = item.get(path[-1])
+                if isinstance(found, str) and found.strip():
+                    out.append(found)
+        return tuple(out)
 
     def _recall(self, question: Question) -> tuple[str, ...]:
         out: list[str] = []

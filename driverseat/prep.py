@@ -42,6 +42,11 @@ CAN_DO = ("ask_changes", "not_sign", "ask_copy", "appeal", "not_sure")
 GOING = ("well", "some", "not_yet", "changed", "not_sure")
 DID_IT = ("yes", "partly", "no", "not_sure")
 CARRY = ("keep", "change", "remove")
+# What the person would like to see before the meeting (meeting.see_before).
+SEE_BEFORE = ("agenda", "who_is_coming", "draft_plan", "my_reports")
+# Kinds of plan for hard times (crisis.kinds) and kinds of help with the goal (goal.help_kinds).
+CRISIS_KINDS = ("crisis_plan", "wrap", "advance_directive", "other")
+HELP_KINDS = ("my_strengths", "people", "places", "technology", "services")
 
 # The shape of a prep. ``str``/``int``/``bool`` are leaf types, a tuple of strings is
 # "one of these words", a dict is a mapping, a one-item list is "a list of these".
@@ -53,30 +58,47 @@ SCHEMA: dict[str, Any] = {
     "updated": TEXT,
     "welcome": {"rights_read": bool, "first_time": TEXT, "last_time": TEXT, "feeling": TEXT},
     "person": {"name": TEXT, "pronouns": TEXT},
-    "invitees": [{"name": TEXT, "relation": TEXT, "why": TEXT, "how": HOW, "contact": TEXT}],
+    "about": {"days": TEXT, "culture": TEXT, "culture_respect": TEXT, "proud": TEXT},
+    "community": [{"text": TEXT}],
+    "invitees": [{"name": TEXT, "relation": TEXT, "why": TEXT, "note": TEXT, "how": HOW, "contact": TEXT}],
     "not_invited": [{"name": TEXT, "why": TEXT}],
     "meeting": {
+        "notice": TEXT,
+        "date_known": bool,
         "date": TEXT,
         "where": TEXT,
         "when": TEXT,
         "length": TEXT,
+        "want_breaks": bool,
         "breaks": TEXT,
         "leader": TEXT,
         "needs": [{"text": TEXT}],
+        "room": TEXT,
+        "see_before": [SEE_BEFORE],
         "copy_of_plan": TEXT,
     },
-    "priorities": [{"area": AREAS, "words": TEXT, "rank": int}],
+    "dreams": {"dream": TEXT, "ideal_day": TEXT},
+    "fears": [{"text": TEXT}],
+    "priorities": [{"area": AREAS, "words": TEXT, "working": TEXT, "not_working": TEXT, "rank": int}],
     "off_limits": [{"topic": TEXT}],
     "important_to": [{"text": TEXT}],
     "important_for": [{"text": TEXT}],
     "differences": [{"text": TEXT}],
+    "support": [{"text": TEXT}],
+    "not_helpful": [{"text": TEXT}],
+    "crisis": {"has": bool, "kinds": [CRISIS_KINDS], "share": bool},
     "strengths": [{"text": TEXT}],
+    "interests": [{"text": TEXT}],
+    "admire": [{"text": TEXT}],
+    "helped": [{"text": TEXT}],
+    "not_helped": [{"text": TEXT}],
     "goal": {
         "vision": TEXT,
         "words": TEXT,
         "why": TEXT,
         "obstacles": TEXT,
         "first_step": TEXT,
+        "help_kinds": [HELP_KINDS],
         "helpers": TEXT,
     },
     "questions": [{"text": TEXT}],
@@ -110,7 +132,7 @@ SCHEMA: dict[str, Any] = {
     "progress": {"at": TEXT, "at_after": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
 }
 # Lists whose items stay private unless the person says share (see conversation.ITEM_DEFAULTS).
-PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits")
+PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits", "fears")
 TOP_ORDER = tuple(SCHEMA)
 
 
@@ -333,6 +355,11 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
                 if isinstance(node, dict):
                     node.pop(last, None)
     out: dict[str, Any] = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
+    crisis = out.get("crisis")
+    if not include_private and isinstance(crisis, dict) and crisis.get("share") is not True:
+        # A plan for hard times (crisis plan, WRAP, advance directive) is named to the team
+        # only when the person said they would like the team to see it.
+        del out["crisis"]
     return out
 
 

@@ -50,12 +50,15 @@ class When:
     answer: str
     equals: tuple[Any, ...] = ()
     not_equals: tuple[Any, ...] = ()
+    unless: tuple[Any, ...] = ()  # asked unless the answer is one of these (no answer yet: asked)
 
     def holds(self, value: Any) -> bool:
         if self.equals:
             return value in self.equals
         if self.not_equals:
             return value not in self.not_equals and not prep.is_empty(value)
+        if self.unless:
+            return value not in self.unless
         return not prep.is_empty(value)
 
 
@@ -147,7 +150,7 @@ class Script:
 
 
 def display_name(path: Path) -> str:
-    """``…/prompts/en/03-people.yaml`` -> ``prompts/en/03-people.yaml``."""
+    """``…/prompts/en/04-people.yaml`` -> ``prompts/en/04-people.yaml``."""
     parts = path.parts
     if "prompts" in parts:
         index = len(parts) - 1 - parts[::-1].index("prompts")
@@ -363,14 +366,16 @@ class _Reader:
             raw = data["when"]
             if not isinstance(raw, dict) or not isinstance(raw.get("answer"), str):
                 raise self.fail(path + ("when",), f"{what} has a 'when' that should name an earlier 'answer'")
-            extra = set(raw) - {"answer", "is", "is_not"}
+            extra = set(raw) - {"answer", "is", "is_not", "unless"}
             if extra:
                 raise self.fail(path + ("when",), f"{what} has a 'when' with an unknown field '{sorted(extra)[0]}'")
 
             def as_tuple(v: Any) -> tuple[Any, ...]:
                 return tuple(v) if isinstance(v, list) else ((v,) if v is not None else ())
 
-            when = When(raw["answer"], as_tuple(raw.get("is")), as_tuple(raw.get("is_not")))
+            if sum(key in raw for key in ("is", "is_not", "unless")) > 1:
+                raise self.fail(path + ("when",), f"{what} has a 'when' that should use only one of 'is', 'is_not' and 'unless'")
+            when = When(raw["answer"], as_tuple(raw.get("is")), as_tuple(raw.get("is_not")), as_tuple(raw.get("unless")))
 
         recall: tuple[DataPath, ...] = ()
         if "recall" in data:

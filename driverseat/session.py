@@ -345,7 +345,7 @@ class Session:
                     out.append(
                         ReviewItem(
                             section.title, entry.answer, question.text.strip(), entry.key,
-                            path if answered else None, entry.private, path is not None and shows(path),
+                            path if answered else None, entry.private, path is not None and shows(path, self.prep.data),
                         )
                     )
                     continue

@@ -117,6 +117,7 @@ def all_private() -> tuple[Prep, list[str], list[str]]:
                 "relation": text(f"invitee{i}.relation"),
                 "why": text(f"invitee{i}.why"),
                 "how": "in_person",
+                "note": text(f"invitee{i}.note", False),  # for the invitation, not the sheet
                 "contact": text(f"invitee{i}.contact", False),
                 "private": True,
             }
@@ -130,6 +131,11 @@ def all_private() -> tuple[Prep, list[str], list[str]]:
         },
         "priorities": [{"area": "home", "words": text(f"priority{i}"), "rank": i + 1, "private": True} for i in range(2)],
         "off_limits": [{"topic": text("offlimits0"), "private": True}],
+        "about": {"culture": text("about.culture"), "proud": text("about.proud"), "private": True},
+        "dreams": {"dream": text("dreams.dream"), "ideal_day": text("dreams.idealday"), "private": True},
+        "fears": [{"text": text("fears0"), "private": True}],
+        "support": [{"text": text("support0"), "private": True}],
+        "community": [{"text": text("community0"), "private": True}],
         "goal": {
             **{key: text(f"goal.{key}") for key in ("vision", "words", "why", "obstacles", "first_step", "helpers")},
             "private": True,

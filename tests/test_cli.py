@@ -57,7 +57,7 @@ def test_check_summary() -> None:
     result = run("check", str(FULL))
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
-    assert first.startswith("Greg's prep looks fine: 10 of 10 parts done, 24 items, 3 private.")
+    assert first.startswith("Greg's prep looks fine: 11 of 11 parts done, 36 items, 4 private.")
 
 
 def test_check_mentions_unknown_keys(tmp_path: Path) -> None:

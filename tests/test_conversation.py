@@ -34,6 +34,16 @@ def test_starts_at_the_welcome_and_saves_after_every_answer(script) -> None:
     assert len(saves) == 2 and c.prep.get("welcome.rights_read") is True
 
 
+def add_items(c: Conversation, list_key: str, *texts: str) -> None:
+    """At a list's first question: add one item per text (one follow-up each), then say no more."""
+    assert c.step.key == f"{list_key}:start", c.step.key
+    for index, text in enumerate(texts):
+        c.answer(True)
+        say(c, text)
+        assert c.step.key == f"{list_key}:more", c.step.key
+    c.answer(False)
+
+
 def test_whole_preparation_in_order(script) -> None:
     c = new(script)
     say(c, "Greg")
@@ -41,12 +51,32 @@ def test_whole_preparation_in_order(script) -> None:
     say(c, "yes")
     say(c, "Nervous, \tbut OK  ")
     c.skip()  # pronouns
+    assert c.step.key == "days" and c.step.section.id == "about_me"
+    say(c, "I walk to the bike shop.")
+    say(c, "Catholic")
+    assert c.step.key == "culture_respect"  # asked because there is an answer about culture
+    say(c, "No Sunday mornings")
+    add_items(c, "community", "St. Mary's")
+    # strengths and interests come before anything about problems
+    assert c.step.section.id == "strengths"
+    add_items(c, "strengths", "I fix bikes.")
+    add_items(c, "interests", "Fishing")
+    add_items(c, "admire", "I show up.")
+    assert c.step.key == "proud"
+    say(c, "Three years sober")
+    add_items(c, "helped", "Peer group")
+    add_items(c, "not_helped", "Big groups")
     assert c.step.role == "list_start" and c.step.section.id == "people"
     c.answer(True)
     say(c, "Jim")
     assert c.step.text == "Who is Jim to you?"
     say(c, "my brother")
     say(c, "He knows me best.")
+    # the invitation asks its own question, with the earlier words offered as a start
+    assert c.step.key == "invitees[0].invitee_note"
+    assert c.step.text == "What would you like to tell Jim about why you want them there?"
+    assert c.step.recall == ("He knows me best.",)
+    say(c, "You stand by me.")
     say(c, "in_person")
     say(c, False)
     assert c.step.role == "list_more" and c.step.items == ("Jim",)
@@ -56,66 +86,164 @@ def test_whole_preparation_in_order(script) -> None:
     c.skip()
     say(c, True)
     c.answer(False)
-    assert c.step.section.id == "time_place"
-    for value in ["Dec 8", "clinic", "mornings", "an hour", "one break"]:
+    assert c.step.section.id == "time_place" and c.step.key == "notice"
+    say(c, "Two weeks")
+    assert c.step.key == "date_known"
+    c.answer(True)
+    assert c.step.key == "meeting_date" and c.step.text == "When is it?"
+    for value in ["Dec 8", "clinic", "mornings", "an hour"]:
         say(c, value)
+    assert c.step.key == "want_breaks"
+    c.answer(True)
+    assert c.step.key == "breaks"
+    say(c, "one break")
     c.answer(True)  # a need
     say(c, "large print")
     c.answer(False)
+    assert c.step.key == "room"
+    say(c, "Quiet, with a window")
+    assert c.step.key == "see_before" and c.step.input == "choices"
+    c.answer(["draft_plan", "agenda"])
     say(c, "me")
     c.not_sure()  # copy of plan
     c.answer(True)  # priorities
     say(c, "relationships")
     say(c, "I want friends to go out with.")
+    assert c.step.key == "priorities[0].priority_working"
+    say(c, "I see Jim on Sundays.")
+    say(c, "Lonely nights")
     c.answer(True)
     say(c, "work_school")
     say(c, "A job fixing bikes.")
+    c.skip()
+    c.skip()
     c.answer(False)
+    assert c.step.section.id == "dreams" and c.step.key == "dream"
+    say(c, "A bike shop")
+    assert c.step.key == "vision"
+    say(c, "My own place.")
+    say(c, "Bikes all day")
+    assert c.step.key == "fears:start"
+    c.answer(True)
+    say(c, "Back in the hospital")
+    assert c.step.key == "fears[0].fear_private" and c.step.default is True
+    c.answer(True)
+    c.answer(False)
+    assert c.step.section.id == "to_and_for"
+    for list_key, text in [("important_to", "Coffee"), ("important_for", "Medicine"), ("differences", "Group home")]:
+        add_items(c, list_key, text)
+    add_items(c, "support", "Give me time")
+    add_items(c, "not_helpful", "Talking over me")
+    assert c.step.key == "crisis_has"
+    c.answer(True)
+    assert c.step.key == "crisis_kinds"
+    c.answer(["wrap"])
+    assert c.step.key == "crisis_share"
+    c.answer(False)
+    assert c.step.section.id == "off_limits"
     c.answer(True)
     say(c, "My divorce")
     say(c, True)
     c.answer(False)
-    for list_key, text in [("important_to", "Coffee"), ("important_for", "Medicine"), ("differences", "Group home")]:
-        assert c.step.key == f"{list_key}:start"
-        c.answer(True)
-        say(c, text)
-        c.answer(False)
-    c.answer(True)
-    say(c, "I fix bikes.")
-    c.answer(False)
     assert c.step.section.id == "goal"
-    say(c, "My own place.")
     assert c.step.recall == ("I want friends to go out with.", "A job fixing bikes.", "Coffee")
     say(c, "I want a girlfriend.")
-    for text in ["lonely", "nerves", "bike club", "Rosa"]:
+    for text in ["lonely", "nerves", "bike club"]:
         say(c, text)
+    assert c.step.key == "help_kinds"
+    c.answer(["people", "my_strengths"])
+    say(c, "Rosa")
     c.answer(True)
     say(c, "Can I change my plan later?")
     c.answer(False)
-    assert c.step.key == "agenda" and c.step.input == "agenda"  # the agenda, last: Enter keeps it
-    c.answer(True)
     assert c.at_end and c.step.role == "end"
 
     data = c.prep.data
     assert data["welcome"]["feeling"] == "Nervous, \tbut OK  "
     assert data["person"] == {"name": "Greg"}
-    assert data["invitees"] == [{"name": "Jim", "relation": "my brother", "why": "He knows me best.", "how": "in_person", "private": False}]
+    assert data["about"] == {
+        "days": "I walk to the bike shop.", "culture": "Catholic", "culture_respect": "No Sunday mornings",
+        "proud": "Three years sober",
+    }
+    assert data["community"] == [{"text": "St. Mary's"}]
+    for key, text in [("strengths", "I fix bikes."), ("interests", "Fishing"), ("admire", "I show up."),
+                      ("helped", "Peer group"), ("not_helped", "Big groups"), ("support", "Give me time"),
+                      ("not_helpful", "Talking over me")]:
+        assert data[key] == [{"text": text}]
+    assert data["invitees"] == [
+        {"name": "Jim", "relation": "my brother", "why": "He knows me best.", "note": "You stand by me.",
+         "how": "in_person", "private": False}
+    ]
     assert data["not_invited"] == [{"name": "Ray", "private": True}]
+    assert data["meeting"]["notice"] == "Two weeks" and data["meeting"]["date_known"] is True
+    assert data["meeting"]["want_breaks"] is True and data["meeting"]["breaks"] == "one break"
+    assert data["meeting"]["see_before"] == ["agenda", "draft_plan"]  # in the script's order
     assert data["priorities"] == [
-        {"area": "relationships", "words": "I want friends to go out with.", "rank": 1},
+        {"area": "relationships", "words": "I want friends to go out with.", "working": "I see Jim on Sundays.",
+         "not_working": "Lonely nights", "rank": 1},
         {"area": "work_school", "words": "A job fixing bikes.", "rank": 2},
     ]
+    assert data["dreams"] == {"dream": "A bike shop", "ideal_day": "Bikes all day"}
+    assert data["fears"] == [{"text": "Back in the hospital", "private": True}]
+    assert data["crisis"] == {"has": True, "kinds": ["wrap"], "share": False}
     assert data["off_limits"] == [{"topic": "My divorce", "private": True}]
-    assert data["goal"]["words"] == "I want a girlfriend."
+    assert data["goal"]["words"] == "I want a girlfriend." and data["goal"]["vision"] == "My own place."
+    assert data["goal"]["help_kinds"] == ["my_strengths", "people"]
     assert data["progress"]["status"]["pronouns"] == "skipped"
     assert data["progress"]["status"]["copy_of_plan"] == "not_sure"
-    assert [p.state for p in c.progress()] == [DONE] * 10
+    assert [p.state for p in c.progress()] == [DONE] * 11
     assert [e for e in validate(data) if e.serious] == []
+
+
+def test_a_fear_stays_private_unless_the_person_says_share(script) -> None:
+    c = new(script)
+    c.jump("dreams")
+    while c.step.key != "fears:start":
+        c.skip()
+    c.answer(True)
+    say(c, "Losing my flat")
+    assert c.step.key == "fears[0].fear_private"
+    c.skip()  # skipping the privacy question keeps the default
+    assert c.prep.get("fears") == [{"text": "Losing my flat", "private": True}]
+    c.answer(True)
+    say(c, "Losing touch with Jim")
+    c.answer(False)  # the person chose to share this one
+    assert c.prep.get("fears")[1] == {"text": "Losing touch with Jim", "private": False}
+
+
+def test_no_to_a_first_question_leaves_out_its_second(script) -> None:
+    c = new(script)
+    c.jump("time_place")
+    say(c, "A week")
+    c.answer(False)  # I don't know the date yet
+    assert c.step.key == "where"
+    for value in ["clinic", "mornings", "an hour"]:
+        say(c, value)
+    c.answer(False)  # no breaks
+    assert c.step.key == "needs:start"
+    c.jump("to_and_for")
+    while c.step.key != "crisis_has":
+        c.skip()
+    c.answer(False)
+    assert c.step.section.id == "off_limits"
+
+
+def test_an_old_prep_keeps_its_date_and_breaks_where_they_were_asked(script) -> None:
+    prep = Prep.new()
+    prep.set("meeting.date", "Dec 8")
+    prep.set("meeting.breaks", "one break")
+    c = new(script, prep)
+    c.jump("time_place")
+    keys = [e.key for e in c.transcript()]
+    assert "meeting_date" in keys and "breaks" in keys
+    assert c.edit("meeting_date").value == "Dec 8"  # still reachable to change
+    assert c.edit("breaks").value == "one break"
 
 
 def test_reflect_back_and_change_it(script) -> None:
     c = new(script)
-    c.jump("goal")
+    c.jump("dreams")
+    c.skip()  # the dream with no limits; next: a year from now
     c.answer("I want to work")
     assert c.step.role == "reflect"
     assert c.step.text == 'You said: "I want to work". Is that right?'
@@ -123,13 +251,18 @@ def test_reflect_back_and_change_it(script) -> None:
     assert c.step.key == "vision" and c.step.value == "I want to work"
     c.answer("I want to work again")
     c.answer(True)
-    assert c.step.key == "goal_words"
+    assert c.step.key == "ideal_day"
     assert c.prep.get("goal.vision") == "I want to work again"
 
 
 def test_back_goes_to_the_previous_question_across_sections(script) -> None:
     c = new(script)
-    c.jump("people")
+    c.jump("strengths")
+    c.back()
+    assert c.step.key == "community:start"
+    c.back()
+    assert c.step.key == "culture"  # "how to respect it" is asked only after an answer about culture
+    c.back()
     c.back()
     assert c.step.key == "pronouns"
     c.back()
@@ -146,17 +279,18 @@ def test_back_from_the_reflect_step_returns_to_the_question(script) -> None:
     c.jump("goal")
     c.answer("x")
     c.back()
-    assert c.step.key == "vision" and c.step.role == "question"
+    assert c.step.key == "goal_words" and c.step.role == "question"
 
 
 def test_jump_goes_to_the_first_open_question(script) -> None:
     c = new(script)
     c.jump("time_place")
-    say(c, "Dec 8")
-    c.skip()
+    say(c, "Two weeks")
+    c.skip()  # do I know the date? Skipped: "When is it?" is still asked
+    assert c.step.key == "meeting_date"
     c.jump("welcome")
     c.jump("time_place")
-    assert c.step.key == "when"
+    assert c.step.key == "meeting_date"
 
 
 def test_edit_an_earlier_answer_then_come_back(script) -> None:
@@ -179,7 +313,7 @@ def test_edit_a_list_item_then_come_back(script) -> None:
     assert c.step.text == "Why would you like Jim to be there?"
     c.answer("He knows me best.")
     c.answer(True)  # reflect
-    assert c.step.key == "vision"
+    assert c.step.key == "goal_words"
     assert c.prep.get(("invitees", 0, "why")) == "He knows me best."
 
 
@@ -192,6 +326,9 @@ def test_progress_not_started_partly_done(script) -> None:
     assert states["goal"].state == NOT_STARTED
     c.jump("about_me")
     say(c, "she/her")
+    assert {p.section.id: p.state for p in c.progress()}["about_me"] == PARTLY
+    for _ in range(3):  # how I spend my time, culture, community
+        c.skip()
     assert {p.section.id: p.state for p in c.progress()}["about_me"] == DONE
     assert c.sections_done() == 1
 
@@ -231,7 +368,7 @@ def test_empty_list_item_is_dropped(script) -> None:
     c = new(script)
     c.jump("people")
     c.answer(True)
-    for _ in range(5):
+    for _ in range(6):  # name, who they are, why, the words for the invitation, how, private
         c.skip()
     assert c.prep.get("invitees") == []
     assert c.step.key == "not_invited:start"  # moves on; the empty item is not kept
@@ -244,6 +381,7 @@ def test_not_sure_on_a_list_follow_up_uses_the_not_sure_choice(script) -> None:
     say(c, "Jim")
     c.skip()
     c.skip()
+    c.skip()  # the words for the invitation
     c.not_sure()
     assert c.prep.get(("invitees", 0, "how")) == "not_sure"
 
@@ -293,12 +431,12 @@ def test_notes_follow_the_reflect_step_and_keep_is_remembered(script) -> None:
     c.answer(True)
     assert c.step.role == "note" and c.step.note.word == "compliant"
     c.answer(True)  # keep it
-    assert c.step.key == "goal_words"
-    assert c.prep.get("progress.kept_notes") == ["vision:service_word:compliant"]
+    assert c.step.key == "goal_why"
+    assert c.prep.get("progress.kept_notes") == ["goal_words:service_word:compliant"]
     c.back()
     c.answer("Be compliant")
     c.answer(True)
-    assert c.step.key == "goal_words"  # not asked again
+    assert c.step.key == "goal_why"  # not asked again
 
 
 def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
@@ -316,16 +454,9 @@ def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
     assert c.prep.get("welcome.last_time") == "I want to speak first."
 
 
-def test_the_transcript_of_one_part_is_that_part_of_the_whole(script) -> None:
-    """``transcript(section_id)`` (what the app shows at each step) walks only that part, and
-    gives exactly the entries the whole transcript has for it, in the same order."""
-    from driverseat.store import read_prep
-    from driverseat import locations
+def test_what_people_like_about_me_is_their_words_and_gets_no_note() -> None:
+    from driverseat import language as language_notes
 
-    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
-    c = Conversation(script, prep)
-    whole = c.transcript()
-    assert whole
-    for section in script.sections:
-        assert c.transcript(section.id) == [e for e in whole if e.section.id == section.id]
-    assert c.transcript("no such part") == []
+    assert language_notes.find_notes("Greg is compliant.", "strength_text", "en")  # a note elsewhere
+    assert language_notes.find_notes("They say I'm a patient, compliant man.", "admire_text", "en") == []
+    assert language_notes.find_notes("Dicen que soy paciente.", "admire_text", "es") == []

@@ -84,7 +84,8 @@ def test_one_invitation_per_shared_invitee() -> None:
     notes = [n for n in text.split("-------- Cut here ") if "For: " in n]
     assert [n.split("For: ")[1].splitlines()[0] for n in notes] == ["Jim", "Rosa", "Pastor Dan"]
     jim = notes[0]
-    assert "Hi Jim," in jim and "He knows me best." in jim
+    assert "Hi Jim," in jim and "because you stand by me." in jim  # the words chosen for the invitation
+    assert "He knows me best." not in text and "She helps me say what I mean." not in text  # written for the sheet
     assert "- Date: Tuesday, December 8" in jim and "- Where: At the clinic, in the small quiet room" in jim
     assert "I hope you can come in person." in jim
     assert "send me\nyour thoughts before the meeting." in jim  # every way to take part is offered
@@ -96,9 +97,10 @@ def test_one_invitation_per_shared_invitee() -> None:
 
 def test_invitation_without_a_date_says_it_will_come() -> None:
     prep = Prep.new()
-    prep.set("invitees", [{"name": "Mo", "why": "You make me laugh."}])
+    prep.set("invitees", [{"name": "Mo", "why": "Mo is my best friend.", "note": "You make me laugh."}])
     text = export.render("invites", prep)
     assert "I will let you know the day and the place soon." in text and "You make me laugh." in text
+    assert "Mo is my best friend." not in text  # what was written about Mo stays off Mo's note
     assert "I hope you can" not in text
     assert "There is no one on my list" in export.render("invites", Prep.new())
 

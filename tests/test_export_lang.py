@@ -80,11 +80,14 @@ def test_a_prep_in_a_language_without_words_is_headed_in_english_and_keeps_its_o
     assert "<script>" not in text and not any(langs(text).words)
 
 
+CODES = ("see_before", "help_kinds", "kinds", "area", "how")  # the tool's codes, shown as labels: not the person's words
+
+
 def every_text(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [t for v in value.values() for t in every_text(v)]
+        return [t for k, v in value.items() if k not in CODES for t in every_text(v)]
     if isinstance(value, list):
         return [t for v in value for t in every_text(v)]
     return []
@@ -98,8 +101,11 @@ def test_the_persons_words_are_untouched_in_the_readers_language(fmt: str) -> No
     data = shared(prep.data)
     said = every_text({k: v for k, v in data.items() if k not in ("schema_version", "language", "created", "updated", "progress")})
     assert said
+    flat_es, flat_en = " ".join(spanish.split()), " ".join(english.split())  # text formats wrap at 72
     for text in said:
-        assert (text in spanish) == (text in english), text
+        assert (text in spanish) == (text in english) or (" ".join(text.split()) in flat_es) == (
+            " ".join(text.split()) in flat_en
+        ), text
 
 
 def test_the_heading_words_are_the_readers() -> None:

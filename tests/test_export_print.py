@@ -64,8 +64,10 @@ def usual_print() -> Prep:
 
 
 @pytest.mark.parametrize("paper", list(PAPER))
-def test_full_sheet_prints_on_one_or_two_pages(paper: str, tmp_path: Path) -> None:
-    assert 1 <= print_pages(export.render("html", usual_print()), PAPER[paper], tmp_path) <= 2
+def test_full_sheet_prints_on_three_pages_at_most(paper: str, tmp_path: Path) -> None:
+    # Issue 18 part B about doubled what a full prep holds (dreams, support, strengths and
+    # interests, about me): the goal and off-limits stay on page 1, the rest fits in three.
+    assert 1 <= print_pages(export.render("html", usual_print()), PAPER[paper], tmp_path) <= 3
 
 
 @pytest.mark.parametrize("paper", list(HALF))
@@ -78,7 +80,7 @@ def test_in_large_print_the_sheet_takes_more_pages_and_the_card_one(paper: str, 
     full = example("full")  # it asks for "Large print copies"
     assert sheet.build(full).large and "font-size: 18pt" in export.render("html", full)
     usual = print_pages(export.render("html", usual_print()), PAPER[paper], tmp_path)
-    assert usual < print_pages(export.render("html", full), PAPER[paper], tmp_path) <= 4
+    assert usual < print_pages(export.render("html", full), PAPER[paper], tmp_path) <= 6
     assert print_pages(export.render("card-html", full), PAPER[paper], tmp_path) == 1
 
 
@@ -93,9 +95,9 @@ def test_sparse_sheet_prints_on_one_page(paper: str, tmp_path: Path) -> None:
     assert print_pages(export.render("html", example("sparse")), PAPER[paper], tmp_path) == 1
 
 
-def test_full_sheet_with_private_items_still_prints_on_two_pages(tmp_path: Path) -> None:
+def test_full_sheet_with_private_items_still_prints_on_four_pages(tmp_path: Path) -> None:
     html = export.render("html", usual_print(), include_private=True)
-    assert 1 <= print_pages(html, PAPER["letter"], tmp_path) <= 2
+    assert 1 <= print_pages(html, PAPER["letter"], tmp_path) <= 4  # one more than the shared sheet at most
 
 
 def test_a_very_long_answer_runs_on_and_page_one_is_not_left_blank(tmp_path: Path) -> None:

@@ -13,8 +13,11 @@ from test_export_print import PAPER, print_pages
 
 
 def test_until_they_are_asked_strengths_important_to_and_needs_fill_the_three_parts() -> None:
-    text = export.render("profile-txt", example("full"))
-    heads = [b.heading for b in profile.blocks(sheet.build(example("full")))]
+    prep = example("full")
+    for key in ("admire", "support", "not_helpful"):  # a prep from before these were asked
+        prep.delete(key)
+    text = export.render("profile-txt", prep)
+    heads = [b.heading for b in profile.blocks(sheet.build(prep))]
     assert heads == ["My strengths", "What is important to me", "How best to support me"]
     for words in ("I am good with my hands. I can fix bikes.", "Coffee on the porch in the morning",
                   "Someone to take notes for me"):

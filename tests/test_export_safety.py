@@ -165,8 +165,9 @@ def test_include_private_shows_private_items_and_says_so() -> None:
     for secret in ["secretgoalwords", "secretpriority0", "secretofflimits0", "secretquestions1"]:
         assert secret in card
     invites = export.render("invites", prep, include_private=True)
-    for secret in ["secretinvitee0name", "secretinvitee1why", "secretmeetingwhere"]:
+    for secret in ["secretinvitee0name", "secretinvitee1note", "secretmeetingwhere"]:
         assert secret in invites
+    assert "secretinvitee1why" not in invites  # written for the sheet, not for the person invited
 
 
 @pytest.mark.parametrize("fmt", list(export.FORMATS))

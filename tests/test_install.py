@@ -38,7 +38,7 @@ def test_pip_install_then_export_and_check_from_another_folder(tmp_path: Path) -
     assert "> I want a girlfriend." in export.stdout
     check = subprocess.run([exe, "check", "some.yaml"], cwd=elsewhere, capture_output=True, text=True, env=env)
     assert check.returncode == 0, check.stderr
-    assert "10 of 10 parts done" in check.stdout
+    assert "11 of 11 parts done" in check.stdout
     guides = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "from driverseat import locations; print(sorted(p.name for p in locations.guides_dir().glob('*.md')))"],
         cwd=elsewhere, capture_output=True, text=True, env=env,

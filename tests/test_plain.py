@@ -188,6 +188,11 @@ def check_full(path: Path) -> None:
     assert data["progress"]["kept_notes"]  # "Keep it" was remembered
 
 
+# Enter at each step between "pronouns" and the first question about people: about me
+# (how I spend my time, culture, community) and strengths and interests (six), skipped.
+TO_PEOPLE = [""] * 9
+
+
 def lines(*typed: str) -> str:
     return "".join(line + "\n" for line in typed)
 
@@ -226,14 +231,14 @@ def test_every_question_says_where_you_are(prep_path: Path, typist: Typist) -> N
     run(prep_path, stdin=typist, stdout=out)  # type: ignore[arg-type]
     shown = out.getvalue()
     assert shown.splitlines()[0] == "This is a plain screen, so questions come one line at a time."
-    assert "Part 3 of 10: People" in shown
+    assert "Part 4 of 11: People" in shown
     assert "You can bring people who care about you." in shown  # the section's intro
     assert "Question 1 of" not in shown  # counts that changed under the person are gone (issue 12)
     assert "Number 1 on your list:" in shown  # before the name is known
     assert "About Jim:" in shown
     assert "So far: Jim; Ann." in shown  # labels may hold commas
     assert "Here is what you said before:" in shown and "\n  Sleep better.\n" in shown  # recall
-    assert 'You said: "He knows me best." Is that right?' in shown
+    assert 'You said: "He knows me best.". Is that right?' in shown
     assert "Press Enter if that is right, or type it again." in shown
     assert "\u00b7" not in shown  # a middle dot is read aloud as "middle dot"
     assert "1. Come to the meeting" in shown and "4. I'm not sure yet" in shown
@@ -262,7 +267,7 @@ def test_quit_saves_and_the_next_visit_goes_on(prep_path: Path) -> None:
     code, out = run_lines(prep_path, lines("", "", "1", "quit", "1", "this is never read"))
     assert code == 0 and "this is never read" not in out
     code, out = run_lines(prep_path, lines("Fine", ""))
-    assert "Welcome back. You have finished 0 of 10 parts." in out
+    assert "Welcome back. You have finished 0 of 11 parts." in out
     assert out.count("How do you feel about the meeting right now?") == 1  # straight back to where we were
     assert "What name do you like to be called?" not in out
     assert saved(prep_path)["welcome"]["feeling"] == "Fine"
@@ -327,7 +332,7 @@ def test_skip_back_and_not_sure(prep_path: Path) -> None:
 
 
 def test_not_sure_where_it_does_not_fit(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "", "1", "", "", "yes", "not sure", "1", "Jim"))
+    _code, out = run_lines(prep_path, lines("", "", "1", "", "", *TO_PEOPLE, "yes", "not sure", "1", "Jim"))
     assert "For this question, you can answer it or type skip." in out
     assert saved(prep_path)["invitees"] == [{"name": "Jim"}]
 
@@ -341,13 +346,13 @@ def test_example_and_tip(prep_path: Path) -> None:
 
 
 def test_sections_lists_progress_and_jumps(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "", "1", "sections", "1", "9", "My own words", "", "1", "sections", "1", "", "sections", "1", "99"))
+    _code, out = run_lines(prep_path, lines("", "", "1", "sections", "1", "10", "My own words", "", "1", "sections", "1", "", "sections", "1", "99"))
     assert "1. Welcome and your rights: started (3 of 4)" in out
-    assert "9. My goal: not started (0 of 6)" in out
-    assert "Part 9 of 10: My goal" in out
-    assert "9. My goal: started (1 of 6)" in out
+    assert "10. My goal: not started (0 of 6)" in out
+    assert "Part 10 of 11: My goal" in out
+    assert "10. My goal: started (1 of 6)" in out
     assert out.count("You are staying here.") == 2
-    assert saved(prep_path)["goal"]["vision"] == "My own words"
+    assert saved(prep_path)["goal"]["words"] == "My own words"
 
 
 def test_review_prints_the_sheet(prep_path: Path) -> None:
@@ -358,7 +363,7 @@ def test_review_prints_the_sheet(prep_path: Path) -> None:
 
 
 def test_private_marks_the_last_item_and_share_undoes_it(prep_path: Path) -> None:
-    steps = ["", "", "1", "", "", "yes", "Jim", "private", "1", "share", "1", "private", "1", "private", "1"]
+    steps = ["", "", "1", "", "", *TO_PEOPLE, "yes", "Jim", "private", "1", "share", "1", "private", "1", "private", "1"]
     _code, out = run_lines(prep_path, lines(*steps))
     assert "Done. Jim will stay off your sheet. Type share to put it back." in out
     assert "Done. Jim is back on your sheet." in out
@@ -384,13 +389,13 @@ def test_a_number_out_of_range_gets_one_calm_sentence_and_not_the_question_again
 
 
 def test_yes_no_answers(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("", "", "", "", "", "perhaps", "Y"))
+    _code, out = run_lines(prep_path, lines("", "", "", "", "", *TO_PEOPLE, "perhaps", "Y"))
     assert "Please type yes or no, or type help." in out
     assert "What is their name?" in out
 
 
 def test_changing_an_answer_after_the_reflect_back(prep_path: Path) -> None:
-    steps = ["", "", "1", "", "", "yes", "Jim", "", "He knows me", "", "2", "He knows me better", "", "He knows me best", "", ""]
+    steps = ["", "", "1", "", "", *TO_PEOPLE, "yes", "Jim", "", "He knows me", "", "2", "He knows me better", "", "He knows me best", "", ""]
     _code, out = run_lines(prep_path, lines(*steps))
     assert 'You said: "He knows me better". Is that right?' in out  # 2 = change it, then typed anew
     assert 'You said: "He knows me best". Is that right?' in out  # typed again at the reflect-back
@@ -423,7 +428,7 @@ def test_a_screen_that_only_shows_ascii(prep_path: Path) -> None:
     code = run(prep_path, stdin=io.StringIO(lines("", "", "Caf\u00e9")), stdout=stdout)
     assert code == 0
     shown = raw.getvalue().decode("ascii")
-    assert "Part 1 of 10: Welcome and your rights" in shown
+    assert "Part 1 of 11: Welcome and your rights" in shown
     assert "Caf?" in shown
 
 
@@ -533,17 +538,19 @@ def test_every_line_wraps_between_words_on_a_narrow_screen() -> None:
 
 
 def test_after_the_last_part_the_first_open_question_comes_not_the_end(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("sections", "1", "10", "no", "", "Sam"))  # "": the plan is right
-    after = out.split("Part 10 of 10: My questions")[1]
+    _code, out = run_lines(prep_path, lines("sections", "1", "11", "no", "Sam"))
+    after = out.split("Part 11 of 11: My questions")[1]
     assert "You have been through every part." not in out
-    assert "Part 1 of 10: Welcome and your rights" in after and "What name do you like to be called?" in after
+    assert "Part 1 of 11: Welcome and your rights" in after and "What name do you like to be called?" in after
     assert saved(prep_path)["person"]["name"] == "Sam"
 
 
 def test_enter_on_a_reflect_back_keeps_the_words(prep_path: Path) -> None:
-    steps = ["", "1", "", "", "", "yes", "Jim", "", "He knows me", "", ""]
+    steps = ["", "1", "", "", "", *TO_PEOPLE, "yes", "Jim", "", "He knows me", "", "", ""]  # the last: skip the invitation's words
     _code, out = run_lines(prep_path, lines(*steps))
-    assert "Skipped for now." not in out.split("He knows me")[-1]
+    after_reflect = out.split('You said: "He knows me". Is that right?')[1]
+    assert "Skipped for now." not in after_reflect.split("What would you like to tell Jim")[0]
+    assert "Here is what you said before:" in after_reflect  # the invitation's question offers the words
     assert saved(prep_path)["invitees"][0]["why"] == "He knows me"
     assert "How could Jim take part?" in out
 

@@ -33,6 +33,7 @@ PLAN_ES: dict[str, list[list[str]]] = {
     "invitees[0].invitee_relation": [["mi hija"]],
     "invitees[0].invitee_why": [["Me da ánimo.", ""]],
     "invitees[0].invitee_why#reflect": [["1"]],
+    "invitees[0].invitee_note": [["Me das fuerza.", ""]],
     "invitees[0].invitee_how": [["1"]],
     "invitees[0].invitee_private": [["no"]],
     "invitees:more": [["si"], ["no"]],
@@ -74,7 +75,12 @@ PLAN_ES: dict[str, list[list[str]]] = {
     "strengths[0].strength_text#note": [["1"]],  # Dejarlo así (en Importante PARA mí no hay notas)
     "strengths[0].strength_text#reflect": [["1"]],
     "strengths:more": [["no"]],
+    "dream": [["Un puesto de comida", ""]],
     "vision": [["Un trabajo y mi propio dinero", ""]],
+    "fears:start": [["sí"]],
+    "fears[0].fear_text": [["Perder mi casa", ""]],
+    "fears[0].fear_private": [[""]],  # Enter: the default keeps it just for her
+    "fears:more": [["no"]],
     "vision#reflect": [["1"]],
     "goal_words": [["Quiero volver a trabajar de cocinera.", ""]],
     "goal_words#reflect": [["1"]],
@@ -126,12 +132,14 @@ def test_a_whole_preparation_in_spanish(spanish_prep: Path, typist_es: Typist) -
     assert data["welcome"]["feeling"] == "Con nervios.  \n\tDos líneas, tal cual. "
     assert data["person"] == {"name": "María José", "pronouns": "ella"}
     assert data["invitees"] == [
-        {"name": "Lupita", "relation": "mi hija", "why": "Me da ánimo.", "how": "in_person", "private": False},
+        {"name": "Lupita", "relation": "mi hija", "why": "Me da ánimo.", "note": "Me das fuerza.", "how": "in_person", "private": False},
         {"name": "Tía Rosario", "relation": "mi tía", "why": "Me cuida.", "how": "not_sure", "private": True},
     ]
     assert data["meeting"] == {"where": "En la clínica", "length": "Una hora", "leader": "Yo"}
     assert data["priorities"] == [{"area": "work_school", "words": "Quiero volver a trabajar en una cocina.", "rank": 1}]
     assert data["off_limits"] == [{"topic": "Mis deudas", "private": True}]
+    assert data["fears"] == [{"text": "Perder mi casa", "private": True}]
+    assert data["dreams"] == {"dream": "Un puesto de comida"}
     assert data["important_for"] == [{"text": "Cumplir con el tratamiento"}]
     assert data["goal"]["words"] == "Quiero volver a trabajar de cocinera."
     assert data["questions"] == [{"text": "¿Puedo trabajar y seguir con mi ayuda médica?"}]
@@ -141,8 +149,10 @@ def test_a_whole_preparation_in_spanish(spanish_prep: Path, typist_es: Typist) -
     assert data["progress"]["kept_notes"] == ["strength_text:service_word:paciente"]
 
     # What the person read was Spanish.
-    assert "Parte 1 de 10: Bienvenida y sus derechos" in shown
-    assert "Parte 2 de 10: Sobre mí" in shown
+    assert "Parte 1 de 11: Bienvenida y sus derechos" in shown
+    assert "Parte 2 de 11: Sobre mí" in shown
+    assert "Parte 7 de 11: Sueños y el día ideal" in shown
+    assert "¿Qué le quiere decir a Lupita sobre por qué quiere que esté ahí?" in shown
     assert "Sobre Lupita:" in shown
     assert '¿Quiso saltar esta pregunta, o "skip" es su respuesta?' in shown
     assert "Escriba un número del 1 al 2, o escriba ayuda." in shown

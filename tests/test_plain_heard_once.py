@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CURSOR_MOVES = re.compile(rb"\x1b\[[0-9;]*[ABCDEFGHJKSTfnsu]")  # moves, erase (J, K), position request (6n)
 HIDE_SHOW = re.compile(rb"\x1b\[\?25[lh]")
 
-# (what to wait for, what to type): a ten-question walk, one answer a reflect-back.
+# (what to wait for, what to type): a twenty-question walk, one answer a reflect-back.
 WALK: list[tuple[str, str]] = [
     ("What name do you like to be called?", "Sam Rivera"),
     ("Press Enter to go on.", ""),
@@ -32,12 +32,22 @@ WALK: list[tuple[str, str]] = [
     ("How do you feel about the meeting right now?", "Hopeful today"),
     ("+ ", ""),
     ("What pronouns do you use?", "they/them"),
+    ("How do you spend your time most days?", ""),  # skipped
+    ("Is there a culture, language or faith that is part of who you are?", ""),  # skipped
+    ("Is there a person, place or group in your community that matters to you?", ""),  # skipped
+    ("Is there something you are good at?", ""),  # skipped
+    ("Is there something you like to do, just for fun?", ""),  # skipped
+    ("Is there something people who know you like about you?", ""),  # skipped
+    ("What is something you are proud of?", ""),  # skipped
+    ("Is there something that has helped you before?", ""),  # skipped
+    ("Is there something that did not help you before?", ""),  # skipped
     ("Is there someone you would like to invite to your meeting?", "yes"),
     ("What is their name?", "Jim Lowe"),
     ("Who is Jim Lowe to you?", "my brother"),
     ("Why would you like Jim Lowe to be there?", "He knows me best"),
     ("+ ", ""),
     ("Is that right?", ""),
+    ("What would you like to tell Jim Lowe about why you want them there?", ""),  # skipped
     ("How could Jim Lowe take part?", "2"),
     ("Should we keep Jim Lowe off your sheet, just for you?", ""),
 ]
@@ -46,10 +56,20 @@ QUESTIONS = [
     "Is this your first planning meeting?",
     "How do you feel about the meeting right now?",
     "What pronouns do you use?",
+    "How do you spend your time most days?",
+    "Is there a culture, language or faith that is part of who you are?",
+    "Is there a person, place or group in your community that matters to you?",
+    "Is there something you are good at?",
+    "Is there something you like to do, just for fun?",
+    "Is there something people who know you like about you?",
+    "What is something you are proud of?",
+    "Is there something that has helped you before?",
+    "Is there something that did not help you before?",
     "Is there someone you would like to invite to your meeting?",
     "What is their name?",
     "Who is Jim Lowe to you?",
     "Why would you like Jim Lowe to be there?",
+    "What would you like to tell Jim Lowe about why you want them there?",
     "How could Jim Lowe take part?",
     "Should we keep Jim Lowe off your sheet, just for you?",
 ]
@@ -92,7 +112,7 @@ def test_the_default_plain_mode_is_heard_once(tmp_path: Path) -> None:
         assert text.count(question) == 1, question
     for answer in ("Sam Rivera", "they/them", "my brother"):
         assert text.count(answer) == 1, answer  # the terminal's echo, nothing more
-    assert text.count("He knows me best") == 2  # the echo, and "You said" once
+    assert text.count("He knows me best") == 3  # the echo, "You said" once, and offered once for the invitation
     data = read_prep(prep)[0].data
     assert data["person"] == {"name": "Sam Rivera", "pronouns": "they/them"}
     assert data["invitees"][0]["why"] == "He knows me best"

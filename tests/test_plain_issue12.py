@@ -12,8 +12,11 @@ import pytest
 from driverseat.plain.words import load_words
 from test_plain import lines, run_lines, saved
 
-START = ("", "", "1", "", "")  # name skipped, rights read, first time: yes, feeling skipped, pronouns skipped
-TO_THE_GOAL = ("sections", "1", "9", "")  # go to "My goal" (sections asked once at the name), vision skipped
+# name skipped, rights read, first time: yes, feeling skipped, pronouns skipped, then about me
+# (3) and strengths and interests (6) skipped: the next question is the first about people
+START = ("", "", "1", "", "", *[""] * 9)
+TO_THE_GOAL = ("sections", "1", "10")  # go to "My goal" (sections asked once at the name)
+JIM = ("yes", "Jim", "", "", "", "", "")  # Jim, then who he is, why, the invitation's words, how, private: Enter
 
 
 @pytest.fixture
@@ -65,9 +68,10 @@ def test_words_after_the_first_line_are_always_the_answer(prep_path: Path) -> No
     assert saved(prep_path)["welcome"]["feeling"] == "It is hard\nhelp\nquit"
 
 
-# 3. "No" to "Do you know the date...? If so, when is it?" is not saved as the date.
+# 3. "No" to "When is it?" is not saved as the date. (The question was split in issue 18:
+# "Do you know the date?" comes first; skipped, "When is it?" is still asked.)
 def test_no_to_the_meeting_date_is_not_a_date(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("sections", "1", "4", "No", "1"))
+    _code, out = run_lines(prep_path, lines("sections", "1", "5", "", "", "No", "1"))
     assert 'Did you mean you don\'t know yet, or is "No" your answer?' in out
     data = saved(prep_path)
     assert "date" not in data.get("meeting", {})
@@ -75,7 +79,7 @@ def test_no_to_the_meeting_date_is_not_a_date(prep_path: Path) -> None:
 
 
 def test_no_can_still_be_the_answer(prep_path: Path) -> None:
-    run_lines(prep_path, lines("sections", "1", "4", "No", "2"))
+    run_lines(prep_path, lines("sections", "1", "5", "", "", "No", "2"))
     assert saved(prep_path)["meeting"]["date"] == "No"
 
 
@@ -92,7 +96,7 @@ def test_sheet_makes_the_printable_and_the_text_sheet(prep_path: Path, tmp_path:
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)
-    _code, out = run_lines(prep_path, lines("Sam", "", "1", "", "", "no", "sheet"))
+    _code, out = run_lines(prep_path, lines("Sam", "", "1", "", "", "", "", "no", "sheet"))  # "sheet" at a yes/no question
     html, txt = here / "my-prep-sheet.html", here / "my-prep-sheet.txt"
     assert f"Your sheet is ready to print or share: {html}, and as plain text: {txt}." in out
     assert "Sam" in html.read_text(encoding="utf-8") and "Sam" in txt.read_text(encoding="utf-8")
@@ -101,7 +105,7 @@ def test_sheet_makes_the_printable_and_the_text_sheet(prep_path: Path, tmp_path:
 
 # 6. Review shows what is private, marked, and has a short form; 13. no ==== or ---- lines.
 def test_review_marks_private_items(prep_path: Path) -> None:
-    typed = (*START, "yes", "Jim", "", "", "", "", "no", "yes", "Ray", "", "", "no", "sections", "10", "review", "1", "review short", "1")
+    typed = (*START, *JIM, "no", "yes", "Ray", "", "", "no", "sections", "11", "review", "1", "review short", "1")
     _code, out = run_lines(prep_path, lines(*typed))
     long_form = out.split("Your sheet so far:")[1].split("That is all so far.")[0]
     assert "Just for you, not on your sheet:" in long_form and "Ray (just for you)" in long_form
@@ -125,7 +129,7 @@ def test_usual_no_words() -> None:
 
 # Remove and re-rank, through the session.
 def test_remove_and_move_list_items(prep_path: Path) -> None:
-    typed = (*START, "yes", "Jim", "", "", "", "", "y", "Ann", "", "", "", "", "no", "sections", "10",
+    typed = (*START, *JIM, "y", "Ann", "", "", "", "", "", "no", "sections", "11",
              "move", "2", "1", "remove", "2", "yes")
     _code, out = run_lines(prep_path, lines(*typed))
     assert "1. Jim (People)" in out and "2. Ann (People)" in out
@@ -135,15 +139,15 @@ def test_remove_and_move_list_items(prep_path: Path) -> None:
 
 
 def test_remove_asks_first_and_enter_changes_nothing(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines(*START, "yes", "Jim", "", "", "", "", "no", "sections", "10", "remove", "1", ""))
+    _code, out = run_lines(prep_path, lines(*START, *JIM, "no", "sections", "11", "remove", "1", ""))
     assert "Nothing was changed." in out
     assert [p["name"] for p in saved(prep_path)["invitees"]] == ["Jim"]
 
 
 # Hints once per part, and again after help.
 def test_hints_once_per_part_and_again_after_help(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines(*START, "yes", "Jim", "", "", "", "", "y", "help", "Ann"))
-    people = out.split("Part 3 of 10: People")[1]
+    _code, out = run_lines(prep_path, lines(*START, *JIM, "y", "help", "Ann"))
+    people = out.split("Part 4 of 11: People")[1]
     assert people.count("Type yes or no.") == 1  # once in the part, though four yes/no questions come
     assert people.count("Type example to see one.") == 2  # the first time, and again after help
     assert people.count("Type your answer and press Enter.") == 2

@@ -56,7 +56,7 @@ def test_shared_with_private_keeps_everything_but_progress(full_prep: Prep) -> N
 
 
 def test_private_items_counts_outermost(full_prep: Prep) -> None:
-    assert len(list(private_items(full_prep.data))) == 3
+    assert len(list(private_items(full_prep.data))) == 4  # Lee, uncle Ray, the divorce, and one fear
 
 
 def test_set_and_get_paths() -> None:
@@ -66,3 +66,14 @@ def test_set_and_get_paths() -> None:
     assert prep.get("meeting.when") is None
     prep.delete("meeting.where")
     assert prep.get("meeting") == {}
+
+
+def test_a_plan_for_hard_times_leaves_only_when_the_person_wants_the_team_to_see_it() -> None:
+    data = {"crisis": {"has": True, "kinds": ["wrap"], "share": False}, "dreams": {"dream": "A bike shop"}}
+    assert "crisis" not in shared(data)
+    assert shared(data, include_private=True)["crisis"] == data["crisis"]
+    data["crisis"]["share"] = True
+    assert shared(data)["crisis"] == {"has": True, "kinds": ["wrap"], "share": True}
+    del data["crisis"]["share"]  # not answered yet: not named
+    assert "crisis" not in shared(data)
+

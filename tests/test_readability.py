@@ -250,7 +250,7 @@ def all_scores() -> list[Score]:
 # --------------------------------------------------------------------------- tests
 def test_there_is_text_to_score() -> None:
     units = {**prompt_units(), **guide_units()}
-    assert "messages.yaml" in units and "09-goal.yaml" in units
+    assert "messages.yaml" in units and "10-goal.yaml" in units
     assert len([n for n in units if n.endswith(".md")]) >= 7
     assert sum(len(u) for u in units.values()) > 200
 

@@ -210,7 +210,7 @@ def all_scores() -> list[Score]:
 # --------------------------------------------------------------------------- tests
 def test_there_is_spanish_text_to_score() -> None:
     units = {**prompt_units(), **guide_units()}
-    assert {"messages.yaml", "app.yaml", "plain.yaml", "sheet.yaml", "09-goal.yaml"} <= set(units)
+    assert {"messages.yaml", "app.yaml", "plain.yaml", "sheet.yaml", "10-goal.yaml"} <= set(units)
     assert len([n for n in units if n.endswith(".md")]) >= 7
     assert sum(len(u) for u in units.values()) > 400
 

@@ -10,9 +10,9 @@ import pytest
 from driverseat import locations
 from driverseat.script import ScriptError, load_script
 
-SECTIONS = [
-    "welcome", "about_me", "people", "time_place", "what_matters",
-    "off_limits", "to_and_for", "strengths", "goal", "my_questions",
+SECTIONS = [  # strengths first, dreams before the goal (docs/prompts.md, "The order")
+    "welcome", "about_me", "strengths", "people", "time_place", "what_matters",
+    "dreams", "to_and_for", "off_limits", "goal", "my_questions",
 ]
 
 
@@ -49,12 +49,12 @@ def line_of(folder: Path, name: str, needle: str) -> int:
 
 
 def test_unknown_kind_names_file_line_and_problem(prompts: Path) -> None:
-    break_file(prompts, "03-people.yaml", "kind: short\n        field: relation", "kind: lst\n        field: relation")
-    line = line_of(prompts, "03-people.yaml", "kind: lst")
+    break_file(prompts, "04-people.yaml", "kind: short\n        field: relation", "kind: lst\n        field: relation")
+    line = line_of(prompts, "04-people.yaml", "kind: lst")
     with pytest.raises(ScriptError) as caught:
         load_script("en", prompts)
     assert str(caught.value).startswith(
-        f"prompts/en/03-people.yaml line {line}: question 'invitee_relation' has unknown kind 'lst'"
+        f"prompts/en/04-people.yaml line {line}: question 'invitee_relation' has unknown kind 'lst'"
     )
 
 
@@ -78,7 +78,7 @@ def test_mistakes_are_explained(prompts: Path, old: str, new: str, problem: str)
 
 
 def test_choice_values_must_fit_the_prep(prompts: Path) -> None:
-    break_file(prompts, "03-people.yaml", "value: call_or_video", "value: by_pigeon")
+    break_file(prompts, "04-people.yaml", "value: call_or_video", "value: by_pigeon")
     with pytest.raises(ScriptError, match="the choice 'by_pigeon', but the prep file only takes"):
         load_script("en", prompts)
 

@@ -61,7 +61,7 @@ def test_switching_at_a_reflect_back_asks_the_question_again_with_the_answer(tmp
         assert session.set_language("es")
         assert session.step.role == Role.QUESTION and session.step.key == key
         assert "You said" not in session.step.text  # no English left on the screen
-        assert session.prep.get(("goal", "vision")) == "I want to stop drinking"
+        assert session.prep.get(("goal", "words")) == "I want to stop drinking"
     finally:
         session.close()
 

@@ -75,16 +75,20 @@ def test_escape_leaves_plain_words_alone() -> None:
 def test_full_sheet_order_and_private_items(full_prep: Prep) -> None:
     md = export.render("md", full_prep)
     headings = [line[3:] for line in md.splitlines() if line.startswith("## ")]
-    order = [
-        "My goal, in my own words", "Please don't bring up", "What matters most to me",
-        "Who I'm inviting", "Time, place and what I need", "Important TO me",
-        "Important FOR me", "Where I see it in a different way", "My strengths",
-        "My questions", "My rights",
+    order = [  # the goal and off-limits on page 1, then strengths first
+        "My goal, in my own words", "Please don't bring up", "My strengths", "What I like to do",
+        "What people like about me", "What has helped me before", "What did not help me before",
+        "What matters most to me", "My dreams", "What I fear could happen", "Who I'm inviting",
+        "Time, place and what I need", "Important TO me", "Important FOR me",
+        "Where I see it in a different way", "How best to support me", "What does not help me",
+        "My plan for hard times", "About me", "People and places near me", "My questions", "My rights",
     ]
     assert [h for h in headings if h in order] == order
     assert "> I want a girlfriend." in md
-    for secret in ["Lee", "My uncle Ray", "He makes me feel small.", "My divorce"]:
+    for secret in ["Lee", "My uncle Ray", "He makes me feel small.", "My divorce", "That I lose touch with Jim."]:
         assert secret not in md
+    assert "- That I end up back in the hospital." in md  # a fear the person chose to share
+    assert "   - What is working now: I see my brother every Sunday." in md
     assert "1. **Family, friends and love**: I want friends to go out with." in md
 
 
@@ -101,3 +105,25 @@ def test_empty_parts_are_left_out() -> None:
     assert "## My rights" in md
     assert "## My goal" not in md and "## My strengths" not in md
     assert "\n\n\n" not in md
+
+
+def test_a_plan_for_hard_times_is_named_only_when_the_team_may_see_it(full_prep: Prep) -> None:
+    from driverseat.export.sheet import shows
+
+    assert "## My plan for hard times" in export.render("md", full_prep) and "- A WRAP" in export.render("md", full_prep)
+    assert shows("crisis.has", full_prep.data)
+    full_prep.set("crisis.share", False)
+    md = export.render("md", full_prep)
+    assert "My plan for hard times" not in md and "A WRAP" not in md
+    assert not shows("crisis.has", full_prep.data)  # the review does not say "on your sheet"
+    assert '"crisis"' not in export.render("json", full_prep)
+
+
+def test_the_invitation_words_and_the_date_yes_no_are_not_on_the_sheet(full_prep: Prep) -> None:
+    from driverseat.export.sheet import shows
+
+    md = export.render("md", full_prep)
+    assert "because you stand by me" not in md and not shows(("invitees", 0, "note"))
+    assert not shows("meeting.date_known") and shows("meeting.notice")
+    full_prep.delete("meeting.breaks")
+    assert "- **Breaks**: Yes, please" in export.render("md", full_prep)

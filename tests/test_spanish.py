@@ -198,7 +198,7 @@ def test_check_works_on_a_spanish_prep(tmp_path: Path) -> None:
         capture_output=True, text=True, env=os.environ.copy(), timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "10 of 10 parts done" in result.stdout and "3 private" in result.stdout
+    assert "11 of 11 parts done" in result.stdout and "4 private" in result.stdout
     assert "Traceback" not in result.stderr
 
 

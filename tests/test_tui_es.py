@@ -82,7 +82,7 @@ async def test_walk_the_whole_preparation_in_spanish(tmp_path: Path) -> None:
                 raise AssertionError(step)
         assert conversation.step.role == "end"
         screen = talk(app)
-        assert str(screen.query_one("#map-title").render()).endswith("10 de 10 listas")
+        assert str(screen.query_one("#map-title").render()).endswith("11 de 11 listas")
         assert str(screen.query_one("#saved").render()) == "Guardado"
         await pilot.press("f6")  # the export dialog, in Spanish too
         await pilot.pause()

@@ -328,7 +328,7 @@ async def test_how_could_they_take_part_has_one_not_sure(prep_path: Path) -> Non
         await pilot.pause()
         await pilot.click("#choice-0")
         await pilot.pause()
-        for text in ("Jim", "my brother", "He knows me best."):
+        for text in ("Jim", "my brother", "He knows me best.", "You stand by me."):  # the last: for the invitation
             await type_answer(pilot, text)
             if app.conversation.step.role == "reflect":
                 await pilot.click("#choice-0")

@@ -54,8 +54,8 @@ def test_every_question_example_choice_and_guide_of_the_script_is_in_the_workboo
 
 def test_a_list_gets_room_for_more_than_one_answer() -> None:
     page = workbook.render(load_script("en"))
-    assert page.count("What is their name?") == 2  # people: five questions each, room for two
-    assert page.count("What would you like to ask?") == 3
+    assert page.count("What is their name?") == 2  # people: six questions each, room for two
+    assert page.count("What would you like to ask?") == 2
     assert page.count("For example: Can I see a doctor who speaks Spanish?") == 1  # the example once
     assert page.count('<div class="line"></div>') > 100
 
@@ -63,7 +63,7 @@ def test_a_list_gets_room_for_more_than_one_answer() -> None:
 def test_when_the_wording_changes_the_workbook_follows(tmp_path: Path) -> None:
     folder = tmp_path / "en"
     shutil.copytree(locations.prompts_dir("en"), folder)
-    goal = folder / "09-goal.yaml"
+    goal = folder / "10-goal.yaml"
     goal.write_text(goal.read_text(encoding="utf-8").replace("What is one small first step?", "What could you do first?"))
     page = workbook.render(load_script("en", folder))
     assert "What could you do first?" in page and "What is one small first step?" not in page
@@ -96,7 +96,8 @@ def test_a_language_without_questions_gets_one_clear_sentence(capsys: pytest.Cap
 @pytest.mark.parametrize("paper", list(PAPER))
 def test_the_workbook_prints_on_letter_and_a4(paper: str, tmp_path: Path) -> None:
     pages = print_pages(workbook.render(load_script("en")), PAPER[paper], tmp_path)
-    assert 10 <= pages <= 18, pages
+    # About 65 questions since issue 18 (from about 30): room for two answers per list keeps it near 22 pages.
+    assert 10 <= pages <= 24, pages
 
 
 def test_the_workbook_never_writes_over_the_prep(capsys: pytest.CaptureFixture[str]) -> None:

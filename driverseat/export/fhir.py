@@ -173,6 +173,18 @@ def _enable_when(question: Question, script: Script) -> dict[str, Any]:
     when = question.when
     assert when is not None
     rules: list[dict[str, Any]]
+    if when.unless:
+        # Asked unless the answer is one of these, and also when there is no answer yet:
+        # FHIR's "!=" needs an answer, so "not answered" is a rule of its own ("any").
+        yesno = script.has(when.answer) and script.question(when.answer).kind == "yesno"
+        unanswered = {"question": when.answer, "operator": "exists", "answerBoolean": False}
+        others = [
+            {"question": when.answer, "operator": "!=", **({"answerBoolean": bool(v)} if yesno else {"answerCoding": {"code": str(v)}})}
+            for v in when.unless
+        ]
+        if len(others) > 1:  # "any" cannot say "none of these"; ask whenever there is a choice to make
+            others = [{"question": when.answer, "operator": "exists", "answerBoolean": True}]
+        return {"enableWhen": [unanswered, *others], "enableBehavior": "any"}
     if when.equals or when.not_equals:
         operator = "=" if when.equals else "!="
         values = when.equals or when.not_equals

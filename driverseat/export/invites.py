@@ -1,8 +1,11 @@
 """Invitations: one short draft note for each person invited, to send or read out.
 
-Each note says when and where, why I'd like you there (the person's own words), what we
-will talk about (the steps of the agenda in the person's order, without the person's
-details and without items of their own), and how you can take part. Notes are plain text, wrapped at 72 columns and clearly separated.
+Each note says when and where, why I'd like you there, what we will talk about (the
+steps of the agenda, without the person's details), and how you can take part.
+"Why I'd like you there" is the answer to the invitation's own question ("What would you
+like to tell Jim about why you want him there?", kept as the invitee's ``note``), never
+what the person wrote about Jim for the sheet (``why``): nothing written about a person
+is shown to that person unless the person chose it for the invitation. Notes are plain text, wrapped at 72 columns and clearly separated.
 Only invitees that are shared get a note: ``sheet.data`` is ``prep.shared``, so people
 marked private are not there (unless the person asked for a copy with private items).
 """
@@ -11,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from driverseat.agenda import OWN
 from driverseat.export.clean import WIDTH, underline, visible, wrap
 from driverseat.export.sheet import Sheet, mapping
 
@@ -39,14 +41,13 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
     if not known:
         lines += wrap(w["invite_not_set"])
 
-    if _text(person.get("why")):
-        lines += ["", w["invite_why"], *wrap(person["why"])]
+    if _text(person.get("note")):
+        lines += ["", w["invite_why"], *wrap(person["note"])]
 
     agenda = sheet.part("agenda")
-    if agenda and any(step.key != OWN for step in agenda.items):
+    if agenda:
         lines += ["", w["invite_agenda"]]
-        steps = [step for step in agenda.items if step.key != OWN]  # the person's own items stay theirs
-        for number, step in enumerate(steps, start=1):
+        for number, step in enumerate(agenda.items, start=1):
             lines += wrap(step.label or "", f"{number}. ", "   ")
 
     lines += ["", w["invite_how"], *wrap(w["invite_ways"])]

@@ -129,8 +129,8 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     goal = mapping(data.get("goal"))
     goal_fields = tuple(
         Field(w[f"goal_{key}"], text)
-        for key in ("vision", "why", "obstacles", "first_step", "helpers")
-        if (text := _text(goal.get(key)))
+        for key in ("vision", "why", "obstacles", "first_step", "help_kinds", "helpers")
+        if (text := _text(goal.get(key)) if key != "help_kinds" else _labels(goal.get(key), w["help_kinds"]))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
@@ -140,18 +140,36 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     meeting = mapping(data.get("meeting"))
     leading = len(parts)
     add("since", _since(w, mapping(data.get("since"))))  # right after the agenda
+    # Strengths first (docs/prompts.md, "The order"): what I'm good at and like, what
+    # people like about me, and what has helped and not helped before.
+    for key in ("strengths", "interests", "admire", "helped", "not_helped"):
+        add(key, _texts(data.get(key)))
 
     ranked = [p for p in data.get("priorities", []) or [] if isinstance(p, dict)]
     ranked.sort(key=_rank)
     add(
         "priorities",
         tuple(
-            Item(_text(p.get("words")) or "", label=w["areas"].get(p.get("area"), p.get("area")))
+            Item(
+                _text(p.get("words")) or "",
+                tuple(
+                    Field(w[f"priority_{key}"], text)
+                    for key in ("working", "not_working")
+                    if (text := _text(p.get(key)))
+                ),
+                label=w["areas"].get(p.get("area"), p.get("area")),
+            )
             for p in ranked
-            if _text(p.get("words")) or p.get("area")
+            if _text(p.get("words")) or p.get("area") or _text(p.get("working")) or _text(p.get("not_working"))
         ),
         numbered=True,
     )
+    dreams = mapping(data.get("dreams"))
+    add(
+        "dreams",
+        tuple(Item(text, label=w[f"dreams_{key}"]) for key in ("dream", "ideal_day") if (text := _text(dreams.get(key)))),
+    )
+    add("fears", _texts(data.get("fears")))  # only the fears the person chose to share
 
     people = []
     for person in data.get("invitees", []) or []:
@@ -173,9 +191,9 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     add("not_invited", away)
 
     place = tuple(
-        Item(meeting[key], label=w[key])
-        for key in ("date", "where", "when", "length", "breaks", "leader", "copy_of_plan")
-        if _text(meeting.get(key))
+        Item(text, label=w[key])
+        for key in ("notice", "date", "where", "when", "length", "breaks", "room", "see_before", "leader", "copy_of_plan")
+        if (text := _meeting_text(w, meeting, key))
     )
     needs = _texts(meeting.get("needs"))
     if needs:
@@ -185,7 +203,19 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     add("important_to", _texts(data.get("important_to")))
     add("important_for", _texts(data.get("important_for")))
     add("differences", _texts(data.get("differences")))
-    add("strengths", _texts(data.get("strengths")))
+    add("support", _texts(data.get("support")))
+    add("not_helpful", _texts(data.get("not_helpful")))
+    add("crisis", _crisis(w, mapping(data.get("crisis"))))
+    about = mapping(data.get("about"))
+    add(
+        "about",
+        tuple(
+            Item(text, label=w[f"about_{key}"])
+            for key in ("days", "culture", "culture_respect", "proud")
+            if (text := _text(about.get(key)))
+        ),
+    )
+    add("community", _texts(data.get("community")))
     add("questions", _texts(data.get("questions")))
     parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
     steps = _agenda(w, parts, data)
@@ -211,13 +241,50 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
 
 
 NOT_SHOWN = ("welcome", "progress", "private_answers", "after")  # parts of a prep that ``build`` never shows
+# Answers that ``build`` does not show: the yes/no before "When is it?" (the date says it),
+# and the words for the invitation, which go in the note to that person (invites.py).
+NOT_SHOWN_ANSWERS = (("meeting", "date_known"), ("invitees", "note"))
 SHOWN_ANYWAY = (("welcome", "last_time"),)  # ... except what I'd like to be different this time
 
 
-def shows(path: DataPath | str) -> bool:
-    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells."""
+def shows(path: DataPath | str, data: dict[str, Any] | None = None) -> bool:
+    """True when the sheet shows the answer at ``path`` (if it is shared): what the review tells.
+
+    With the prep's ``data``, a plan for hard times counts as shown only when the person
+    said the team may see it (``crisis.share``)."""
     parts = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
+    named = tuple(p for p in parts if not isinstance(p, int))
+    if named[:2] in NOT_SHOWN_ANSWERS:
+        return False
+    if named[:1] == ("crisis",) and data is not None and mapping(data.get("crisis")).get("share") is not True:
+        return False
     return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
+
+
+def _labels(values: Any, names: dict[str, str]) -> str | None:
+    """Chosen values (a ``choices`` answer) as their labels, joined; None when there are none."""
+    said = [names[v] for v in values if isinstance(v, str) and v in names] if isinstance(values, list) else []
+    return ", ".join(said) or None
+
+
+def _meeting_text(w: dict[str, Any], meeting: dict[str, Any], key: str) -> str | None:
+    """One line of "Time, place and what I need": the person's words, or for breaks and
+    what to see before, the tool's words for their yes/no and their choices."""
+    if key == "see_before":
+        return _labels(meeting.get("see_before"), w["see_before_values"])
+    if key == "breaks" and not _text(meeting.get("breaks")):
+        wanted = meeting.get("want_breaks")
+        return w["breaks_yes"] if wanted is True else w["breaks_no"] if wanted is False else None
+    return _text(meeting.get(key))
+
+
+def _crisis(w: dict[str, Any], crisis: dict[str, Any]) -> tuple[Item, ...]:
+    """A pointer to the person's plan for hard times. ``prep.shared`` keeps this part only
+    when the person said they would like the team to see it; the plan itself stays theirs."""
+    if crisis.get("has") is not True or crisis.get("share") is not True:
+        return ()
+    kinds = _labels(crisis.get("kinds"), w["crisis_kinds"])
+    return ((Item(kinds),) if kinds else ()) + (Item(w["crisis_share"]),)
 
 
 def invitee_names(data: dict[str, Any]) -> list[str]:

@@ -22,7 +22,7 @@ from driverseat.script import Question, Script, Section
 from driverseat.words import Book, catalogue
 
 LINES = {"short": 1, "long": 3}  # lines to write on, by kind of question
-ROOM = 3  # answers a list question has room for; 2 when each answer has several questions
+ROOM = 2  # answers each list question has room for (the script grew in issue 18: two keeps it short)
 
 CSS = """
 @page { margin: 14mm 15mm; }
@@ -125,10 +125,9 @@ def _question(
 
 
 def _list(q: Question, w: Book, messages: dict[str, str]) -> str:
-    """A list question: its words, then room for two or three answers."""
+    """A list question: its words, then room for two answers."""
     out = f'<div class="q">\n<p class="text">{esc(q.text.strip())}</p>\n'  # kept with the first answer
-    room = ROOM if len(q.questions) < 3 else ROOM - 1
-    for number in range(1, room + 1):
+    for number in range(1, ROOM + 1):
         heading = f'<h3>{esc(w("workbook_entry", number=number))}</h3>\n'
         out += '<div class="entry">\n'
         for index, sub in enumerate(q.questions):

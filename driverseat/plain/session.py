@@ -680,7 +680,7 @@ class PlainSession:
             label = self.conv.item_label(top, prep.get(path), path[-1])
         else:
             label = say("your_answer_to", question=asked)
-            if not shows(path):
+            if not shows(path, prep.data):
                 out.text(say("never_on_sheet", label=label))
                 return
         if prep.is_private_answer(path) == private:

@@ -140,13 +140,16 @@ class Talk(VerticalScroll):
         self.call_after_refresh(self._scroll_to_now)
 
     def _scroll_to_now(self) -> None:
-        """The end of what was said; when an earlier answer is being changed, that answer."""
+        """The end of what was said; when an earlier answer is being changed, that answer;
+        when nothing is said yet in this part, the start of its intro (never half a sentence)."""
         view = self.view
         changing = None
         if view is not None and not view.hidden:
             changing = next((w for w in self._entries if w.entry.key == view.step.key), None)
         if changing is not None:
             self.scroll_to_widget(changing, animate=False, immediate=True)
+        elif view is not None and (view.hidden or not view.entries) and not view.recall_intro:
+            self.scroll_home(animate=False, immediate=True)  # only the part's intro: read from its start
         else:
             self.scroll_end(animate=False, immediate=True)
 
