@@ -156,6 +156,8 @@ def test_whole_preparation_in_order(script) -> None:
     c.answer(True)
     say(c, "Can I change my plan later?")
     c.answer(False)
+    assert c.step.key == "agenda" and c.step.input == "agenda"  # the agenda, last: Enter keeps it
+    c.answer(True)
     assert c.at_end and c.step.role == "end"
 
     data = c.prep.data
@@ -452,6 +454,21 @@ def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
     c.answer("I want to speak first.")
     assert c.step.key == "feeling"
     assert c.prep.get("welcome.last_time") == "I want to speak first."
+
+
+def test_the_transcript_of_one_part_is_that_part_of_the_whole(script) -> None:
+    """``transcript(section_id)`` (what the app shows at each step) walks only that part, and
+    gives exactly the entries the whole transcript has for it, in the same order."""
+    from driverseat.store import read_prep
+    from driverseat import locations
+
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    c = Conversation(script, prep)
+    whole = c.transcript()
+    assert whole
+    for section in script.sections:
+        assert c.transcript(section.id) == [e for e in whole if e.section.id == section.id]
+    assert c.transcript("no such part") == []
 
 
 def test_what_people_like_about_me_is_their_words_and_gets_no_note() -> None:

@@ -19,6 +19,7 @@ from driverseat.plain.session import PlainSession
 from driverseat.tui.app import DriverseatApp
 
 # key -> ("text", words) | ("choice", value) | ("choices", values) | ("yes",) | ("no",) | ("enter",)
+#        | ("agenda", my own step)
 PLAN: dict[str, tuple] = {
     "name": ("text", "Sam  "),
     "rights": ("enter",),
@@ -97,6 +98,8 @@ PLAN: dict[str, tuple] = {
     "questions:start": ("yes",),
     "questions[0].question_text": ("text", "Can I see my notes?"),
     "questions:more": ("no",),
+    # The plan: my own step, first; the third step off; then Enter (see plain_lines and through_the_app).
+    "agenda": ("agenda", "Me first, please  "),
 }
 
 
@@ -114,6 +117,8 @@ def plain_lines(conversation: Conversation) -> list[str]:
         return lines + [""] if step.input == Kind.LONG else lines
     if kind == "choice":
         return [str([c.value for c in step.choices].index(action[1]) + 1)]
+    if kind == "agenda":
+        return ["add", action[1], "1", "remove 3", ""]
     if kind == "choices":
         return [", ".join(str([c.value for c in step.choices].index(v) + 1) for v in action[1])]
     return {"yes": ["yes"], "no": ["no"], "enter": [""]}[kind]
@@ -180,6 +185,19 @@ async def through_the_app(path: Path) -> None:
                 await pilot.click("#done")
             elif action[0] in ("yes", "no"):
                 await pilot.click(f"#choice-{0 if action[0] == 'yes' else 1}")
+            elif action[0] == "agenda":  # typed in the box (it goes last), moved to the top, the third off
+                box = screen.query_one("#agenda-add", Input)
+                box.focus()
+                box.value = action[1]
+                await pilot.press("enter")
+                await pilot.pause()
+                for _ in range(len(step.agenda)):
+                    await pilot.press("shift+up")
+                    await pilot.pause()
+                app.screen.query_one("#agenda", OptionList).highlighted = 2
+                await pilot.press("x", "x")
+                await pilot.pause()
+                await pilot.press("enter")
             else:
                 await pilot.press("enter")
             await pilot.pause()
@@ -194,6 +212,7 @@ async def test_both_front_ends_write_the_same_bytes(tmp_path: Path, frozen_clock
     through_plain(in_plain, monkeypatch)
     text = in_app.read_text(encoding="utf-8")
     assert in_app.read_bytes() == in_plain.read_bytes()
+    assert "- text: 'Me first, please  '" in text and "removed:\n  - this_time" in text
     for words in ("Sam  ", "I want to speak first.", "He knows me best.", "A place of my own ☕", "Can I see my notes?",
                   "You keep me calm.", "Losing my flat", "Three years in my flat", "Rent is high."):
         assert words.split("\n")[0] in text

@@ -238,7 +238,7 @@ def test_every_question_says_where_you_are(prep_path: Path, typist: Typist) -> N
     assert "About Jim:" in shown
     assert "So far: Jim; Ann." in shown  # labels may hold commas
     assert "Here is what you said before:" in shown and "\n  Sleep better.\n" in shown  # recall
-    assert 'You said: "He knows me best.". Is that right?' in shown
+    assert 'You said: "He knows me best." Is that right?' in shown
     assert "Press Enter if that is right, or type it again." in shown
     assert "\u00b7" not in shown  # a middle dot is read aloud as "middle dot"
     assert "1. Come to the meeting" in shown and "4. I'm not sure yet" in shown
@@ -538,7 +538,7 @@ def test_every_line_wraps_between_words_on_a_narrow_screen() -> None:
 
 
 def test_after_the_last_part_the_first_open_question_comes_not_the_end(prep_path: Path) -> None:
-    _code, out = run_lines(prep_path, lines("sections", "1", "11", "no", "Sam"))
+    _code, out = run_lines(prep_path, lines("sections", "1", "11", "no", "", "Sam"))  # "": the plan is right
     after = out.split("Part 11 of 11: My questions")[1]
     assert "You have been through every part." not in out
     assert "Part 1 of 11: Welcome and your rights" in after and "What name do you like to be called?" in after

@@ -424,7 +424,28 @@ async def test_the_first_welcome_says_how_long_it_takes(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         banner = str(app.screen.query_one("#banner").render())
-        assert "about 20 minutes" in banner and "stop any time" in banner
+        assert "about 40 minutes" in banner and "stop any time" in banner
+
+
+def test_the_time_on_the_welcome_is_what_a_whole_walk_takes() -> None:
+    """The minutes the welcome gives (app and plain mode, English and Spanish) lie between
+    the steady and the unhurried pace of a whole walk counted by tests/bench/walk_time.py,
+    so a longer script makes this fail until the welcome says the new time."""
+    import re
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+    import walk_time
+
+    from driverseat import words
+
+    for language in ("en", "es"):
+        figures = walk_time.walk(language)
+        low, high = (walk_time.minutes(figures, pace) for pace in walk_time.PACES.values())
+        for book, key in (("app", "welcome_first"), ("plain", "how_long")):
+            said = words.catalogue(language).say(book, key)
+            minutes = int(re.search(r"(\d+) minut", said).group(1))  # type: ignore[union-attr]
+            assert low <= minutes <= high, (language, book, minutes, low, high)
 
 
 # ------------------------------------------------------------ 10. the small ones, part two

@@ -1,7 +1,8 @@
 """Invitations: one short draft note for each person invited, to send or read out.
 
 Each note says when and where, why I'd like you there, what we will talk about (the
-steps of the agenda, without the person's details), and how you can take part.
+steps of the agenda in the person's order, without the person's details and without items
+of their own), and how you can take part.
 "Why I'd like you there" is the answer to the invitation's own question ("What would you
 like to tell Jim about why you want him there?", kept as the invitee's ``note``), never
 what the person wrote about Jim for the sheet (``why``): nothing written about a person
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from driverseat.agenda import OWN
 from driverseat.export.clean import WIDTH, underline, visible, wrap
 from driverseat.export.sheet import Sheet, mapping
 
@@ -45,9 +47,10 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
         lines += ["", w["invite_why"], *wrap(person["note"])]
 
     agenda = sheet.part("agenda")
-    if agenda:
+    if agenda and any(step.key != OWN for step in agenda.items):
         lines += ["", w["invite_agenda"]]
-        for number, step in enumerate(agenda.items, start=1):
+        steps = [step for step in agenda.items if step.key != OWN]  # the person's own items stay theirs
+        for number, step in enumerate(steps, start=1):
             lines += wrap(step.label or "", f"{number}. ", "   ")
 
     lines += ["", w["invite_how"], *wrap(w["invite_ways"])]
