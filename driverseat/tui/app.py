@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -45,6 +46,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
 MIN_WIDTH = 64  # the smallest window the app can be used in (the parts list goes below 80)
 MIN_HEIGHT = 20
 NARROW = 80  # below this many columns the parts list is hidden (F2 still opens it)
+SLOW_QUIT = 0.5  # seconds: a last save that takes longer at quit says so ("Saving your answers...")
 
 
 def _commands_provider():  # imported when the palette first opens
@@ -73,6 +75,12 @@ class DriverseatApp(App[int]):
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
+
+    @dataclass
+    class Saved(Message):
+        """The session's writer thread finished a save (``ok``: the bytes are on disk)."""
+
+        ok: bool
     IDLE_CHECK = 1.0  # seconds between looks at the session's idle time
 
     def __init__(
@@ -250,13 +258,29 @@ class DriverseatApp(App[int]):
             self.session.save()
 
     def _saved(self, ok: bool) -> None:
-        """The session tried to save: say so at the bottom, and calmly when it did not work."""
-        if ok:
+        """The session tried to save (called from its writer thread): tell the app's own
+        thread, without waiting for it."""
+        self.post_message(self.Saved(ok))
+
+    def on_driverseat_app_saved(self, message: Saved) -> None:
+        """Say it at the bottom, and calmly when it did not work."""
+        if message.ok:
             self.save_state = "saved"
             return
         self.save_state = "not_saved"
         reason = self.session.problem if self.session is not None else ""
         self.notify(self.words("could_not_save", reason=reason or "?"), severity="warning", timeout=8)
+
+    async def settle(self) -> None:
+        """Wait for the saves still on their way to the disk, with the screen still
+        drawn; when it takes more than ``SLOW_QUIT`` seconds, say so calmly."""
+        session = self.session
+        if session is None or not session.saving:
+            return
+        await asyncio.to_thread(session.flush, SLOW_QUIT)
+        if session.saving:
+            self.notify(self.words("saving_wait"), timeout=30)
+            await asyncio.to_thread(session.flush)
 
     def shutdown(self) -> None:
         """Remember where the person is, save and unlock. Safe to call twice."""
@@ -271,13 +295,21 @@ class DriverseatApp(App[int]):
         self.exit(0)
 
     async def action_quit(self) -> None:
+        """Close, once every answer is on disk: a last save that takes a while says so;
+        answers that can't be saved keep the app open once (and say why)."""
+        session = self.session
+        if session is not None and not self._shut_down:
+            await self.settle()
+            if session.unsaved and not self._warned_unsaved:
+                session.save()  # one more try; if it still fails, keep the answers on screen
+                await self.settle()
+                if session.unsaved:
+                    self._warned_unsaved = True
+                    self.notify(self.words("quit_not_saved", reason=session.problem), severity="warning", timeout=30)
+                    return
+            session.finish()  # where the person is, as the last save
+            await self.settle()
         store = self.store
-        if store is not None and store.unsaved and not self._warned_unsaved:
-            self.save()  # one more try; if it still fails, keep the answers on screen
-            if store.unsaved:
-                self._warned_unsaved = True
-                self.notify(self.words("quit_not_saved", reason=store.problem), severity="warning", timeout=30)
-                return
         self.shutdown()
         self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
@@ -335,6 +367,8 @@ class DriverseatApp(App[int]):
         if self.session is None or talk is None:
             return
         path = self.session.store.path
+        self.session.finish()
+        await self.settle()
         if not self.session.close():
             return  # not saved: stay, the person is told at the bottom
         self.session = None
@@ -429,7 +463,7 @@ class DriverseatApp(App[int]):
 
     def remember(self, **changes: Any) -> None:
         """Keep a choice the person made (colours, tips) for next time, next to the prep."""
-        from dataclasses import replace
+        from dataclasses import dataclass, replace
 
         self.settings = replace(self.settings, **changes)
         if self.store is not None and not self.demo:
