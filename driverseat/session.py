@@ -96,6 +96,7 @@ def monotonic() -> float:
 
 TRIES = 3  # passphrase tries before a locked prep stays closed
 SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
+SLOW_SAVE = 0.5  # seconds: a wait for the last save at quit that takes longer says so
 
 
 class Session:

@@ -32,7 +32,7 @@ from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
-from driverseat.session import Session
+from driverseat.session import SLOW_SAVE, Session
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
@@ -46,7 +46,6 @@ THEMES = {"dark": "textual-dark", "light": "textual-light", "ansi": "ansi-dark"}
 MIN_WIDTH = 64  # the smallest window the app can be used in (the parts list goes below 80)
 MIN_HEIGHT = 20
 NARROW = 80  # below this many columns the parts list is hidden (F2 still opens it)
-SLOW_QUIT = 0.5  # seconds: a last save that takes longer at quit says so ("Saving your answers...")
 
 
 def _commands_provider():  # imported when the palette first opens
@@ -273,11 +272,11 @@ class DriverseatApp(App[int]):
 
     async def settle(self) -> None:
         """Wait for the saves still on their way to the disk, with the screen still
-        drawn; when it takes more than ``SLOW_QUIT`` seconds, say so calmly."""
+        drawn; when it takes more than ``SLOW_SAVE`` seconds, say so calmly."""
         session = self.session
         if session is None or not session.saving:
             return
-        await asyncio.to_thread(session.flush, SLOW_QUIT)
+        await asyncio.to_thread(session.flush, SLOW_SAVE)
         if session.saving:
             self.notify(self.words("saving_wait"), timeout=30)
             await asyncio.to_thread(session.flush)
