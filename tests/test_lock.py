@@ -350,7 +350,9 @@ def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: 
     assert walked.get("goal.words") or "I want to get back to work" in read_prep(path, PASS)[1]
     assert path.read_bytes() != (folder / "prep.yaml.before").read_bytes()
     files = [p for place in (data_home, folder, temp) for p in place.rglob("*") if p.is_file() or p.is_symlink()]
-    assert len(list_backups(path)) == locations.BACKUPS_KEPT  # backups were written on the way
+    # backups were written on the way (how many depends on how many saves the writer
+    # thread joined into one: the newest wins); each is looked at below
+    assert 1 <= len(list_backups(path)) <= locations.BACKUPS_KEPT
     for file in files:
         raw = file.read_bytes()
         for words in said:
