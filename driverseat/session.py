@@ -315,7 +315,7 @@ class Session:
         if not self.store.path.exists() and not self.conversation.is_started():
             return not self.unsaved
         cycle.settle(self.prep)  # carried items take their new words, or go, once all are seen
-        text = self.store.snapshot(self.prep)
+        text = self.store.snapshot(self.prep, again=self.unsaved)
         if text is not None:
             if self.closed:  # the lock is let go: nothing more may be written
                 return False

@@ -480,15 +480,16 @@ class PrepStore:
         text = self.snapshot(prep)
         return text is not None and self.write(text)
 
-    def snapshot(self, prep: Prep) -> str | None:
+    def snapshot(self, prep: Prep, again: bool = False) -> str | None:
         """The prep's text to write, or None when nothing changed since the last text
-        handed over (and that one did not fail). Cheap: only the parts that changed are
-        written out again. Called on one thread only (the caller's), so the prep is
-        never read while it changes."""
-        if self._loaded is not None and prep.data == self._loaded and not self.unsaved:
+        handed over (and that one did not fail; ``again``: the caller knows it did).
+        Cheap: only the parts that changed are written out again. Called on one thread
+        only (the caller's), so the prep is never read while it changes."""
+        again = again or self.unsaved
+        if self._loaded is not None and prep.data == self._loaded and not again:
             return None  # nothing changed since it was read: the file stays as it is written
         text = self._yaml.dump(prep.ordered())
-        if text == self._given and not self.unsaved:
+        if text == self._given and not again:
             return None
         self._given, self._loaded = text, None
         return text

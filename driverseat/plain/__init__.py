@@ -137,7 +137,7 @@ def start(
     try:
         def not_saved() -> int | None:
             notes.wait(now["words"])  # the last save reaches the disk first
-            return _not_saved(session.store, session.prep, reader, out, now["words"])
+            return _not_saved(session, session.prep, reader, out, now["words"])
 
         talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
         if offer_languages and language is None and session.offers_languages():
@@ -171,18 +171,20 @@ class SaveNotes:
         self.words = words  # () -> the words in use now
         self.session: Any = None
         self._failed = threading.Event()  # a save failed since the last prompt
+        self._reason = ""  # why, as said when it failed (a later save may have worked)
 
     def said(self, ok: bool) -> None:
         """From the writer thread, after each save: only remembered here."""
         if not ok:
+            self._reason = self.session.problem if self.session is not None else ""
             self._failed.set()
 
     def say_pending(self) -> None:
-        """A calm sentence when a save failed since the last prompt (and still is not done)."""
+        """A calm sentence when a save failed since the last prompt."""
         if self._failed.is_set():
             self._failed.clear()
-            if self.session is not None and self.session.unsaved:
-                self.out.text(self.words().say("save_failed", reason=self.session.problem or "?"))
+            reason = self.session.problem if self.session is not None else ""
+            self.out.text(self.words().say("save_failed", reason=reason or self._reason or "?"))
 
     def read(self, prompt: str) -> str:
         self.say_pending()
@@ -203,16 +205,17 @@ class SaveNotes:
         self.say_pending()
 
 
-def _not_saved(store: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:
+def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:
     """After the last save: None when all is saved. Otherwise say so, offer to save
     somewhere else, and when that is not done show every answer to copy; exit code 1."""
     from driverseat import yamlio
     from driverseat.store import PrepLocked, PrepStore
 
-    if not store.unsaved:
+    store = session.store
+    if not session.unsaved:
         return None
     try:
-        out.text(words.say("not_saved", reason=store.problem))
+        out.text(words.say("not_saved", reason=session.problem))
         while True:
             try:
                 typed = reader.read(words.say("save_elsewhere") + "\n" + words.say("prompt"))

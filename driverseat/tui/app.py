@@ -21,7 +21,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -102,6 +102,7 @@ class DriverseatApp(App[int]):
         self._script = script
         self._shut_down = False
         self._warned_unsaved = False  # quitting with answers not saved asks twice
+        self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
@@ -246,9 +247,23 @@ class DriverseatApp(App[int]):
             self.exit(0)
 
     def _restored(self, restored: Any) -> None:
-        if restored:
-            self.notify(self.words("unreadable_restored"))
+        from driverseat.tui.screens.trouble import Restored
+
+        if not isinstance(restored, Restored):
+            return
+        self.notify(self.words("unreadable_restored"))
+        if restored.passphrase is None:
             self.open_prep()
+        else:  # a locked copy: opened with the passphrase just typed, not asked again
+            self._reopen(restored.passphrase)
+
+    @work(thread=True, exclusive=True)
+    def _reopen(self, passphrase: str) -> None:
+        ok = self._try_passphrase(passphrase) and self._unlocked_session is not None
+        self.call_from_thread(self._after_passphrase if ok or self._open_problem else self._ask_again, ok)
+
+    def _ask_again(self, _ok: bool) -> None:
+        self.open_prep()
 
     # ----------------------------------------------------------------- saving
     def save(self) -> None:
@@ -295,7 +310,19 @@ class DriverseatApp(App[int]):
 
     async def action_quit(self) -> None:
         """Close, once every answer is on disk: a last save that takes a while says so;
-        answers that can't be saved keep the app open once (and say why)."""
+        answers that can't be saved keep the app open once (and say why). The waiting
+        runs beside the app (a worker), so the screen keeps drawing what it says."""
+        if not self._quitting:
+            self._quitting = True
+            self.run_worker(self._quit(), group="quit", exclusive=True)
+
+    async def _quit(self) -> None:
+        try:
+            await self._quit_when_saved()
+        finally:
+            self._quitting = False
+
+    async def _quit_when_saved(self) -> None:
         session = self.session
         if session is not None and not self._shut_down:
             await self.settle()
