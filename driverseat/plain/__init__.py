@@ -196,13 +196,17 @@ class SaveNotes:
         from driverseat.session import SLOW_SAVE
 
         session = self.session
-        if session is not None and not session.flush(SLOW_SAVE) and session.saving:
-            try:
+        try:
+            if session is not None and not session.flush(SLOW_SAVE) and session.saving:
                 self.out.text(words.say("saving_wait"))
-            except (OSError, ValueError):  # the screen is gone: still wait
-                pass
+        except (OSError, ValueError):  # the screen is gone: still wait
+            pass
+        if session is not None:
             session.flush()
-        self.say_pending()
+        try:
+            self.say_pending()
+        except (OSError, ValueError):
+            pass
 
 
 def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:

@@ -384,6 +384,8 @@ class DriverseatApp(App[int]):
 
         if self.store is None or isinstance(self.screen, HistoryScreen):
             return
+        if self.session is not None and not self.session.locked:
+            self.session.flush()  # the list reads the prep file: with the last answer in it (a plain write is quick)
         self.push_screen(HistoryScreen(self.store.path, self.words))
 
     async def action_part(self, part: str) -> None:
