@@ -325,7 +325,7 @@ class Session:
     def _write(self, text: str) -> None:
         """On the writer thread: put one snapshot on disk, and remember whether it worked."""
         try:
-            self.store.write(text)
+            self.store.write(text, aside=True)
         except OSError as exc:
             self._problem = exc.strerror or exc.__class__.__name__
             self._failed = True

@@ -494,9 +494,11 @@ class PrepStore:
         self._given, self._loaded = text, None
         return text
 
-    def write(self, text: str) -> bool:
+    def write(self, text: str, aside: bool = False) -> bool:
         """Put ``text`` on disk: locked when the prep is, the version before kept as a
         backup, atomically. Returns False when the file holds this text already.
+        ``aside``: called on a background thread, so the lock (scrypt) is made in a child
+        process and this process's other threads are not held up (``lockbox.lock_aside``).
 
         Raises ``SaveFailed`` with a plain reason when it could not be written."""
         with self._io:
@@ -506,7 +508,7 @@ class PrepStore:
             failed: SaveFailed | None = None
             try:
                 self._check_can_replace(target)
-                data = self._seal(text)
+                data = self._seal(text, aside)
                 if target.parent == locations.real(locations.home()) or not target.parent.exists():
                     _ensure_private_dir(target.parent)
                 try:
@@ -528,10 +530,12 @@ class PrepStore:
             self._known = data
             return True
 
-    def _seal(self, text: str) -> bytes:
+    def _seal(self, text: str, aside: bool = False) -> bytes:
         """The bytes to write: the text itself, or locked with the passphrase."""
         data = text.encode("utf-8")
-        return lockbox.lock(data, self.passphrase) if self.passphrase is not None else data
+        if self.passphrase is None:
+            return data
+        return lockbox.lock_aside(data, self.passphrase) if aside else lockbox.lock(data, self.passphrase)
 
     def _check_can_replace(self, target: Path) -> None:
         """Refuse to write over a file set read-only, or one changed by hand into

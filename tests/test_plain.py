@@ -468,11 +468,11 @@ def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypat
     real_write = store_module.PrepStore.write
     calls = {"n": 0}
 
-    def flaky(self: store_module.PrepStore, text: str) -> bool:
+    def flaky(self: store_module.PrepStore, text: str, aside: bool = False) -> bool:
         calls["n"] += 1
         if calls["n"] == 1:
             raise OSError(28, "No space left on device")
-        return real_write(self, text)
+        return real_write(self, text, aside)
 
     monkeypatch.setattr(store_module.PrepStore, "write", flaky)
     code, out = run_lines(prep_path, lines("", "", "1"))

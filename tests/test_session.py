@@ -53,7 +53,7 @@ def test_a_failed_save_is_remembered_and_never_called_saved(tmp_path: Path, monk
     told: list[bool] = []
     session = Session.open(path, on_saved=told.append)
 
-    def full_disk(text: object) -> bool:
+    def full_disk(text: object, aside: bool = False) -> bool:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(session.store, "write", full_disk)

@@ -32,11 +32,11 @@ def held_writes(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threa
     threads: list[int] = []
     real = PrepStore.write
 
-    def held(self: PrepStore, text: str) -> bool:
+    def held(self: PrepStore, text: str, aside: bool = False) -> bool:
         threads.append(threading.get_ident())
         started.set()
         assert release.wait(WAIT), "the test never let the write go"
-        return real(self, text)
+        return real(self, text, aside)
 
     monkeypatch.setattr(PrepStore, "write", held)
     return release, started, threads
@@ -348,14 +348,14 @@ async def test_a_locked_prep_answers_without_waiting_for_scrypt(
     store.unlock()
     lock_prep(path, passphrase)
     release, sealing = threading.Event(), threading.Event()
-    real_lock = lockbox.lock
+    real_lock = lockbox.lock_aside
 
     def slow_lock(data: bytes, secret: str) -> bytes:
         sealing.set()
         assert release.wait(WAIT)
         return real_lock(data, secret)
 
-    monkeypatch.setattr(lockbox, "lock", slow_lock)
+    monkeypatch.setattr(lockbox, "lock_aside", slow_lock)
     app = DriverseatApp(path)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -382,3 +382,31 @@ async def test_a_locked_prep_answers_without_waiting_for_scrypt(
         release.set()
     assert lockbox.file_is_locked(path)
     assert "Sam Rivera" in read_prep(path, passphrase)[1]
+
+
+def test_scrypt_for_a_save_does_not_stop_the_other_threads() -> None:
+    """pyrage keeps Python's GIL while scrypt runs (seconds): a save's lock is made in a
+    child process, so the app's own thread goes on meanwhile. Counted, not timed: with
+    the GIL held the loop below would get round once or twice in all that time."""
+    secret = "contraseña 42"
+    made: list[bytes] = []
+    sealing = threading.Thread(target=lambda: made.append(lockbox.lock_aside(b"name: Ana\n", secret)))
+    rounds = 0
+    sealing.start()
+    while sealing.is_alive():
+        rounds += 1
+        time.sleep(0.001)
+    sealing.join()
+    assert rounds >= 50, rounds
+    assert lockbox.is_locked(made[0]) and lockbox.unlock(made[0], secret) == b"name: Ana\n"
+
+
+def test_a_lock_that_cannot_be_made_aside_is_made_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    def no_child(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOENT, "no python here")
+
+    monkeypatch.setattr(subprocess, "run", no_child)
+    made = lockbox.lock_aside(b"name: Ana\n", "pass")
+    assert lockbox.unlock(made, "pass") == b"name: Ana\n"
