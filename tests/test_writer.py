@@ -410,3 +410,73 @@ def test_a_lock_that_cannot_be_made_aside_is_made_here(monkeypatch: pytest.Monke
     monkeypatch.setattr(subprocess, "run", no_child)
     made = lockbox.lock_aside(b"name: Ana\n", "pass")
     assert lockbox.unlock(made, "pass") == b"name: Ana\n"
+
+
+# ------------------------------------------------------------------------------ kill -9
+def _session_saver(path: Path, first: int, ack: int) -> None:  # pragma: no cover - runs in the child
+    """The child: add answers through a session (two saves at a time, so the writer
+    joins them), and say each one saved only once ``flush`` says it is on disk."""
+    try:
+        session = Session.open(path)
+        number = first
+        while True:
+            for extra in (0, 1):
+                session.prep.list_at("strengths").append({"text": f"answer {number + extra}"})
+                session.save()
+            assert session.flush()
+            os.write(ack, f"{number}\n{number + 1}\n".encode())
+            number += 2
+    finally:
+        os._exit(3)
+
+
+def test_kill_minus_nine_while_the_writer_thread_saves(tmp_path: Path) -> None:
+    """The crash test again, through the session's writer thread: every answer it called
+    saved is in the prep after a kill at a random point, and every file is whole and 0600."""
+    import random
+    import signal
+
+    from driverseat import locations
+    from driverseat.store import list_backups
+
+    chance = random.Random(int(os.environ.get("DRIVERSEAT_CRASH_SEED", "13")))
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "sparse.yaml").read_bytes())
+    path.chmod(0o600)
+    at_start = len(read_prep(path)[0].get("strengths") or [])
+    acknowledged: set[int] = set()
+    next_number = 0
+    for _kill in range(30):
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child
+            os.close(read_end)
+            _session_saver(path, next_number, write_end)
+        os.close(write_end)
+        wanted = chance.randint(0, 6)
+        got = b""
+        while got.count(b"\n") < wanted:
+            chunk = os.read(read_end, 4096)
+            if not chunk:
+                break
+            got += chunk
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        while chunk := os.read(read_end, 4096):
+            got += chunk
+        os.close(read_end)
+        numbers = [int(n) for n in got.decode().split()]
+        acknowledged.update(numbers)
+        next_number = max([next_number - 1, *numbers]) + 1
+        data = read_prep(path)[0].data
+        kept = {int(s["text"].split()[1]) for s in data.get("strengths", [])[at_start:]}
+        assert acknowledged <= kept, f"lost {sorted(acknowledged - kept)[:5]}"
+        assert stat_mode(path) == 0o600
+        for backup in list_backups(path):
+            assert stat_mode(backup.path) == 0o600 and read_prep(backup.path)
+
+
+def stat_mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(os.stat(path).st_mode)
