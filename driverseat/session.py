@@ -358,6 +358,8 @@ class Session:
             return not self.unsaved
         try:
             self.finish()
+            if not self.flush():
+                self.save()  # the last write failed: one more try before the lock goes
         finally:
             self.closed = True
             try:

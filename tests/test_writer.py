@@ -480,3 +480,34 @@ def stat_mode(path: Path) -> int:
     import stat
 
     return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_plain_mode_tries_once_more_when_the_last_write_fails_at_quit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    """The last write, still under way at quit, fails: quitting tries once more (as a save
+    after a failed one always does), and only then says saved."""
+    from driverseat.plain import run
+
+    typed = "Sam\nquit\n"
+    rehearsal = tmp_path / "rehearsal.yaml"
+    assert run(rehearsal, stdin=io.StringIO(typed), stdout=io.StringIO()) == 0
+    last = read_prep(rehearsal)[1]  # the text of the last write (the clock stands still)
+    path = tmp_path / "prep.yaml"
+    release = threading.Event()
+    failed: list[str] = []
+    real = PrepStore.write
+
+    def last_fails_once(self: PrepStore, text: str, aside: bool = False) -> bool:
+        if text == last and not failed:
+            failed.append(text)
+            assert release.wait(WAIT)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(self, text, aside)
+
+    monkeypatch.setattr(PrepStore, "write", last_fails_once)
+    out = Watching("Saving your answers... one moment.", release)
+    assert run(path, stdin=io.StringIO(typed), stdout=out) == 0
+    shown = out.getvalue()
+    assert failed and "could not be saved just now" in shown and "Your answers are saved." in shown
+    assert path.read_text(encoding="utf-8") == last

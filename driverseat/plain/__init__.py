@@ -201,7 +201,8 @@ class SaveNotes:
                 self.out.text(words.say("saving_wait"))
         except (OSError, ValueError):  # the screen is gone: still wait
             pass
-        if session is not None:
+        if session is not None and not session.flush():
+            session.save()  # the last write failed: one more try, as every save after a failed one
             session.flush()
         try:
             self.say_pending()
