@@ -489,12 +489,15 @@ def _restore(options: argparse.Namespace) -> int:
 
 
 def _where(options: argparse.Namespace) -> int:
-    from driverseat import locations
+    from driverseat import locations, lockbox
     from driverseat.store import list_backups
 
     prep = locations.default_prep()
     _say(_t("where_home", path=locations.home()))
-    _say(_t("where_prep" if prep.exists() else "where_prep_new", path=prep))
+    if not prep.exists():
+        _say(_t("where_prep_new", path=prep))
+    else:
+        _say(_t("where_prep_locked" if lockbox.file_is_locked(prep) else "where_prep", path=prep))
     _say(_t("where_backups", path=locations.backups_dir(prep), count=len(list_backups(prep)), most=locations.BACKUPS_KEPT))
     _say(_t("where_nothing_sent"))
     return 0

@@ -6,7 +6,11 @@ a file made with ``age -p`` opens here. The passphrase is only ever held in memo
 the caller (the store); nothing here writes to disk.
 
 pyrage uses scrypt with the work factor age itself picks (2**18 at the time of writing),
-so locking or opening takes about a second on purpose: it makes guessing slow.
+so locking or opening takes about a second on purpose: it makes guessing slow. pyrage
+keeps Python's GIL all that time, so a lock made on a background thread would still stop
+every other thread (the app's screen): ``lock_aside`` makes it in a short-lived child
+process instead, handing it the passphrase and the text through a pipe (never a file,
+an argument or the environment).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import hmac
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 MAGIC = b"age-encryption.org/v1\n"
@@ -61,6 +67,36 @@ def lock(data: bytes, passphrase: str) -> bytes:
     import pyrage
 
     return bytes(pyrage.passphrase.encrypt(data, passphrase))
+
+
+# The child: read a 4-byte length, the passphrase, then the data; write the locked bytes.
+_CHILD = (
+    "import sys, pyrage\n"
+    "raw = sys.stdin.buffer.read()\n"
+    "size = int.from_bytes(raw[:4], 'big')\n"
+    "secret = raw[4:4 + size].decode('utf-8', 'surrogatepass')\n"
+    "sys.stdout.buffer.write(bytes(pyrage.passphrase.encrypt(raw[4 + size:], secret)))\n"
+)
+
+
+def lock_aside(data: bytes, passphrase: str) -> bytes:
+    """``lock``, run in a child process so this process's other threads go on meanwhile.
+
+    When the child can't run or gives something that is not an age file, the lock is
+    made here after all (slower for the other threads, never weaker)."""
+    secret = passphrase.encode("utf-8", "surrogatepass")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", _CHILD],
+            input=len(secret).to_bytes(4, "big") + secret + data,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return lock(data, passphrase)
+    if done.returncode != 0 or not is_locked(done.stdout):
+        return lock(data, passphrase)
+    return done.stdout
 
 
 def unlock(raw: bytes, passphrase: str) -> bytes:

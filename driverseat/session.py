@@ -8,8 +8,12 @@ the session gives it and hands back what the person typed or pressed. The sessio
 - the conversation (``step``, ``answer``, ``skip``, ``not_sure``, ``back``, ``jump``,
   ``edit``): which question comes next and the yes/no defaults live in the engine;
 - the autosave policy: no file is written before the first answer, then every change is
-  saved at once; a save that fails is remembered (``unsaved``, ``problem``) and never
-  called saved;
+  saved at once: the prep's text is taken on the caller's thread and written by the
+  session's own writer thread (``driverseat.writer``), so a slow disk or a passphrase
+  lock never holds up the next question. ``on_saved(ok)`` is called from that thread
+  once the bytes are on disk (or the write failed); a save that fails is remembered
+  (``unsaved``, ``problem``) and never called saved. ``flush`` waits for the writes,
+  and ``close`` (and anything that reads the file) waits too;
 - the language: ``set_language`` talks on in another language at the same place (the
   answers stay exactly as typed; the prep records the choice), ``languages`` names the
   choices, ``offers_languages`` says when to offer them before the first question;
@@ -37,6 +41,7 @@ from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script
 from driverseat.store import PrepStore, open_prep
+from driverseat.writer import Writer
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:
@@ -91,6 +96,7 @@ def monotonic() -> float:
 
 TRIES = 3  # passphrase tries before a locked prep stays closed
 SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
+SLOW_SAVE = 0.5  # seconds: a wait for the last save at quit that takes longer says so
 
 
 class Session:
@@ -112,6 +118,7 @@ class Session:
         self.on_saved = on_saved or (lambda ok: None)
         self._failed = False
         self._problem = ""
+        self._writer: Writer[str] = Writer(self._write, lambda ok: self.on_saved(ok))
         self.conversation = Conversation(script, prep, on_change=self.save, place=f"at_{part}" if part else "at")
         self.closed = False
         self.clock: Callable[[], float] = monotonic
@@ -292,38 +299,74 @@ class Session:
         """Why the last save did not work, in plain words ("" when it did)."""
         return str(getattr(self.store, "problem", "") or self._problem) if self.unsaved else ""
 
+    @property
+    def saving(self) -> bool:
+        """True while a change is still on its way to the disk."""
+        return self._writer.busy
+
     def save(self) -> bool:
-        """Autosave after every change. Returns True when everything said is on disk.
+        """Autosave after every change: the prep's text is taken now and written by the
+        writer thread (the newest text wins). Returns False when the last write that
+        finished did not work; ``flush`` waits until the disk has everything.
 
         No file is written before the first answer. A failed save is kept in
         ``unsaved``/``problem``; front ends tell the person, never that it is saved.
         """
         if not self.store.path.exists() and not self.conversation.is_started():
-            return True
+            return not self.unsaved
         cycle.settle(self.prep)  # carried items take their new words, or go, once all are seen
+        text = self.store.snapshot(self.prep, again=self.unsaved)
+        if text is not None:
+            if self.closed:  # the lock is let go: nothing more may be written
+                return False
+            self._writer.submit(text)
+        return not self.unsaved
+
+    def _write(self, text: str) -> None:
+        """On the writer thread: put one snapshot on disk, and remember whether it worked."""
         try:
-            self.store.save(self.prep)
+            self.store.write(text, aside=True)
         except OSError as exc:
             self._problem = exc.strerror or exc.__class__.__name__
             self._failed = True
-            self.on_saved(False)
-            return False
+            raise
+        except Exception as exc:  # never a traceback: one plain sentence, and not saved
+            self._problem = words.say("cli", "save_other", reason=exc.__class__.__name__)
+            self._failed = True
+            raise
         self._failed = False
-        self.on_saved(True)
-        return True
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait for the changes still on their way to the disk (at most ``timeout``
+        seconds). True when everything said is on disk; False when a write failed
+        (``problem`` says why) or the time ran out (``saving`` is still True)."""
+        return self._writer.flush(timeout) and not self.unsaved
+
+    def finish(self) -> None:
+        """Remember where the person is and hand over the last save, without waiting:
+        a front end can then wait calmly (``flush``) before ``close``."""
+        if self.closed:
+            return
+        self.conversation.close()
+        cycle.tidy(self.prep)
+        self.save()
 
     def close(self) -> bool:
-        """Remember where the person is, save, and unlock. True when all is saved. Safe twice."""
+        """Remember where the person is, save, wait for the disk, and unlock. True when
+        all is saved. Safe twice."""
         if self.closed:
             return not self.unsaved
-        self.closed = True
         try:
-            self.conversation.close()
-            cycle.tidy(self.prep)
-            ok = self.save()
+            self.finish()
+            if not self.flush():
+                self.save()  # the last write failed: one more try before the lock goes
         finally:
-            self.store.unlock()
-        return ok
+            self.closed = True
+            try:
+                self._writer.close()  # everything handed over is written before the lock goes
+            finally:
+                self.store.unlock()
+        return not self.unsaved
 
     # ------------------------------------------------------------------ looking over
     def review_items(self) -> list[ReviewItem]:

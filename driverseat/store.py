@@ -11,7 +11,9 @@ device, opened without blocking), at most ``MAX_PREP_BYTES``, nested at most
 ``yamlio.MAX_DEPTH`` levels, with no YAML anchors or aliases. One prep has one identity:
 its real path (symlinks and ``..`` resolved) and its file (device and inode), so no other
 spelling of it gets a second writer. A save that fails raises ``SaveFailed`` with a plain
-reason and leaves ``PrepStore.unsaved`` set until a later save works.
+reason and leaves ``PrepStore.unsaved`` set until a later save works. A save comes in
+two halves, so the slow one can run on another thread: ``snapshot`` (the text, on the
+caller's thread) and ``write`` (to disk; one at a time).
 
 A locked prep (see ``lockbox``) is read and written the same way, but every byte that
 reaches the disk -- the prep, its backups, the temporary files -- is already encrypted;
@@ -28,6 +30,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -374,6 +377,8 @@ class PrepStore:
         self.unsaved = False  # True after a save failed, until one works
         self.problem = ""  # why the last save failed, in plain words
         self._text: str | None = None  # the prep's YAML as last written here (before any lock)
+        self._given: str | None = None  # the prep's YAML as last handed over to be written
+        self._io = threading.Lock()  # one write (or restore) at a time
         self._loaded: object = None  # the data as read, until the first save (a hand-edited file is kept as typed)
         self._yaml = yamlio.DumpCache()  # writes only the parts of the prep that changed
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
@@ -446,13 +451,13 @@ class PrepStore:
         """Read the prep. With ``create``, a missing file gives a new prep (saved later)."""
         if create and not os.path.lexists(self.path):
             prep = Prep.new(language)
-            self._text = self._loaded = None
+            self._text = self._given = self._loaded = None
             return prep
         prep, _text, self.notes, raw = _read(self.path, self.passphrase)
         if not lockbox.is_locked(raw):
             self.passphrase = None  # a plain file stays plain
         self._loaded = copy.deepcopy(prep.data)
-        self._text = None
+        self._text = self._given = None
         self._seen = _signature(self.target)
         self._known = raw
         return prep
@@ -467,45 +472,70 @@ class PrepStore:
         return self.passphrase is not None and lockbox.same_passphrase(self.passphrase, passphrase)
 
     def save(self, prep: Prep) -> bool:
-        """Write the prep if it changed. Returns True when something was written.
+        """Write the prep if it changed, here and now. Returns True when something was written.
 
         Raises ``SaveFailed`` (an OSError) with a plain reason when it could not be
-        written; ``unsaved`` then stays True until a save works."""
-        if self._loaded is not None and prep.data == self._loaded and not self.unsaved:
-            return False  # nothing changed since it was read: the file stays as it is written
-        text = self._yaml.dump(prep.ordered())
-        if text == self._text and not self.unsaved:
-            return False
-        target = self.target
-        failed: SaveFailed | None = None
-        try:
-            self._check_can_replace(target)
-            data = self._seal(text)
-            if target.parent == locations.real(locations.home()) or not target.parent.exists():
-                _ensure_private_dir(target.parent)
-            try:
-                known = self._known if _signature(target) == self._seen else None
-                _backup_current(target, self.passphrase, known)
-            except OSError:
-                pass  # the answers matter more than the copy of the version before
-            atomic_write(target, data)
-        except OSError as exc:
-            failed = _plain_reason(exc, target.parent)
-        except UnicodeEncodeError:
-            failed = SaveFailed(words.say("cli", "save_bad_character"))
-        if failed is not None:
-            self.unsaved, self.problem = True, str(failed.strerror)
-            raise failed
-        self.unsaved, self.problem = False, ""
-        self._text, self._loaded = text, None
-        self._seen = _signature(target)
-        self._known = data
-        return True
+        written; ``unsaved`` then stays True until a save works. (A session saves in two
+        halves instead: ``snapshot`` on its own thread, ``write`` on its writer's.)"""
+        text = self.snapshot(prep)
+        return text is not None and self.write(text)
 
-    def _seal(self, text: str) -> bytes:
+    def snapshot(self, prep: Prep, again: bool = False) -> str | None:
+        """The prep's text to write, or None when nothing changed since the last text
+        handed over (and that one did not fail; ``again``: the caller knows it did).
+        Cheap: only the parts that changed are written out again. Called on one thread
+        only (the caller's), so the prep is never read while it changes."""
+        again = again or self.unsaved
+        if self._loaded is not None and prep.data == self._loaded and not again:
+            return None  # nothing changed since it was read: the file stays as it is written
+        text = self._yaml.dump(prep.ordered())
+        if text == self._given and not again:
+            return None
+        self._given, self._loaded = text, None
+        return text
+
+    def write(self, text: str, aside: bool = False) -> bool:
+        """Put ``text`` on disk: locked when the prep is, the version before kept as a
+        backup, atomically. Returns False when the file holds this text already.
+        ``aside``: called on a background thread, so the lock (scrypt) is made in a child
+        process and this process's other threads are not held up (``lockbox.lock_aside``).
+
+        Raises ``SaveFailed`` with a plain reason when it could not be written."""
+        with self._io:
+            if text == self._text and not self.unsaved:
+                return False
+            target = self.target
+            failed: SaveFailed | None = None
+            try:
+                self._check_can_replace(target)
+                data = self._seal(text, aside)
+                if target.parent == locations.real(locations.home()) or not target.parent.exists():
+                    _ensure_private_dir(target.parent)
+                try:
+                    known = self._known if _signature(target) == self._seen else None
+                    _backup_current(target, self.passphrase, known)
+                except OSError:
+                    pass  # the answers matter more than the copy of the version before
+                atomic_write(target, data)
+            except OSError as exc:
+                failed = _plain_reason(exc, target.parent)
+            except UnicodeEncodeError:
+                failed = SaveFailed(words.say("cli", "save_bad_character"))
+            if failed is not None:
+                self.unsaved, self.problem = True, str(failed.strerror)
+                raise failed
+            self.unsaved, self.problem = False, ""
+            self._text = text
+            self._seen = _signature(target)
+            self._known = data
+            return True
+
+    def _seal(self, text: str, aside: bool = False) -> bytes:
         """The bytes to write: the text itself, or locked with the passphrase."""
         data = text.encode("utf-8")
-        return lockbox.lock(data, self.passphrase) if self.passphrase is not None else data
+        if self.passphrase is None:
+            return data
+        return lockbox.lock_aside(data, self.passphrase) if aside else lockbox.lock(data, self.passphrase)
 
     def _check_can_replace(self, target: Path) -> None:
         """Refuse to write over a file set read-only, or one changed by hand into
@@ -531,17 +561,19 @@ class PrepStore:
             raise PrepUnreadable(backup.path, words.say("cli", "restore_is_prep", path=backup.path))
         _prep, text, _notes = read_prep(backup.path, self.passphrase)
         target = self.target
-        try:
-            _backup_current(target, self.passphrase)
-        except OSError:
-            pass
-        try:
-            atomic_write(target, self._seal(text))
-        except OSError as exc:
-            raise _plain_reason(exc, target.parent) from None
-        self._text, self._loaded = text, None
-        self._seen = _signature(target)
-        self._known = None
+        with self._io:
+            try:
+                _backup_current(target, self.passphrase)
+            except OSError:
+                pass
+            try:
+                atomic_write(target, self._seal(text))
+            except OSError as exc:
+                raise _plain_reason(exc, target.parent) from None
+            self._text = self._given = text
+            self._loaded = None
+            self._seen = _signature(target)
+            self._known = None
 
 
 def open_prep(

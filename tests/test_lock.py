@@ -350,7 +350,9 @@ def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: 
     assert walked.get("goal.words") or "I want to get back to work" in read_prep(path, PASS)[1]
     assert path.read_bytes() != (folder / "prep.yaml.before").read_bytes()
     files = [p for place in (data_home, folder, temp) for p in place.rglob("*") if p.is_file() or p.is_symlink()]
-    assert len(list_backups(path)) == locations.BACKUPS_KEPT  # backups were written on the way
+    # backups were written on the way (how many depends on how many saves the writer
+    # thread joined into one: the newest wins); each is looked at below
+    assert 1 <= len(list_backups(path)) <= locations.BACKUPS_KEPT
     for file in files:
         raw = file.read_bytes()
         for words in said:
@@ -537,3 +539,53 @@ def test_a_plain_prep_never_hides(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     clock.now += 24 * 3600
     assert not opened.idle_too_long() and not opened.unhide("")
     opened.close()
+
+
+# ------------------------------------------------------------- issue 15's last two gaps
+def test_where_says_when_the_prep_is_locked(data_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import cli
+
+    path = plain_prep_with_backups(locations.default_prep(), backups=0)
+    assert cli.main(["where"]) == 0
+    said = capsys.readouterr().out
+    assert str(path) in said and "locked" not in said
+    lock_prep(path, PASS)
+    assert cli.main(["where"]) == 0
+    said = capsys.readouterr().out
+    assert f"{path}  (locked with your passphrase)" in said
+
+
+async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Path, data_home: Path) -> None:
+    """The prep file is broken; its copies are locked. From the calm "can't read it"
+    screen, a copy goes back once its passphrase is typed (a wrong one changes nothing),
+    the prep opens with it (not asked twice), and stays locked."""
+    from textual.widgets import Button, Input
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+    from driverseat.tui.screens.trouble import UnreadableScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    lock_prep(path, PASS)
+    path.write_text("person: [this is broken\n", encoding="utf-8")
+    copies = {b.path: b.path.read_bytes() for b in list_backups(path)}
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, UnreadableScreen))
+        app.screen.query_one("#restore", Button).press()
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        box = app.screen.query_one("#passphrase", Input)
+        box.value = "not it"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not box.disabled and box.value == "")
+        assert path.read_text(encoding="utf-8") == "person: [this is broken\n"  # nothing changed
+        box.value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None and app.session.locked and app.session.prep.name == f"Sam {SECRET}"
+        assert any("earlier copy is back" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
+    assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"
+    assert all(p.read_bytes() == raw for p, raw in copies.items() if p.exists())  # the copies as they were

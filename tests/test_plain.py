@@ -296,21 +296,34 @@ def test_ctrl_c_saves_and_exits_cleanly(prep_path: Path) -> None:
 
 
 def test_every_answer_is_saved_at_once(prep_path: Path) -> None:
+    import time
+
     seen: list[dict] = []
+    reached = [  # what the file holds once each answer has reached the disk
+        lambda d: d["person"]["name"] == "Sam",
+        lambda d: d.get("welcome", {}).get("rights_read") is True,
+        lambda d: d.get("welcome", {}).get("first_time") == "yes",
+    ]
 
     class Watcher:
         def __init__(self) -> None:
             self.typed = iter(["Sam", "", "1", "", "x"])
+            self.reads = 0
 
         def read(self, prompt: str) -> str:
-            if prep_path.exists():
+            self.reads += 1
+            if 1 < self.reads <= len(reached) + 1:  # after an answer: the writer thread writes it at once
+                deadline = time.monotonic() + 30
+                while not (prep_path.exists() and reached[len(seen)](saved(prep_path))):
+                    assert time.monotonic() < deadline, "the answer never reached the disk"
+                    time.sleep(0.005)
                 seen.append(saved(prep_path))
             for line in self.typed:
                 return line
             raise EOFError
 
     start(prep_path, Watcher(), Writer(io.StringIO()))
-    assert seen[0]["person"]["name"] == "Sam"  # saved before the next question
+    assert seen[0]["person"]["name"] == "Sam"  # saved, without waiting for the next answer
     assert seen[1]["welcome"]["rights_read"] is True
     assert seen[2]["welcome"]["first_time"] == "yes"
 
@@ -457,16 +470,16 @@ def test_an_unreadable_file_is_explained_and_untouched(prep_path: Path) -> None:
 
 
 def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_save = store_module.PrepStore.save
+    real_write = store_module.PrepStore.write
     calls = {"n": 0}
 
-    def flaky(self: store_module.PrepStore, prep: Prep) -> bool:
+    def flaky(self: store_module.PrepStore, text: str, aside: bool = False) -> bool:
         calls["n"] += 1
         if calls["n"] == 1:
             raise OSError(28, "No space left on device")
-        return real_save(self, prep)
+        return real_write(self, text, aside)
 
-    monkeypatch.setattr(store_module.PrepStore, "save", flaky)
+    monkeypatch.setattr(store_module.PrepStore, "write", flaky)
     code, out = run_lines(prep_path, lines("", "", "1"))
     assert code == 0
     assert "Your answers could not be saved just now (No space left on device)." in out

@@ -24,6 +24,7 @@ def test_no_file_before_the_first_answer_then_every_answer_is_saved(tmp_path: Pa
         assert session.step.key == "name"
         assert session.save() and not path.exists()
         session.answer("Ana")
+        assert session.flush()  # the writer thread has put it on disk
         assert path.exists() and "Ana" in path.read_text(encoding="utf-8")
     finally:
         assert session.close()
@@ -52,12 +53,13 @@ def test_a_failed_save_is_remembered_and_never_called_saved(tmp_path: Path, monk
     told: list[bool] = []
     session = Session.open(path, on_saved=told.append)
 
-    def full_disk(prep: object) -> bool:
+    def full_disk(text: object, aside: bool = False) -> bool:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(session.store, "save", full_disk)
+    monkeypatch.setattr(session.store, "write", full_disk)
     session.answer("Ana")
-    assert told == [False] and session.unsaved
+    assert session.flush() is False
+    assert told == [False] and session.unsaved and "No space" in session.problem
     assert session.close() is False
 
 

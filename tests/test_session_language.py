@@ -40,11 +40,13 @@ def test_switching_mid_way_keeps_the_place_and_every_answer_as_typed(tmp_path: P
         assert session.step.key == where and session.language == "es"
         assert session.step.text != english
         assert answers(session.prep.data) == before
+        assert session.flush()  # the writer thread has written the switch
         saved = on_disk(path)
         assert saved["language"] == "es" and answers(saved) == before
         assert saved["person"]["name"] == ODD
         assert session.set_language("en")
         assert session.step.key == where and session.step.text == english
+        assert session.flush()
         assert answers(on_disk(path)) == before and on_disk(path)["language"] == "en"
     finally:
         session.close()

@@ -102,18 +102,16 @@ def start(
 
     words = load_words("en")
     now: dict[str, Words] = {"words": words}
-
-    def said(ok: bool) -> None:
-        """After each autosave: a calm sentence when it did not work."""
-        if not ok:
-            out.text(now["words"].say("save_failed", reason=session.problem or "?"))
+    notes = SaveNotes(reader, out, lambda: now["words"])
+    reader = notes
+    said = notes.said
 
     if secret is None:
         import getpass
 
         secret = getpass.getpass
     try:
-        session = Session.open(
+        session = notes.session = Session.open(
             path, on_saved=said, part=part, language=language,
             ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening")),
         )
@@ -137,7 +135,10 @@ def start(
     words = now["words"] = load_words(session.prep.language)
     notice(words)
     try:
-        not_saved = lambda: _not_saved(session.store, session.prep, reader, out, now["words"])  # noqa: E731
+        def not_saved() -> int | None:
+            notes.wait(now["words"])  # the last save reaches the disk first
+            return _not_saved(session, session.prep, reader, out, now["words"])
+
         talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
         if offer_languages and language is None and session.offers_languages():
             try:
@@ -159,16 +160,69 @@ def start(
         session.close()
 
 
-def _not_saved(store: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:
+class SaveNotes:
+    """A reader that says how saving went only where the person expects words: just
+    before the next prompt. The session's writer thread reports each save (``said``);
+    nothing is printed from that thread, so a screen reader's stream is never cut into."""
+
+    def __init__(self, reader: Any, out: Any, words: Any):
+        import threading
+
+        self.reader = reader
+        self.out = out
+        self.words = words  # () -> the words in use now
+        self.session: Any = None
+        self._failed = threading.Event()  # a save failed since the last prompt
+        self._reason = ""  # why, as said when it failed (a later save may have worked)
+
+    def said(self, ok: bool) -> None:
+        """From the writer thread, after each save: only remembered here."""
+        if not ok:
+            self._reason = self.session.problem if self.session is not None else ""
+            self._failed.set()
+
+    def say_pending(self) -> None:
+        """A calm sentence when a save failed since the last prompt."""
+        if self._failed.is_set():
+            self._failed.clear()
+            reason = self.session.problem if self.session is not None else ""
+            self.out.text(self.words().say("save_failed", reason=reason or self._reason or "?"))
+
+    def read(self, prompt: str) -> str:
+        self.say_pending()
+        return str(self.reader.read(prompt))
+
+    def wait(self, words: Any) -> None:
+        """Wait for the saves still on their way to the disk; when it takes more than
+        half a second, say so first. Then say whether the last one failed."""
+        from driverseat.session import SLOW_SAVE
+
+        session = self.session
+        try:
+            if session is not None and not session.flush(SLOW_SAVE) and session.saving:
+                self.out.text(words.say("saving_wait"))
+        except (OSError, ValueError):  # the screen is gone: still wait
+            pass
+        if session is not None and not session.flush():
+            session.save()  # the last write failed: one more try, as every save after a failed one
+            session.flush()
+        try:
+            self.say_pending()
+        except (OSError, ValueError):
+            pass
+
+
+def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> int | None:
     """After the last save: None when all is saved. Otherwise say so, offer to save
     somewhere else, and when that is not done show every answer to copy; exit code 1."""
     from driverseat import yamlio
     from driverseat.store import PrepLocked, PrepStore
 
-    if not store.unsaved:
+    store = session.store
+    if not session.unsaved:
         return None
     try:
-        out.text(words.say("not_saved", reason=store.problem))
+        out.text(words.say("not_saved", reason=session.problem))
         while True:
             try:
                 typed = reader.read(words.say("save_elsewhere") + "\n" + words.say("prompt"))

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -31,7 +32,7 @@ from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
-from driverseat.session import Session
+from driverseat.session import SLOW_SAVE, Session
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.keys import use_words
@@ -73,6 +74,12 @@ class DriverseatApp(App[int]):
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
+
+    @dataclass
+    class Saved(Message):
+        """The session's writer thread finished a save (``ok``: the bytes are on disk)."""
+
+        ok: bool
     IDLE_CHECK = 1.0  # seconds between looks at the session's idle time
 
     def __init__(
@@ -95,6 +102,7 @@ class DriverseatApp(App[int]):
         self._script = script
         self._shut_down = False
         self._warned_unsaved = False  # quitting with answers not saved asks twice
+        self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
@@ -239,9 +247,23 @@ class DriverseatApp(App[int]):
             self.exit(0)
 
     def _restored(self, restored: Any) -> None:
-        if restored:
-            self.notify(self.words("unreadable_restored"))
+        from driverseat.tui.screens.trouble import Restored
+
+        if not isinstance(restored, Restored):
+            return
+        self.notify(self.words("unreadable_restored"))
+        if restored.passphrase is None:
             self.open_prep()
+        else:  # a locked copy: opened with the passphrase just typed, not asked again
+            self._reopen(restored.passphrase)
+
+    @work(thread=True, exclusive=True)
+    def _reopen(self, passphrase: str) -> None:
+        ok = self._try_passphrase(passphrase) and self._unlocked_session is not None
+        self.call_from_thread(self._after_passphrase if ok or self._open_problem else self._ask_again, ok)
+
+    def _ask_again(self, _ok: bool) -> None:
+        self.open_prep()
 
     # ----------------------------------------------------------------- saving
     def save(self) -> None:
@@ -250,13 +272,29 @@ class DriverseatApp(App[int]):
             self.session.save()
 
     def _saved(self, ok: bool) -> None:
-        """The session tried to save: say so at the bottom, and calmly when it did not work."""
-        if ok:
+        """The session tried to save (called from its writer thread): tell the app's own
+        thread, without waiting for it."""
+        self.post_message(self.Saved(ok))
+
+    def on_driverseat_app_saved(self, message: Saved) -> None:
+        """Say it at the bottom, and calmly when it did not work."""
+        if message.ok:
             self.save_state = "saved"
             return
         self.save_state = "not_saved"
         reason = self.session.problem if self.session is not None else ""
         self.notify(self.words("could_not_save", reason=reason or "?"), severity="warning", timeout=8)
+
+    async def settle(self) -> None:
+        """Wait for the saves still on their way to the disk, with the screen still
+        drawn; when it takes more than ``SLOW_SAVE`` seconds, say so calmly."""
+        session = self.session
+        if session is None or not session.saving:
+            return
+        await asyncio.to_thread(session.flush, SLOW_SAVE)
+        if session.saving:
+            self.notify(self.words("saving_wait"), timeout=30)
+            await asyncio.to_thread(session.flush)
 
     def shutdown(self) -> None:
         """Remember where the person is, save and unlock. Safe to call twice."""
@@ -271,13 +309,33 @@ class DriverseatApp(App[int]):
         self.exit(0)
 
     async def action_quit(self) -> None:
+        """Close, once every answer is on disk: a last save that takes a while says so;
+        answers that can't be saved keep the app open once (and say why). The waiting
+        runs beside the app (a worker), so the screen keeps drawing what it says."""
+        if not self._quitting:
+            self._quitting = True
+            self.run_worker(self._quit(), group="quit", exclusive=True)
+
+    async def _quit(self) -> None:
+        try:
+            await self._quit_when_saved()
+        finally:
+            self._quitting = False
+
+    async def _quit_when_saved(self) -> None:
+        session = self.session
+        if session is not None and not self._shut_down:
+            await self.settle()
+            if session.unsaved and not self._warned_unsaved:
+                session.save()  # one more try; if it still fails, keep the answers on screen
+                await self.settle()
+                if session.unsaved:
+                    self._warned_unsaved = True
+                    self.notify(self.words("quit_not_saved", reason=session.problem), severity="warning", timeout=30)
+                    return
+            session.finish()  # where the person is, as the last save
+            await self.settle()
         store = self.store
-        if store is not None and store.unsaved and not self._warned_unsaved:
-            self.save()  # one more try; if it still fails, keep the answers on screen
-            if store.unsaved:
-                self._warned_unsaved = True
-                self.notify(self.words("quit_not_saved", reason=store.problem), severity="warning", timeout=30)
-                return
         self.shutdown()
         self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
@@ -326,6 +384,8 @@ class DriverseatApp(App[int]):
 
         if self.store is None or isinstance(self.screen, HistoryScreen):
             return
+        if self.session is not None and not self.session.locked:
+            self.session.flush()  # the list reads the prep file: with the last answer in it (a plain write is quick)
         self.push_screen(HistoryScreen(self.store.path, self.words))
 
     async def action_part(self, part: str) -> None:
@@ -335,6 +395,8 @@ class DriverseatApp(App[int]):
         if self.session is None or talk is None:
             return
         path = self.session.store.path
+        self.session.finish()
+        await self.settle()
         if not self.session.close():
             return  # not saved: stay, the person is told at the bottom
         self.session = None
@@ -428,7 +490,7 @@ class DriverseatApp(App[int]):
 
     def remember(self, **changes: Any) -> None:
         """Keep a choice the person made (colours, tips) for next time, next to the prep."""
-        from dataclasses import replace
+        from dataclasses import dataclass, replace
 
         self.settings = replace(self.settings, **changes)
         if self.store is not None and not self.demo:

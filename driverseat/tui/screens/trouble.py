@@ -1,12 +1,15 @@
 """Calm screens for when the prep can't be opened: never a traceback.
 
 ``UnreadableScreen`` explains what is wrong (``PrepUnreadable.explain``) and offers
-the kept backups; it dismisses with True after one was put back. ``CalmScreen`` says
+the kept backups; it dismisses with ``Restored`` after one was put back. A locked
+copy is put back through the passphrase screen (it stays locked with that passphrase). ``CalmScreen`` says
 one plain thing (the prep is open elsewhere, the questions could not load).
 ``TooSmallScreen`` asks for a bigger window, over whatever is open.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,13 +19,22 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from driverseat import lockbox
+from driverseat.lockbox import NeedsPassphrase
 from driverseat.safetext import visible
 from driverseat.store import Backup, PrepStore, PrepUnreadable, list_backups
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
-class UnreadableScreen(Screen[bool]):
+@dataclass(frozen=True)
+class Restored:
+    """An earlier copy is back; ``passphrase`` opens it when it is locked (else None)."""
+
+    passphrase: str | None = None
+
+
+class UnreadableScreen(Screen[Restored]):
     """The prep file could not be read: what is wrong, and the earlier copies."""
 
     BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
@@ -65,16 +77,49 @@ class UnreadableScreen(Screen[bool]):
 
     def _restore(self) -> None:
         index = self.query_one("#backups", OptionList).highlighted or 0
-        store = PrepStore(self.problem.path)
+        backup = self.backups[index]
+        if lockbox.file_is_locked(backup.path):  # its passphrase first (checked in a thread)
+            from driverseat.tui.screens.passphrase import PassphraseScreen
+
+            self._trouble = ""
+            self._passphrase: str | None = None
+
+            def attempt(passphrase: str) -> bool:
+                try:
+                    self._put_back(backup, passphrase)
+                except NeedsPassphrase:  # the wrong one: nothing changed
+                    return False
+                except Exception as problem:  # any other trouble: said after
+                    self._trouble = str(problem)
+                    return True
+                self._passphrase = passphrase
+                return True
+
+            self.app.push_screen(PassphraseScreen(attempt, self.words), self._after_passphrase)
+            return
         try:
-            store.lock()
-            store.restore(self.backups[index])
+            self._put_back(backup, None)
         except Exception as problem:  # any trouble: say it calmly, keep the screen
             self.notify(str(problem), severity="warning", timeout=8)
             return
+        self.dismiss(Restored())
+
+    def _after_passphrase(self, ok: bool | None) -> None:
+        if not ok:
+            return  # stopped, or three wrong tries: nothing changed, the copies stay offered
+        if self._trouble:
+            self.notify(self._trouble, severity="warning", timeout=8)
+            return
+        self.dismiss(Restored(self._passphrase))
+
+    def _put_back(self, backup: Backup, passphrase: str | None) -> None:
+        """Put ``backup`` back (locked with ``passphrase`` when it is one), holding the lock."""
+        store = PrepStore(self.problem.path, passphrase)
+        try:
+            store.lock()
+            store.restore(backup)
         finally:
             store.unlock()
-        self.dismiss(True)
 
 
 class CalmScreen(Screen[None]):
