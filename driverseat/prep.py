@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 SCHEMA_VERSION = 2
 
@@ -382,7 +382,7 @@ def _say(key: str, /, **values: object) -> str:
     return words.say("cli", key, **values)
 
 
-def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list[Problem]:
+def validate(data: Any, lines: Mapping[tuple[Any, ...], int] | None = None) -> list[Problem]:
     """Check a prep against the schema. Serious problems stop loading; notes do not."""
     lines = lines or {}
     problems: list[Problem] = []
