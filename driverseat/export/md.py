@@ -95,4 +95,11 @@ def render(sheet: Sheet) -> str:
         lines += [f"**{escape(sheet.words['includes_private'])}**", ""]
     for part in sheet.parts:
         lines += _part(part)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # "\n".join(lines).rstrip("\n") + "\n", made without two more copies of a big sheet
+    while lines and not lines[-1].strip("\n"):
+        lines.pop()
+    if not lines:
+        return "\n"
+    lines[-1] = lines[-1].rstrip("\n")
+    lines.append("")
+    return "\n".join(lines)

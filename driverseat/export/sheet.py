@@ -15,7 +15,7 @@ from driverseat.words import catalogue, is_language
 from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Field:
     """A labelled piece of the person's text: ``label: text``."""
 
@@ -23,7 +23,7 @@ class Field:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Item:
     """One entry in a part: the person's text, with optional labelled details."""
 
@@ -32,7 +32,7 @@ class Item:
     label: str | None = None  # a short lead-in, e.g. a life area
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Part:
     """One part of the sheet, such as 'My strengths'."""
 
