@@ -295,20 +295,24 @@ def is_private(value: Any) -> bool:
 
 
 def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any]:
-    """What may leave the machine: a deep copy without private items or progress.
+    """What may leave the machine: a copy without private items or progress.
 
-    Every export builds on this one function, so no two formats can disagree.
+    Every export builds on this one function, so no two formats can disagree. A part
+    with nothing to leave out is the prep's own (not copied: a big prep would be held
+    twice while it is exported), so the result is for reading, never for changing.
     """
 
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {
+            kept = {
                 k: strip(v)
                 for k, v in value.items()
                 if k != "private" and (include_private or not is_private(v))
             }
+            return value if len(kept) == len(value) and all(kept[k] is v for k, v in value.items()) else kept
         if isinstance(value, list):
-            return [strip(v) for v in value if include_private or not is_private(v)]
+            items = [strip(v) for v in value if include_private or not is_private(v)]
+            return value if len(items) == len(value) and all(a is b for a, b in zip(items, value)) else items
         return value
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
@@ -318,20 +322,28 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
     if not include_private and isinstance(hidden, list) and hidden:
         # Private answers go first, while list indexes (``since.agreed.0.happened``) still
         # point where they pointed; private list items go after.
-        source = copy.deepcopy(data)
+        # Only the dicts and lists on the way to a private answer are copied (and changed).
+        source = dict(data)
         for dotted in hidden:
             if isinstance(dotted, str):
                 *parents, last = dotted.split(".")
                 node: Any = source
                 for part in parents:
                     if isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                        node = node[int(part)]
+                        node[int(part)] = node = _copied(node[int(part)])
+                    elif isinstance(node, dict) and part in node:
+                        node[part] = node = _copied(node[part])
                     else:
-                        node = node.get(part) if isinstance(node, dict) else None
+                        node = None
                 if isinstance(node, dict):
                     node.pop(last, None)
     out: dict[str, Any] = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
     return out
+
+
+def _copied(value: Any) -> Any:
+    """A dict or list copied one level deep (to change it without changing the prep)."""
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
 
 
 def private_items(data: Any) -> Iterator[Any]:
