@@ -357,9 +357,12 @@ def _export(options: argparse.Namespace) -> int:
         except NoDay:
             return _fail(_t("ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
-        text = export.render(fmt, prep, None, include_private=options.include_private, large=options.large, language=lang)
-        for start in range(0, len(text), _PIECE):  # in pieces: no whole encoded copy of a big sheet
-            sys.stdout.write(text[start : start + _PIECE])
+        # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
+        for piece in export.pieces(
+            fmt, prep, None, include_private=options.include_private, large=options.large, language=lang
+        ):
+            for start in range(0, len(piece), _PIECE):
+                sys.stdout.write(piece[start : start + _PIECE])
         sys.stdout.flush()
         return 0
     out = options.out

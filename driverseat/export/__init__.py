@@ -8,6 +8,7 @@ mode 0600. Every format starts from ``sheet.build``, which starts from
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from driverseat.prep import Prep
@@ -73,6 +74,25 @@ def render(
         built = sheet.build(prep, include_private=include_private, large=large, language=language)
         text = module.render_html(built) if fmt in ("card-html", "profile") else module.render(built)
     return text
+
+
+def pieces(
+    fmt: str,
+    prep: Prep,
+    script: object = None,
+    include_private: bool = False,
+    large: bool = False,
+    language: str | None = None,
+) -> Iterator[str]:
+    """``render`` in pieces that join to the same text, to write one after another: the
+    HTML sheet comes a list item at a time, so a big one is never all in memory; the
+    other formats come whole."""
+    if fmt != "html":
+        yield render(fmt, prep, script, include_private=include_private, large=large, language=language)
+        return
+    from driverseat.export import html, sheet
+
+    yield from html.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
 
 
 def write(
