@@ -5,7 +5,8 @@ questionary"`` (then prints a word), each as a fresh process in an 80x24
 pseudo-terminal, and times from the spawn until the first question's text ("What name
 do you like to be called?") or the word is printed. The two alternate, so machine noise
 hits both alike; one unmeasured warm-up run of each goes first. Bytecode is cached in a
-temporary folder, as after a real install (see ``startup.py``).
+temporary folder, as after a real install (see ``startup.py``); ``--bytecode-as-is``
+keeps this environment's setting.
 
 It prints the median and minimum of each and the ratio of the medians (goal: at most
 1.2), then which heavy modules plain mode imported before its first question (none of
@@ -14,7 +15,7 @@ took longest to import.
 
 Not a test: it prints.
 
-    python tests/bench/plain_start.py [--runs 15]
+    python tests/bench/plain_start.py [--runs 15] [--bytecode-as-is]
 """
 
 from __future__ import annotations
@@ -65,10 +66,14 @@ def imported_before_question(prep: Path, env: dict[str, str]) -> list[tuple[int,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="measured runs of each (default 15)")
+    parser.add_argument(
+        "--bytecode-as-is", action="store_true",
+        help="leave PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX as they are (default: a fresh .pyc cache)",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="driverseat-bench-") as name:
         folder = Path(name)
-        env = child_env(folder / "home", folder / "pycache")
+        env = child_env(folder / "home", None if options.bytecode_as_is else folder / "pycache")
         count = iter(range(10**6))
 
         def plain() -> float:  # a new prep every time: the first question a new person hears
@@ -83,7 +88,8 @@ def main() -> int:
             order = [("plain", plain), ("questionary", questionary)]
             for key, measure in order if run % 2 == 0 else reversed(order):
                 times[key].append(measure())
-        print(f"Time to plain mode's first question, 80x24 pseudo-terminal, {options.runs} runs each (seconds):")
+        bytecode = "as in this environment" if options.bytecode_as_is else "cached (.pyc), as after a real install"
+        print(f"Time to plain mode's first question, 80x24 pseudo-terminal, {options.runs} runs each, bytecode {bytecode} (seconds):")
         for key, label in (("plain", "driverseat --plain (new prep)"), ("questionary", 'python -c "import questionary"')):
             print(f"  {label:31} median {statistics.median(times[key]):.3f}   min {min(times[key]):.3f}")
         ratio = statistics.median(times["plain"]) / statistics.median(times["questionary"])
