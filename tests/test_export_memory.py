@@ -1,8 +1,8 @@
 """Exports that stay small in memory and say exactly what they said before.
 
 ``export.pieces`` joins to ``export.render`` for every format and prep; ``shared`` gives
-what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown or HTML
-sheet of a big prep, from reading the file to the last byte written, take at most 8
+what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML
+or plain text sheet of a big prep, from reading the file to the last byte written, take at most 8
 times the prep's size in memory (tracemalloc's peak: Python's own allocations, which
 are the same on every run of the same Python).
 """
@@ -103,7 +103,9 @@ def _big_prep(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("args", [["check"], ["export", "--to", "md"], ["export", "--to", "html"]])
+@pytest.mark.parametrize(
+    "args", [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"]]
+)
 def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:

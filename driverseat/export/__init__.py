@@ -85,14 +85,18 @@ def pieces(
     language: str | None = None,
 ) -> Iterator[str]:
     """``render`` in pieces that join to the same text, to write one after another: the
-    HTML sheet comes a list item at a time, so a big one is never all in memory; the
-    other formats come whole."""
-    if fmt != "html":
+    sheet as HTML, Markdown or plain text comes an item at a time, so a big one is never
+    all in memory; the other formats come whole."""
+    if fmt not in _IN_PIECES:
         yield render(fmt, prep, script, include_private=include_private, large=large, language=language)
         return
-    from driverseat.export import html, sheet
+    from driverseat.export import sheet
 
-    yield from html.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
+    module = importlib.import_module(_FORMATS[fmt][0])
+    yield from module.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
+
+
+_IN_PIECES = ("html", "md", "txt")  # formats whose module has ``pieces(sheet)``
 
 
 def write(
