@@ -150,6 +150,23 @@ def _check_events(loader_class: type, text: str | _Chunks, max_depth: int) -> No
         loader.dispose()
 
 
+def load_checked(text: str, max_depth: int = MAX_DEPTH) -> tuple[Any, Lines]:
+    """``check_shape`` then ``load``, in one reading of usual text.
+
+    The event reader refuses what ``check_shape`` refuses (anchors, aliases, nesting
+    deeper than ``max_depth``) by handing it on; then the two run one after the other,
+    as they always did, so the answer and any problem are the same.
+    """
+    if _FastLoader is not None and not _NON_PRINTABLE.search(text):
+        try:
+            data = _build(text, max_depth)
+            return (None, {}) if data is _NOTHING else (data, _Lines(text))
+        except Exception:
+            pass
+    check_shape(text, max_depth)
+    return _load_nodes(text)  # what ``load`` gives when the event reader hands on
+
+
 def load(text: str) -> tuple[Any, Lines]:
     """Read YAML text into plain data plus a map from each value's path to its line.
 
@@ -333,12 +350,13 @@ def _plain_value(value: str) -> Any:
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _build(text: str) -> Any:
+def _build(text: str, max_depth: int | None = None) -> Any:
     """The data of one YAML document, made from libyaml's events without a node tree.
 
     Gives exactly what ``_read`` gives, or raises (``_Unusual`` or a YAML error) for
     anything it leaves to ``_read``: see ``_Unusual``. The garbage collector waits while
-    the data is made, as in ``_read``.
+    the data is made, as in ``_read``. With ``max_depth``, nesting deeper than that is
+    handed on too.
     """
     parser = _parser(text)
     surrogates = "\\u" in text or "\\U" in text  # only an escape can make half a character
@@ -386,6 +404,8 @@ def _build(text: str) -> Any:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     raise _Unusual
+                if max_depth is not None and len(outer) >= max_depth:
+                    raise _Unusual  # deeper than check_shape allows
                 new: Any = {} if kind is yaml.MappingStartEvent else []
                 if is_map:
                     if key is _NOT_YET:

@@ -121,6 +121,33 @@ def test_hand_written_text_is_read_alike(text: str) -> None:
 )
 def test_odd_corners_are_read_alike(text: str) -> None:
     assert_same(text)
+    assert_checked_same(text)
+
+
+def assert_checked_same(text: str, max_depth: int = yamlio.MAX_DEPTH) -> None:
+    """``load_checked`` against ``check_shape`` then the node reader, as the store did."""
+
+    def both(text: str) -> tuple[Any, Any]:
+        yamlio.check_shape(text, max_depth)
+        return yamlio._load_nodes(text)
+
+    assert outcome(lambda t: yamlio.load_checked(t, max_depth), text) == outcome(both, text), text
+
+
+@settings(max_examples=500)
+@given(_hand_written(), st.integers(0, 4))
+def test_checking_while_reading_is_checking_then_reading(text: str, max_depth: int) -> None:
+    assert_checked_same(text, max_depth)
+    assert_checked_same(text)
+
+
+def test_too_deep_and_anchors_are_still_refused_by_load_checked() -> None:
+    with pytest.raises(yamlio.YamlProblem) as caught:
+        yamlio.load_checked("a:\n  b:\n    c: [1]\n", max_depth=2)
+    assert caught.value.line == 3
+    with pytest.raises(yamlio.YamlProblem):
+        yamlio.load_checked("a: &x [1]\nb: *x\n")
+    assert yamlio.load_checked("a:\n  b: [1]\n", max_depth=3)[0] == {"a": {"b": [1]}}
 
 
 def test_a_big_prep_is_read_in_a_few_times_its_size() -> None:
