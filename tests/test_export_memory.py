@@ -131,3 +131,21 @@ def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     size = path.stat().st_size
     assert size > 400_000
     assert peak <= 8 * size, f"{peak / size:.1f}x the prep's size"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json"])  # the ones that come in pieces
+def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
+    """Big enough to be cut many times, with hidden and wide characters near every cut."""
+    odd = "zero\u200bwidth, bell\x07, \U0001f6b2 bike, caf\u00e9, \u2028 and \u202e back"
+    data = {
+        "schema_version": 2,
+        "language": "en",
+        "person": {"name": "Sam " + odd},
+        "invitees": [{"name": f"Friend {n}", "why": odd * (1 + n % 5), "how": HOW[n % 4]} for n in range(600)],
+        "strengths": [{"text": odd * 3} for _ in range(300)],
+        "meeting": {"where": odd},
+    }
+    prep = Prep(data)
+    joined = "".join(export.pieces(fmt, prep))
+    assert len(joined) > 70_000
+    assert joined == export.render(fmt, prep)

@@ -85,8 +85,8 @@ def pieces(
     language: str | None = None,
 ) -> Iterator[str]:
     """``render`` in pieces that join to the same text, to write one after another: the
-    sheet as HTML, Markdown or plain text comes an item at a time, so a big one is never
-    all in memory; the other formats come whole."""
+    sheet as HTML, Markdown or plain text, the invitations and the JSON come a little at
+    a time, so a big one is never all in memory; the other formats come whole."""
     if fmt not in _IN_PIECES:
         yield render(fmt, prep, script, include_private=include_private, large=large, language=language)
         return
@@ -96,7 +96,7 @@ def pieces(
     yield from module.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
 
 
-_IN_PIECES = ("html", "md", "txt")  # formats whose module has ``pieces(sheet)``
+_IN_PIECES = ("html", "md", "txt", "invites", "json")  # formats whose module has ``pieces(sheet)``
 
 
 def write(
