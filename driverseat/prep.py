@@ -10,6 +10,7 @@ and every export uses it.
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping
@@ -302,17 +303,27 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
     twice while it is exported), so the result is for reading, never for changing.
     """
 
-    def strip(value: Any) -> Any:
+    def strip(value: Any) -> Any:  # a new dict or list only where something is left out
         if isinstance(value, dict):
-            kept = {
-                k: strip(v)
-                for k, v in value.items()
-                if k != "private" and (include_private or not is_private(v))
-            }
-            return value if len(kept) == len(value) and all(kept[k] is v for k, v in value.items()) else kept
+            kept: dict[Any, Any] | None = None
+            for index, (k, v) in enumerate(value.items()):
+                drop = k == "private" or (not include_private and is_private(v))
+                new = None if drop else strip(v)
+                if kept is None and (drop or new is not v):
+                    kept = dict(itertools.islice(value.items(), index))  # the ones before, as they are
+                if kept is not None and not drop:
+                    kept[k] = new
+            return value if kept is None else kept
         if isinstance(value, list):
-            items = [strip(v) for v in value if include_private or not is_private(v)]
-            return value if len(items) == len(value) and all(a is b for a, b in zip(items, value)) else items
+            items: list[Any] | None = None
+            for index, v in enumerate(value):
+                drop = not include_private and is_private(v)
+                new = None if drop else strip(v)
+                if items is None and (drop or new is not v):
+                    items = value[:index]
+                if items is not None and not drop:
+                    items.append(new)
+            return value if items is None else items
         return value
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language

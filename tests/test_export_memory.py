@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from driverseat import cli, export, locations, yamlio
 from driverseat.prep import HOW, Prep, is_private, shared
@@ -81,6 +83,28 @@ def test_shared_gives_what_the_deep_copy_gave_and_leaves_the_prep_alone(name: st
     before = copy.deepcopy(data)
     for include_private in (False, True):
         assert repr(shared(data, include_private)) == repr(_shared_as_before(before, include_private))
+    assert repr(data) == repr(before)
+
+
+_NESTED = st.recursive(
+    st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from(["a", "b", "private"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["private", "a", "b", "text", "why"]), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.dictionaries(st.sampled_from(["goal", "invitees", "private", "progress", "meeting", "x"]), _NESTED, max_size=5),
+    st.lists(st.sampled_from(["goal.a", "invitees.0.why", "invitees.1", "meeting.b.text", "x", "x.0.a", "a.b"]), max_size=3),
+    st.booleans(),
+)
+def test_shared_is_what_it_was_on_made_data(data: dict[str, Any], hidden: list[str], include_private: bool) -> None:
+    if hidden:
+        data["private_answers"] = hidden
+    before = copy.deepcopy(data)
+    assert repr(shared(data, include_private)) == repr(_shared_as_before(before, include_private))
     assert repr(data) == repr(before)
 
 
