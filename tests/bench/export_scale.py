@@ -10,7 +10,8 @@ It prints, for each command:
 
 - **time**: the median wall time of ``cli.main`` on the prep (reading the file, checking
   it, building the output, writing it to /dev/null), and the big / small ratio (the
-  sizes' ratio, about 10, is linear; the goal is at most 11);
+  sizes' ratio, about 10, is linear; the goal is at most 11), then the same ratio of the
+  median CPU time (``cpu``), which a busy machine disturbs less;
 - **peak memory over the prep's size**, two ways: ``tracemalloc``'s peak of Python
   allocations during the command (a separate run: tracing slows it down), and the growth
   of the process's resident memory high-water mark (``VmHWM`` in /proc/self/status)
@@ -170,15 +171,18 @@ def main() -> int:
         f"{options.runs} runs each, alternating, medians; Python {sys.version.split()[0]}"
     )
     print(
-        f"{'command':<13}{'small s':>9}{'big s':>9}{'ratio':>7}"
+        f"{'command':<13}{'small s':>9}{'big s':>9}{'ratio':>7}{'cpu':>5}"
         f"{'trace small':>13}{'trace big':>11}{'HWM small':>11}{'HWM big':>9}   (memory: peak / prep size)"
     )
     worst_ratio, worst_memory = 0.0, 0.0
     for label, args in COMMANDS.items():
         times: dict[str, list[float]] = {"small": [], "big": []}
+        cpu: dict[str, list[float]] = {"small": [], "big": []}
         for _ in range(options.runs):
             for name in ("small", "big"):
-                times[name].append(measure("time", tiny, files[name], args, env)["wall"])
+                timed = measure("time", tiny, files[name], args, env)
+                times[name].append(timed["wall"])
+                cpu[name].append(timed["cpu"])
         memory: dict[str, tuple[float, float]] = {}
         for name in ("small", "big"):
             traced = measure("tracemalloc", tiny, files[name], args, env)["peak"] / sizes[name]
@@ -187,10 +191,11 @@ def main() -> int:
             ) / sizes[name]
             memory[name] = (traced, resident)
         small, big = statistics.median(times["small"]), statistics.median(times["big"])
+        cpu_ratio = statistics.median(cpu["big"]) / statistics.median(cpu["small"])
         worst_ratio = max(worst_ratio, big / small)
         worst_memory = max(worst_memory, *memory["small"], *memory["big"])
         print(
-            f"{label:<13}{small:>9.3f}{big:>9.3f}{big / small:>7.1f}"
+            f"{label:<13}{small:>9.3f}{big:>9.3f}{big / small:>7.1f}{cpu_ratio:>5.1f}"
             f"{memory['small'][0]:>12.1f}x{memory['big'][0]:>10.1f}x{memory['small'][1]:>10.1f}x{memory['big'][1]:>8.1f}x"
         )
     if options.all_formats:
