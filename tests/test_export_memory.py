@@ -157,6 +157,27 @@ def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     assert peak <= 8 * size, f"{peak / size:.1f}x the prep's size"
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "invites", "json"])
+def test_a_big_sheet_saved_to_a_file_takes_at_most_8_times_the_prep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    path = _big_prep(tmp_path)
+    monkeypatch.setenv("DRIVERSEAT_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    warm = tmp_path / "warm.out"
+    assert cli.main(["export", str(locations.examples_dir() / "full.yaml"), "--to", fmt, "-o", str(warm)]) == 0
+    out = tmp_path / "sheet.out"
+    tracemalloc.start()
+    try:
+        code = cli.main(["export", str(path), "--to", fmt, "-o", str(out)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert code == 0
+    assert out.read_text(encoding="utf-8") == export.render(fmt, cli._read(path)[0])
+    assert peak <= 8 * path.stat().st_size, f"{peak / path.stat().st_size:.1f}x the prep's size"
+
+
 @pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json"])  # the ones that come in pieces
 def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
     """Big enough to be cut many times, with hidden and wide characters near every cut."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from driverseat.prep import Prep
 from driverseat.store import atomic_write
@@ -108,10 +109,15 @@ def write(
     large: bool = False,
     language: str | None = None,
 ) -> Path:
-    """Render and save atomically (mode 0600). Returns the path written."""
-    text = render(fmt, prep, script, include_private=include_private, large=large, language=language)
+    """Render and save atomically (mode 0600). Returns the path written.
+
+    The file's bytes are gathered piece by piece (``pieces``), so a big sheet is held
+    once, as UTF-8, rather than as text and then as bytes."""
+    body = bytearray()
+    for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language):
+        body += piece.encode("utf-8")
     out = Path(out)
-    atomic_write(out, text)
+    atomic_write(out, cast(bytes, body))  # it writes any bytes-like value; a bytes copy would double it
     return out
 
 
