@@ -23,6 +23,7 @@ from driverseat import __version__, words
 
 COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next", "lock", "unlock", "forget")
 PASSPHRASE_TRIES = 3
+_PIECE = 1 << 20  # characters written to standard output at a time
 
 
 def _t(name: str, /, **values: object) -> str:
@@ -332,7 +333,7 @@ def _export(options: argparse.Namespace) -> int:
     from driverseat.store import is_protected, make_private_dirs
 
     prep_path = _prep_path(options.file)
-    prep, _text, _notes = _read(options.file, options)
+    prep = _read(options.file, options)[0]  # not the file's text: a big prep would be held twice
     if fmt == "all":
         if options.out is None:
             return _fail(_t("all_needs_folder"), 2)
@@ -356,8 +357,12 @@ def _export(options: argparse.Namespace) -> int:
         except NoDay:
             return _fail(_t("ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
-        text = export.render(fmt, prep, None, include_private=options.include_private, large=options.large, language=lang)
-        sys.stdout.write(text)
+        # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
+        for piece in export.pieces(
+            fmt, prep, None, include_private=options.include_private, large=options.large, language=lang
+        ):
+            for start in range(0, len(piece), _PIECE):
+                sys.stdout.write(piece[start : start + _PIECE])
         sys.stdout.flush()
         return 0
     out = options.out
@@ -404,7 +409,9 @@ def _check(options: argparse.Namespace) -> int:
     if options.words:
         return _check_words(options.words)
     path = _prep_path(options.file)
-    prep, _text, notes = _read(options.file, options)
+    found = _read(options.file, options)
+    prep, notes = found[0], found[2]
+    del found  # not the file's text: a big prep would be held twice
     script = load_script_for(prep.language)
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))

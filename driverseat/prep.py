@@ -10,9 +10,10 @@ and every export uses it.
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 SCHEMA_VERSION = 2
 
@@ -319,20 +320,34 @@ def is_private(value: Any) -> bool:
 
 
 def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any]:
-    """What may leave the machine: a deep copy without private items or progress.
+    """What may leave the machine: a copy without private items or progress.
 
-    Every export builds on this one function, so no two formats can disagree.
+    Every export builds on this one function, so no two formats can disagree. A part
+    with nothing to leave out is the prep's own (not copied: a big prep would be held
+    twice while it is exported), so the result is for reading, never for changing.
     """
 
-    def strip(value: Any) -> Any:
+    def strip(value: Any) -> Any:  # a new dict or list only where something is left out
         if isinstance(value, dict):
-            return {
-                k: strip(v)
-                for k, v in value.items()
-                if k != "private" and (include_private or not is_private(v))
-            }
+            kept: dict[Any, Any] | None = None
+            for index, (k, v) in enumerate(value.items()):
+                drop = k == "private" or (not include_private and is_private(v))
+                new = None if drop else strip(v)
+                if kept is None and (drop or new is not v):
+                    kept = dict(itertools.islice(value.items(), index))  # the ones before, as they are
+                if kept is not None and not drop:
+                    kept[k] = new
+            return value if kept is None else kept
         if isinstance(value, list):
-            return [strip(v) for v in value if include_private or not is_private(v)]
+            items: list[Any] | None = None
+            for index, v in enumerate(value):
+                drop = not include_private and is_private(v)
+                new = None if drop else strip(v)
+                if items is None and (drop or new is not v):
+                    items = value[:index]
+                if items is not None and not drop:
+                    items.append(new)
+            return value if items is None else items
         return value
 
     if is_private(data) and not include_private:  # the whole prep marked private: only its dates and language
@@ -342,16 +357,19 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
     if not include_private and isinstance(hidden, list) and hidden:
         # Private answers go first, while list indexes (``since.agreed.0.happened``) still
         # point where they pointed; private list items go after.
-        source = copy.deepcopy(data)
+        # Only the dicts and lists on the way to a private answer are copied (and changed).
+        source = dict(data)
         for dotted in hidden:
             if isinstance(dotted, str):
                 *parents, last = dotted.split(".")
                 node: Any = source
                 for part in parents:
                     if isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                        node = node[int(part)]
+                        node[int(part)] = node = _copied(node[int(part)])
+                    elif isinstance(node, dict) and part in node:
+                        node[part] = node = _copied(node[part])
                     else:
-                        node = node.get(part) if isinstance(node, dict) else None
+                        node = None
                 if isinstance(node, dict):
                     node.pop(last, None)
     out: dict[str, Any] = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
@@ -361,6 +379,11 @@ def shared(data: dict[str, Any], include_private: bool = False) -> dict[str, Any
         # only when the person said they would like the team to see it.
         del out["crisis"]
     return out
+
+
+def _copied(value: Any) -> Any:
+    """A dict or list copied one level deep (to change it without changing the prep)."""
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
 
 
 def private_items(data: Any) -> Iterator[Any]:
@@ -411,7 +434,7 @@ def _say(key: str, /, **values: object) -> str:
     return words.say("cli", key, **values)
 
 
-def validate(data: Any, lines: dict[tuple[Any, ...], int] | None = None) -> list[Problem]:
+def validate(data: Any, lines: Mapping[tuple[Any, ...], int] | None = None) -> list[Problem]:
     """Check a prep against the schema. Serious problems stop loading; notes do not."""
     lines = lines or {}
     problems: list[Problem] = []

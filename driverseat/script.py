@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, Mapping, overload
 
 from driverseat import locations, prep, yamlio
 from driverseat.prep import DataPath
@@ -234,7 +234,7 @@ def load_section(path: Path) -> Section:
 
 
 class _Reader:
-    def __init__(self, name: str, lines: dict[tuple[Any, ...], int]):
+    def __init__(self, name: str, lines: Mapping[tuple[Any, ...], int]):
         self.name, self.lines = name, lines
 
     def fail(self, path: tuple[Any, ...], problem: str) -> ScriptError:

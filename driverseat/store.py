@@ -224,8 +224,7 @@ def _read(path: Path, passphrase: str | None) -> tuple[Prep, str, list[Problem],
         raise PrepUnreadable(path, words.say("cli", "file_not_text", path=path, line=line)) from None
     try:
         body = text.removeprefix("\ufeff")
-        yamlio.check_shape(body)
-        data, lines = yamlio.load(body)
+        data, lines = yamlio.load_checked(body)  # check_shape, then load: in one reading
     except yamlio.YamlProblem as exc:
         raise PrepUnreadable(path, words.say("cli", "file_unreadable", path=path), [Problem(exc.line, exc.problem)]) from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):

@@ -8,7 +8,9 @@ mode 0600. Every format starts from ``sheet.build``, which starts from
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from driverseat.prep import Prep
 from driverseat.store import atomic_write
@@ -75,6 +77,29 @@ def render(
     return text
 
 
+def pieces(
+    fmt: str,
+    prep: Prep,
+    script: object = None,
+    include_private: bool = False,
+    large: bool = False,
+    language: str | None = None,
+) -> Iterator[str]:
+    """``render`` in pieces that join to the same text, to write one after another: the
+    sheet as HTML, Markdown or plain text, the invitations and the JSON come a little at
+    a time, so a big one is never all in memory; the other formats come whole."""
+    if fmt not in _IN_PIECES:
+        yield render(fmt, prep, script, include_private=include_private, large=large, language=language)
+        return
+    from driverseat.export import sheet
+
+    module = importlib.import_module(_FORMATS[fmt][0])
+    yield from module.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
+
+
+_IN_PIECES = ("html", "md", "txt", "invites", "json")  # formats whose module has ``pieces(sheet)``
+
+
 def write(
     fmt: str,
     prep: Prep,
@@ -84,10 +109,15 @@ def write(
     large: bool = False,
     language: str | None = None,
 ) -> Path:
-    """Render and save atomically (mode 0600). Returns the path written."""
-    text = render(fmt, prep, script, include_private=include_private, large=large, language=language)
+    """Render and save atomically (mode 0600). Returns the path written.
+
+    The file's bytes are gathered piece by piece (``pieces``), so a big sheet is held
+    once, as UTF-8, rather than as text and then as bytes."""
+    body = bytearray()
+    for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language):
+        body += piece.encode("utf-8")
     out = Path(out)
-    atomic_write(out, text)
+    atomic_write(out, cast(bytes, body))  # it writes any bytes-like value; a bytes copy would double it
     return out
 
 

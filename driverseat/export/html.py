@@ -11,6 +11,7 @@ See ``htmlpage`` for how the person's text is kept safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from driverseat.export import htmlpage
@@ -74,35 +75,50 @@ def person(entry: Item, w: dict[str, Any]) -> str:
 
 def part(section: Part, w: dict[str, Any]) -> str:
     """One part: its heading and its items."""
+    return "".join(_part(section, w))
+
+
+def _part(section: Part, w: dict[str, Any]) -> Iterator[str]:
+    """One part in pieces: its heading, then each item."""
     items = list(section.items)
     keep = " keep" if _lines(items) <= SHORT else ""
-    out = f'<section class="part{keep}" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'
+    yield f'<section class="part{keep}" id="{esc(section.id)}">\n<h2>{esc(section.heading)}</h2>\n'
     if section.quote and items:
-        out += words(items.pop(0).text, "p", "w quote") + "\n"
+        yield words(items.pop(0).text, "p", "w quote") + "\n"
     if items:
         tag = "ol" if section.numbered else "ul"
-        out += f'<{tag} class="{esc(section.id)}">\n' + "".join(item(i, section.id, w) for i in items) + f"</{tag}>\n"
-    return out + "</section>\n"
+        yield f'<{tag} class="{esc(section.id)}">\n'
+        for entry in items:
+            yield item(entry, section.id, w)
+        yield f"</{tag}>\n"
+    yield "</section>\n"
 
 
 def render(sheet: Sheet) -> str:
     """The whole sheet as an HTML document."""
+    return "".join(pieces(sheet))
+
+
+def pieces(sheet: Sheet) -> Iterator[str]:
+    """The whole sheet as an HTML document, in pieces (a list item at a time) that join
+    to ``render``: written one by one, a big sheet is never all in memory at once."""
     with htmlpage.speaking(sheet):
-        return _render(sheet)
-
-
-def _render(sheet: Sheet) -> str:
-    body = f"<header>\n<h1>{esc(sheet.title)}</h1>\n{meta(sheet)}</header>\n<main>\n"
-    parts = list(sheet.parts)
-    index = 0
-    while index < len(parts):
-        here = parts[index]
-        after = parts[index + 1] if index + 1 < len(parts) else None
-        if here.id == PAIRS[0] and after is not None and after.id == PAIRS[1]:
-            body += f'<div class="pair">\n{part(here, sheet.words)}{part(after, sheet.words)}</div>\n'
-            index += 2
-            continue
-        body += part(here, sheet.words)
-        index += 1
-    body += "</main>\n"
-    return page(sheet, sheet.title, body, CSS)
+        head, _body_here, tail = page(sheet, sheet.title, "\0", CSS).partition("\0")  # no NUL gets past esc
+        yield head
+        yield f"<header>\n<h1>{esc(sheet.title)}</h1>\n{meta(sheet)}</header>\n<main>\n"
+        parts = list(sheet.parts)
+        index = 0
+        while index < len(parts):
+            here = parts[index]
+            after = parts[index + 1] if index + 1 < len(parts) else None
+            if here.id == PAIRS[0] and after is not None and after.id == PAIRS[1]:
+                yield '<div class="pair">\n'
+                yield from _part(here, sheet.words)
+                yield from _part(after, sheet.words)
+                yield "</div>\n"
+                index += 2
+                continue
+            yield from _part(here, sheet.words)
+            index += 1
+        yield "</main>\n"
+        yield tail

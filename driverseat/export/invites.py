@@ -13,6 +13,7 @@ marked private are not there (unless the person asked for a copy with private it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from driverseat.agenda import OWN
@@ -66,18 +67,25 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
 
 def render(sheet: Sheet) -> str:
     """A note for every shared invitee, each separated by a cut line."""
+    return "".join(pieces(sheet))
+
+
+def pieces(sheet: Sheet) -> Iterator[str]:
+    """``render`` a note at a time: written one by one, a long list of people is never
+    all in memory at once."""
     invitees = [
         p for p in sheet.data.get("invitees", []) or [] if isinstance(p, dict) and _text(p.get("name"))
     ]
     lines = underline(sheet.words["invites_title"], "=")
     if sheet.include_private:
         lines += wrap(sheet.words["includes_private"], "!! ", "   ")
+    yield "\n".join(lines)
     cut = f" {sheet.words['invite_separator']} "
     rule = "-" * 8 + cut + "-" * (WIDTH - 8 - len(cut))
     for person in invitees:
-        lines += ["", rule, "", *note(sheet, person)]
+        yield "\n" + "\n".join(["", rule, "", *note(sheet, person)])
     if invitees:
-        lines += ["", rule]
+        yield "\n" + "\n".join(["", rule])
     else:
-        lines += ["", *wrap(sheet.words["invites_none"])]
-    return "\n".join(lines) + "\n"
+        yield "\n" + "\n".join(["", *wrap(sheet.words["invites_none"])])
+    yield "\n"

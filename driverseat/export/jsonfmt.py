@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from driverseat.agenda import OWN
 from driverseat.export.sheet import Item, Sheet
@@ -35,13 +36,34 @@ def _escape_hidden(match: re.Match[str]) -> str:
 
 def render(sheet: Sheet) -> str:
     """The shared prep as JSON text."""
+    return dumps(_data(sheet))
+
+
+def pieces(sheet: Sheet) -> Iterator[str]:
+    """``render`` in pieces of about 64,000 characters, written one after another."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)  # as json.dumps with these
+    batch: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(_data(sheet)):
+        batch.append(chunk)
+        size += len(chunk)
+        if size >= _PIECE:
+            yield _NON_ASCII.sub(_escape_hidden, "".join(batch))  # one character at a time: cuts are safe
+            batch, size = [], 0
+    yield _NON_ASCII.sub(_escape_hidden, "".join(batch)) + "\n"
+
+
+_PIECE = 64_000
+
+
+def _data(sheet: Sheet) -> dict[str, object]:
     data = dict(sheet.data)
     agenda = sheet.part("agenda")
     if agenda:
         data["suggested_agenda"] = [_step(item) for item in agenda.items]
     if sheet.include_private:
         data = {"includes_private": True, **data}
-    return dumps(data)
+    return data
 
 
 def _step(item: Item) -> dict[str, object]:

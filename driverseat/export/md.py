@@ -9,6 +9,7 @@ as in every text format (``clean.visible``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from driverseat.export.clean import visible
 from driverseat.export.sheet import Item, Part, Sheet
@@ -81,7 +82,33 @@ def _part(part: Part) -> list[str]:
 
 def render(sheet: Sheet) -> str:
     """The whole sheet as Markdown text."""
-    lines = [f"# {sheet.title}", ""]
+    return "".join(pieces(sheet))
+
+
+def pieces(sheet: Sheet) -> Iterator[str]:
+    """The whole sheet as Markdown text, a line at a time: joined they are ``render``;
+    written one by one, a big sheet is never all in memory at once.
+
+    The text is the lines joined by line breaks, without the line breaks at the very
+    end but one: those are held back until more words come.
+    """
+    held = ""  # line breaks after the last words so far
+    first = True
+    for line in _lines(sheet):
+        piece = line if first else "\n" + line
+        first = False
+        said = piece.rstrip("\n")
+        if said:
+            yield held + said
+            held = piece[len(said) :]
+        else:
+            held += piece
+    yield "\n"
+
+
+def _lines(sheet: Sheet) -> Iterator[str]:
+    yield f"# {sheet.title}"
+    yield ""
     meta = []
     if sheet.name:
         meta.append(escape(sheet.words["name"].replace("{name}", sheet.name)))
@@ -90,9 +117,10 @@ def render(sheet: Sheet) -> str:
     if sheet.prepared:
         meta.append(escape(sheet.prepared))
     if meta:
-        lines += ["  \n".join(meta), ""]
+        yield "  \n".join(meta)
+        yield ""
     if sheet.include_private:
-        lines += [f"**{escape(sheet.words['includes_private'])}**", ""]
+        yield f"**{escape(sheet.words['includes_private'])}**"
+        yield ""
     for part in sheet.parts:
-        lines += _part(part)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield from _part(part)

@@ -16,7 +16,7 @@ from driverseat.words import catalogue, is_language
 from driverseat.prep import DataPath, Prep, is_empty, shared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Field:
     """A labelled piece of the person's text: ``label: text``."""
 
@@ -24,7 +24,7 @@ class Field:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Item:
     """One entry in a part: the person's text, with optional labelled details."""
 
@@ -34,7 +34,7 @@ class Item:
     key: str = ""  # on the agenda: the step's name (``agenda.STEPS``), or "own" for the person's own item
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
 class Part:
     """One part of the sheet, such as 'My strengths'."""
 

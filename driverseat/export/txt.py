@@ -7,6 +7,8 @@ visible signs (see ``clean.visible``), never passed through.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from driverseat.export.clean import underline, visible, wrap
 from driverseat.export.sheet import Item, Part, Sheet
 
@@ -26,20 +28,24 @@ def item_lines(item: Item, bullet: str = "- ") -> list[str]:
 
 def part_lines(part: Part) -> list[str]:
     """One part: its heading, underlined, and its items."""
-    lines = underline(part.heading)
+    return [line for chunk in _part_chunks(part) for line in chunk]
+
+
+def _part_chunks(part: Part) -> Iterator[list[str]]:
+    """One part's lines a few at a time: the heading, then each item."""
+    yield underline(part.heading)
     items = list(part.items)
     if part.quote and items:
-        lines += wrap(items.pop(0).text, "  ", "  ")
-        if items:
-            lines.append("")
+        quote = wrap(items.pop(0).text, "  ", "  ")
+        yield quote + [""] if items else quote
     for number, item in enumerate(items, start=1):
         if part.id == "time_place" and item.fields and not item.text:
-            lines.append(f"- {visible(item.label or '')}:")
+            lines = [f"- {visible(item.label or '')}:"]
             for field in item.fields:
                 lines += wrap(field.text, "  - ", "    ")
+            yield lines
             continue
-        lines += item_lines(item, f"{number}. " if part.numbered else "- ")
-    return lines
+        yield item_lines(item, f"{number}. " if part.numbered else "- ")
 
 
 def header_lines(sheet: Sheet, title: str) -> list[str]:
@@ -63,7 +69,17 @@ def header_lines(sheet: Sheet, title: str) -> list[str]:
 
 def render(sheet: Sheet) -> str:
     """The whole sheet as plain text, wrapped at 72 columns."""
-    lines = header_lines(sheet, sheet.title)
+    return "".join(pieces(sheet))
+
+
+def pieces(sheet: Sheet) -> Iterator[str]:
+    """The whole sheet as plain text, an item at a time: joined they are ``render``;
+    written one by one, a big sheet is never all in memory at once."""
+    yield "\n".join(header_lines(sheet, sheet.title))
     for part in sheet.parts:
-        lines += ["", *part_lines(part)]
-    return "\n".join(lines) + "\n"
+        gap = "\n\n"  # an empty line before each part
+        for chunk in _part_chunks(part):
+            if chunk:
+                yield gap + "\n".join(chunk)
+                gap = "\n"
+    yield "\n"
