@@ -70,7 +70,11 @@ def _shared_as_before(data: dict[str, Any], include_private: bool = False) -> di
                         node = node.get(part) if isinstance(node, dict) else None
                 if isinstance(node, dict):
                     node.pop(last, None)
-    return strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})  # type: ignore[no-any-return]
+    out = strip({k: v for k, v in source.items() if k not in ("progress", "private_answers")})
+    crisis = out.get("crisis")
+    if not include_private and isinstance(crisis, dict) and crisis.get("share") is not True:
+        del out["crisis"]  # a plan for hard times is named to the team only when the person says so
+    return out  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("name", list(PREPS))
