@@ -188,7 +188,7 @@ def test_the_note_in_a_spanish_conversation_keeps_the_words() -> None:
         c.skip()
     answer = "Quiero dejar de tomar.  "
     c.answer(answer)
-    assert c.step.role == "reflect" and c.step.text == f'Usted dijo: "{answer}". ¿Es así?'
+    assert c.step.role == "reflect" and c.step.text == f'Usted dijo: "{answer}" ¿Es así?'  # its own full stop, not two
     c.answer(True)
     assert c.step.role == "note" and c.step.note is not None and c.step.note.word == "dejar de"
     c.answer(True)  # Dejarlo así
