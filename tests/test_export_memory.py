@@ -2,8 +2,8 @@
 
 ``export.pieces`` joins to ``export.render`` for every format and prep; ``shared`` gives
 what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML
-or plain text sheet of a big prep, from reading the file to the last byte written, take at most 8
-times the prep's size in memory (tracemalloc's peak: Python's own allocations, which
+or plain text sheet, the invitations, the JSON and the FHIR Bundle of a big prep, from
+reading the file to the last byte written, take at most 8 times the prep's size in memory (tracemalloc's peak: Python's own allocations, which
 are the same on every run of the same Python).
 """
 
@@ -128,7 +128,8 @@ def _big_prep(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "args", [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"]]
+    "args",
+    [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"], ["export", "--to", "fhir"]],
 )
 def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
@@ -157,7 +158,7 @@ def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     assert peak <= 8 * size, f"{peak / size:.1f}x the prep's size"
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "txt", "invites", "json"])
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "invites", "json", "fhir"])
 def test_a_big_sheet_saved_to_a_file_takes_at_most_8_times_the_prep(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
@@ -178,7 +179,7 @@ def test_a_big_sheet_saved_to_a_file_takes_at_most_8_times_the_prep(
     assert peak <= 8 * path.stat().st_size, f"{peak / path.stat().st_size:.1f}x the prep's size"
 
 
-@pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json"])  # the ones that come in pieces
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json", "fhir"])  # the ones that come in pieces
 def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
     """Big enough to be cut many times, with hidden and wide characters near every cut."""
     odd = "zero\u200bwidth, bell\x07, \U0001f6b2 bike, caf\u00e9, \u2028 and \u202e back"
