@@ -99,7 +99,9 @@ class _Ids:
             self.seed = "content:" + digest.hexdigest()
 
     def __call__(self, role: str) -> str:
-        return str(uuid.uuid5(_NAMESPACE, f"{self.seed}|{role}"))
+        # ``uuid.uuid5`` itself, but its strict UTF-8 would stop at half a surrogate pair in a name
+        name = f"{self.seed}|{role}".encode("utf-8", "surrogatepass")
+        return str(uuid.UUID(bytes=hashlib.sha1(_NAMESPACE.bytes + name).digest()[:16], version=5))
 
 
 def _urn(resource_id: str) -> str:
