@@ -195,3 +195,26 @@ def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
     joined = "".join(export.pieces(fmt, prep))
     assert len(joined) > 70_000
     assert joined == export.render(fmt, prep)
+
+
+def test_a_piece_that_cannot_be_made_leaves_the_old_file_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pieces go to the file as they come: one that fails half way must not cost the old file."""
+    out = tmp_path / "my-prep.fhir.json"
+    export.write("fhir", example("sparse"), None, out)
+    before = out.read_bytes()
+    made: list[str] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        for piece in ("{\n", '  "resourceType": "Bundle",\n'):
+            made.append(piece)
+            yield piece
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(export, "pieces", failing)
+    with pytest.raises(MemoryError):
+        export.write("fhir", example("full"), None, out)
+    assert len(made) == 2  # some pieces were written before the failure
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no half-written leftovers
