@@ -11,6 +11,12 @@ puts them in, marks the Bundle "restricted" and says so in the DocumentReference
 ``_Ids``), so two exports of the same prep are the same bytes. The person's words are
 copied exactly; only invisible characters are written as ``\\uXXXX`` escapes, which
 read back as the same text. ``docs/fhir.md`` describes each resource.
+
+The Bundle is written as it is made (``pieces``): small resources are built and written
+one at a time, the QuestionnaireResponse a part of the script at a time, the sheet's
+base64 from the HTML's own pieces. The text is byte for byte what one ``json.dumps`` of
+the whole tree gives (as ``jsonfmt.dumps``), but a big prep's Bundle, some 13 times the
+prep's size, is never held whole.
 """
 
 from __future__ import annotations
