@@ -1,10 +1,12 @@
 """Exports that stay small in memory and say exactly what they said before.
 
 ``export.pieces`` joins to ``export.render`` for every format and prep; ``shared`` gives
-what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML
-or plain text sheet, the invitations, the JSON and the FHIR Bundle of a big prep, from
-reading the file to the last byte written, take at most 8 times the prep's size in memory (tracemalloc's peak: Python's own allocations, which
-are the same on every run of the same Python).
+what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML or
+plain text sheet, the invitations, the JSON and the FHIR Bundle of a big prep, from
+reading the file to the last byte written (to stdout or to a file), take at most 8 times
+the prep's size in memory (tracemalloc's peak: Python's own allocations, which are the
+same on every run of the same Python). A file is written piece by piece, and a piece
+that fails leaves the old file as it was.
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ def _big_prep(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "args",
     [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"], ["export", "--to", "fhir"]],
+    ids=lambda args: "-".join(a.strip("-") for a in args),
 )
 def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
