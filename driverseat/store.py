@@ -31,6 +31,7 @@ import shutil
 import stat
 import tempfile
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -127,16 +128,26 @@ def _ensure_private_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write(path: Path, text: str | bytes, mode: int = FILE_MODE) -> None:
-    """Write text (or bytes) to path so that a crash leaves the old file or the new one whole."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FILE_MODE) -> None:
+    """Write text (or bytes) to path so that a crash leaves the old file or the new one whole.
+
+    Bytes may also come as pieces (any iterable of bytes), written one after another, so
+    a big export is never whole in memory; if making a piece fails, the old file stays."""
+    data: Iterable[bytes | bytearray]
+    if isinstance(text, str):
+        data = (text.encode("utf-8"),)
+    elif isinstance(text, (bytes, bytearray)):
+        data = (text,)
+    else:
+        data = text
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)

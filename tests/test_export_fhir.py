@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 from driverseat import export, locations
 from driverseat.export import fhir
-from driverseat.prep import Prep, shared
+from driverseat.export.jsonfmt import dumps
+from driverseat.prep import HOW, Prep, shared
 from driverseat.script import load_script
 from export_preps import EMOJI, LONG, RTL, all_private, example, fhir_sheet, hostile
 
@@ -598,3 +599,124 @@ def test_the_size_the_docs_give_is_the_demo_bundles() -> None:
     assert found, "docs/fhir.md does not say how big the demo Bundle is"
     size = len(export.render("fhir", example("full")).encode("utf-8"))
     assert round(size / 1000) == int(found.group(1)), size
+
+
+# ---------------------------------------------------------------------- written in pieces
+ODD = "zero\u200bwidth, bell\x07, \U0001f6b2 bike, caf\u00e9, \u2028 and \u202e back, lone \ud800 half"
+AREAS = ("home", "work_school", "health", "relationships", "money")
+
+
+def big(created: bool = True) -> Prep:
+    """Big enough that the answers, the people and the sheet's base64 are cut many times,
+    with hidden, wide and half characters in every answer."""
+    data: dict[str, Any] = {
+        "schema_version": 2,
+        "language": "en",
+        "updated": "2026-11-22T11:00:00+00:00",
+        "person": {"name": "Sam " + ODD, "pronouns": ODD},
+        "invitees": [
+            {"name": f"Friend {n} {ODD}", "relation": "my sister" if n % 2 else ODD, "why": ODD * (1 + n % 5),
+             "how": HOW[n % 4], "private": n % 7 == 0}
+            for n in range(400)
+        ],
+        "strengths": [{"text": ODD * 3} for _ in range(300)],
+        "priorities": [{"area": AREAS[n % 5], "words": ODD * n, "rank": n + 1} for n in range(40)],
+        "goal": {"words": ODD, "why": ODD, "first_step": ODD},
+        "meeting": {"where": ODD},
+        "progress": {"at": "end"},
+    }
+    if created:
+        data["created"] = "2026-11-20T10:00:00+00:00"
+    return Prep(data)
+
+
+@pytest.mark.parametrize("include_private", [False, True])
+@pytest.mark.parametrize("name", [*PREPS, "big"])
+def test_the_bundle_in_pieces_is_laid_out_byte_for_byte_as_the_json_export_writes_json(
+    name: str, include_private: bool
+) -> None:
+    """Written as it is made, the text is still what one ``json.dumps`` of the tree gives."""
+    prep = big() if name == "big" else PREPS[name]()
+    parts = list(fhir.pieces(prep, include_private=include_private))
+    text = "".join(parts)
+    assert text == dumps(json.loads(text))
+    if name == "big":
+        assert len(parts) > 10 and max(len(p) for p in parts) < 2 * 64_000
+
+
+_WORDS = st.one_of(st.just(""), st.just("  "), st.text(max_size=12), st.sampled_from([ODD, EMOJI, RTL, "\x00"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=_WORDS,
+    goal=_WORDS,
+    people=st.lists(st.tuples(_WORDS, _WORDS, st.booleans()), max_size=3),
+    strengths=st.lists(_WORDS, max_size=3),
+    ranks=st.lists(st.tuples(st.sampled_from(AREAS), _WORDS), max_size=3),
+    at=st.sampled_from([None, "end", "goal"]),
+    include_private=st.booleans(),
+)
+def test_any_prep_in_pieces_is_what_one_json_dumps_of_its_bundle_writes(
+    name: str,
+    goal: str,
+    people: list[tuple[str, str, bool]],
+    strengths: list[str],
+    ranks: list[tuple[str, str]],
+    at: str | None,
+    include_private: bool,
+) -> None:
+    """Empty parts too: a part of the script with no answer, no people, no goal."""
+    data: dict[str, Any] = {
+        "schema_version": 2,
+        "language": "en",
+        "person": {"name": name},
+        "goal": {"words": goal},
+        "invitees": [{"name": n, "relation": r, "private": p} for n, r, p in people],
+        "strengths": [{"text": s} for s in strengths],
+        "priorities": [{"area": a, "words": w, "rank": i + 1} for i, (a, w) in enumerate(ranks)],
+    }
+    if at:
+        data["progress"] = {"at": at}
+    text = export.render("fhir", Prep(data), include_private=include_private)
+    bundle = json.loads(text)
+    assert text == dumps(bundle)
+    assert bundle["entry"][-1]["resource"]["resourceType"] == "DocumentReference"
+
+
+@pytest.mark.parametrize("include_private", [False, True])
+def test_a_big_sheet_goes_into_the_bundle_whole_with_its_size_and_hash(include_private: bool) -> None:
+    prep = big()
+    document = one(bundle_of(prep, include_private=include_private), "DocumentReference")
+    attachment = document["content"][0]["attachment"]
+    raw = base64.b64decode(attachment["data"], validate=True)
+    assert len(raw) > 4 * fhir._BASE64_BYTES  # made from several pieces of the HTML
+    assert raw == export.render("html", prep, include_private=include_private).encode("utf-8", "surrogatepass")
+    assert attachment["size"] == len(raw)
+    assert base64.b64decode(attachment["hash"]) == hashlib.sha1(raw).digest()
+
+
+def test_a_prep_without_created_is_seeded_by_all_its_shared_content() -> None:
+    """The seed is the hash of the shared data as one JSON text, even when it is made in parts."""
+    prep = big(created=False)
+    text = json.dumps(shared(prep.data), sort_keys=True, ensure_ascii=True, default=str)
+    assert len(text) > 300_000  # hashed in many batches
+    seed = "content:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+    data = bundle_of(prep)
+    assert data["id"] == str(uuid.uuid5(fhir._NAMESPACE, seed + "|Bundle"))
+    assert one(data, "Patient")["id"] == str(uuid.uuid5(fhir._NAMESPACE, seed + "|Patient"))
+    changed = big(created=False)
+    changed.data["strengths"][-1]["text"] += "!"
+    assert bundle_of(changed)["id"] != data["id"]
+
+
+def test_a_name_with_half_a_surrogate_pair_gets_its_own_ids() -> None:
+    """``uuid.uuid5`` would stop on it; the ids are its ids for every other name."""
+    prep = example("sparse")
+    prep.data["invitees"] = [{"name": "Ana \ud800"}, {"name": "Ana \udc00"}, {"name": "Ana"}]
+    data = bundle_of(prep)
+    people = resources(data, "RelatedPerson")
+    assert [p["name"][0]["text"] for p in people] == ["Ana \ud800", "Ana \udc00", "Ana"]
+    assert len({p["id"] for p in people}) == 3
+    seed = "created:" + prep.data["created"]
+    assert people[2]["id"] == str(uuid.uuid5(fhir._NAMESPACE, seed + "|RelatedPerson|Ana|1"))

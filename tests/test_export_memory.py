@@ -1,10 +1,12 @@
 """Exports that stay small in memory and say exactly what they said before.
 
 ``export.pieces`` joins to ``export.render`` for every format and prep; ``shared`` gives
-what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML
-or plain text sheet of a big prep, from reading the file to the last byte written, take at most 8
-times the prep's size in memory (tracemalloc's peak: Python's own allocations, which
-are the same on every run of the same Python).
+what a deep copy gave and leaves the prep as it was; ``check`` and a Markdown, HTML or
+plain text sheet, the invitations, the JSON and the FHIR Bundle of a big prep, from
+reading the file to the last byte written (to stdout or to a file), take at most 8 times
+the prep's size in memory (tracemalloc's peak: Python's own allocations, which are the
+same on every run of the same Python). A file is written piece by piece, and a piece
+that fails leaves the old file as it was.
 """
 
 from __future__ import annotations
@@ -132,7 +134,9 @@ def _big_prep(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "args", [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"]]
+    "args",
+    [["check"], ["export", "--to", "md"], ["export", "--to", "html"], ["export", "--to", "txt"], ["export", "--to", "fhir"]],
+    ids=lambda args: "-".join(a.strip("-") for a in args),
 )
 def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
@@ -161,7 +165,7 @@ def test_a_big_prep_is_checked_and_exported_in_at_most_8_times_its_size(
     assert peak <= 8 * size, f"{peak / size:.1f}x the prep's size"
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "txt", "invites", "json"])
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "invites", "json", "fhir"])
 def test_a_big_sheet_saved_to_a_file_takes_at_most_8_times_the_prep(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
@@ -182,7 +186,7 @@ def test_a_big_sheet_saved_to_a_file_takes_at_most_8_times_the_prep(
     assert peak <= 8 * path.stat().st_size, f"{peak / path.stat().st_size:.1f}x the prep's size"
 
 
-@pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json"])  # the ones that come in pieces
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "invites", "json", "fhir"])  # the ones that come in pieces
 def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
     """Big enough to be cut many times, with hidden and wide characters near every cut."""
     odd = "zero\u200bwidth, bell\x07, \U0001f6b2 bike, caf\u00e9, \u2028 and \u202e back"
@@ -198,3 +202,26 @@ def test_pieces_of_a_big_prep_join_to_the_whole_export(fmt: str) -> None:
     joined = "".join(export.pieces(fmt, prep))
     assert len(joined) > 70_000
     assert joined == export.render(fmt, prep)
+
+
+def test_a_piece_that_cannot_be_made_leaves_the_old_file_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pieces go to the file as they come: one that fails half way must not cost the old file."""
+    out = tmp_path / "my-prep.fhir.json"
+    export.write("fhir", example("sparse"), None, out)
+    before = out.read_bytes()
+    made: list[str] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        for piece in ("{\n", '  "resourceType": "Bundle",\n'):
+            made.append(piece)
+            yield piece
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(export, "pieces", failing)
+    with pytest.raises(MemoryError):
+        export.write("fhir", example("full"), None, out)
+    assert len(made) == 2  # some pieces were written before the failure
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no half-written leftovers

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
 
 from driverseat.prep import Prep
 from driverseat.store import atomic_write
@@ -86,18 +85,21 @@ def pieces(
     language: str | None = None,
 ) -> Iterator[str]:
     """``render`` in pieces that join to the same text, to write one after another: the
-    sheet as HTML, Markdown or plain text, the invitations and the JSON come a little at
-    a time, so a big one is never all in memory; the other formats come whole."""
+    sheet as HTML, Markdown or plain text, the invitations, the JSON and the FHIR Bundle
+    come a little at a time, so a big one is never all in memory; the others come whole."""
     if fmt not in _IN_PIECES:
         yield render(fmt, prep, script, include_private=include_private, large=large, language=language)
         return
+    module = importlib.import_module(_FORMATS[fmt][0])
+    if fmt == "fhir":  # built from the prep itself, as in ``render``
+        yield from module.pieces(prep, include_private=include_private, language=language)
+        return
     from driverseat.export import sheet
 
-    module = importlib.import_module(_FORMATS[fmt][0])
     yield from module.pieces(sheet.build(prep, include_private=include_private, large=large, language=language))
 
 
-_IN_PIECES = ("html", "md", "txt", "invites", "json")  # formats whose module has ``pieces(sheet)``
+_IN_PIECES = ("html", "md", "txt", "invites", "json", "fhir")  # formats whose module has ``pieces``
 
 
 def write(
@@ -111,13 +113,16 @@ def write(
 ) -> Path:
     """Render and save atomically (mode 0600). Returns the path written.
 
-    The file's bytes are gathered piece by piece (``pieces``), so a big sheet is held
-    once, as UTF-8, rather than as text and then as bytes."""
-    body = bytearray()
-    for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language):
-        body += piece.encode("utf-8")
+    The pieces (``pieces``) go to the file one after another as UTF-8, so a big export
+    is never whole in memory, as text or as bytes; if one cannot be made, the old file stays."""
     out = Path(out)
-    atomic_write(out, cast(bytes, body))  # it writes any bytes-like value; a bytes copy would double it
+    atomic_write(
+        out,
+        (
+            piece.encode("utf-8")
+            for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language)
+        ),
+    )
     return out
 
 

@@ -11,20 +11,28 @@ puts them in, marks the Bundle "restricted" and says so in the DocumentReference
 ``_Ids``), so two exports of the same prep are the same bytes. The person's words are
 copied exactly; only invisible characters are written as ``\\uXXXX`` escapes, which
 read back as the same text. ``docs/fhir.md`` describes each resource.
+
+The Bundle is written as it is made (``pieces``): small resources are built and written
+one at a time, the QuestionnaireResponse a part of the script at a time, the sheet's
+base64 from the HTML's own pieces. The text is byte for byte what one ``json.dumps`` of
+the whole tree gives (as ``jsonfmt.dumps``), but a big prep's Bundle, some 13 times the
+prep's size, is never held whole.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, TypeVar
 
 from driverseat import locations, yamlio
-from driverseat.export.jsonfmt import dumps
+from driverseat.export.jsonfmt import _NON_ASCII, _escape_hidden
 from driverseat.export.sheet import fixed_language, words as sheet_words
 from driverseat.prep import Prep, is_empty, shared
 from driverseat.script import Question, Script, load_script
@@ -46,21 +54,31 @@ LOW_PRIORITY = ("low-priority", "Low Priority")
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "driverseat:fhir-export")
 _WORD = re.compile(r"\w+")
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+_T = TypeVar("_T")
 
 
 def render(prep: Prep, include_private: bool = False, language: str | None = None) -> str:
     """The prep as a FHIR R4 Bundle, as JSON text."""
-    return dumps(bundle(prep, include_private=include_private, language=language))
+    return "".join(pieces(prep, include_private=include_private, language=language))
 
 
-def bundle(prep: Prep, include_private: bool = False, language: str | None = None) -> dict[str, Any]:
-    """The Bundle as plain data (what ``render`` writes).
+def pieces(prep: Prep, include_private: bool = False, language: str | None = None) -> Iterator[str]:
+    """``render`` in pieces of about 64,000 characters, to write one after another.
 
+    The Bundle is made as it is written: an entry at a time, the answers a part of the
+    script at a time, the sheet's base64 from the HTML's pieces. Neither the whole tree
+    nor the whole text is ever held, so a big prep's Bundle takes little memory.
     ``language`` chooses the display texts (a goal's first-step label, life areas, the
     care team's name, the document's title and the HTML sheet inside); the Questionnaire
     and the answers stay in the language the person was asked in and answered in.
     """
-    return _Builder(prep, include_private, language).bundle()
+    return _pieces(_Builder(prep, include_private, language).bundle())
+
+
+def bundle(prep: Prep, include_private: bool = False, language: str | None = None) -> dict[str, Any]:
+    """The Bundle as plain data: ``render``'s text read back (for tests and tools)."""
+    data: dict[str, Any] = json.loads(render(prep, include_private=include_private, language=language))
+    return data
 
 
 class _Ids:
@@ -75,12 +93,21 @@ class _Ids:
         created = prep.data.get("created")
         if isinstance(created, str) and created:
             self.seed = "created:" + created
-        else:
-            text = json.dumps(data, sort_keys=True, ensure_ascii=True, default=str)
-            self.seed = "content:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+        else:  # the hash of the data as one JSON text, made in pieces: a big prep is not held twice
+            digest = hashlib.sha256()
+            batch: list[str] = []
+            for chunk in json.JSONEncoder(sort_keys=True, ensure_ascii=True, default=str).iterencode(data):
+                batch.append(chunk)
+                if len(batch) >= 4096:
+                    digest.update("".join(batch).encode("ascii"))
+                    batch.clear()
+            digest.update("".join(batch).encode("ascii"))
+            self.seed = "content:" + digest.hexdigest()
 
     def __call__(self, role: str) -> str:
-        return str(uuid.uuid5(_NAMESPACE, f"{self.seed}|{role}"))
+        # ``uuid.uuid5`` itself, but its strict UTF-8 would stop at half a surrogate pair in a name
+        name = f"{self.seed}|{role}".encode("utf-8", "surrogatepass")
+        return str(uuid.UUID(bytes=hashlib.sha1(_NAMESPACE.bytes + name).digest()[:16], version=5))
 
 
 def _urn(resource_id: str) -> str:
@@ -226,6 +253,89 @@ def questionnaire_version(items: list[dict[str, Any]]) -> str:
     return "sha256-" + hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
 
 
+# ---------------------------------------------------------------------- writing JSON in pieces
+class _Obj(dict[str, Any]):
+    """A JSON object whose values may come later: a generator is an array made as it is
+    written, ``_Chunks`` a string in parts, ``_Later`` a value worked out when its turn comes."""
+
+
+class _Chunks:
+    """A string written in parts, each already safe in JSON as it is (base64)."""
+
+    def __init__(self, parts: Iterable[str]):
+        self.parts = parts
+
+
+class _Later:
+    """A value known only once what comes before it is written (the sheet's size and hash)."""
+
+    def __init__(self, make: Callable[[], Any]):
+        self.make = make
+
+
+_PLAIN = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)  # what ``jsonfmt.dumps`` uses
+_INDENT = "  "
+
+
+def _plain(value: Any, level: int) -> str:
+    """Data with nothing to come later in it, as ``jsonfmt.dumps`` writes it at this depth.
+
+    The encoder's only line breaks are between elements (a string's are ``\\n``), so
+    indenting after each one gives the same bytes as the whole tree written at once."""
+    text = _PLAIN.encode(value)
+    if level and "\n" in text:
+        text = text.replace("\n", "\n" + _INDENT * level)
+    return _NON_ASCII.sub(_escape_hidden, text)
+
+
+def _json(value: Any, level: int) -> Iterator[str]:
+    """``value`` as JSON text in small pieces, laid out as ``jsonfmt.dumps`` lays it out."""
+    if isinstance(value, _Later):
+        value = value.make()
+    if isinstance(value, _Chunks):
+        yield '"'
+        yield from value.parts
+        yield '"'
+        return
+    if not isinstance(value, (_Obj, Iterator)):
+        yield _plain(value, level)
+        return
+    inner = "\n" + _INDENT * (level + 1)
+    opening, closing = ("{", "}") if isinstance(value, _Obj) else ("[", "]")
+    pairs: Iterable[tuple[str | None, Any]] = value.items() if isinstance(value, _Obj) else ((None, v) for v in value)
+    before = opening + inner
+    for key, item in pairs:
+        yield before if key is None else before + _plain(key, 0) + ": "
+        yield from _json(item, level + 1)
+        before = "," + inner
+    yield opening + closing if before.startswith(opening) else "\n" + _INDENT * level + closing
+
+
+def _peeked(items: Iterator[_T]) -> Iterator[_T] | None:
+    """The same items, or None when there are none (looking at the first one only)."""
+    for first in items:
+        return itertools.chain((first,), items)
+    return None
+
+
+def _pieces(value: Any) -> Iterator[str]:
+    """JSON text of ``value`` gathered into pieces of about ``_PIECE`` characters, then a line end."""
+    batch: list[str] = []
+    size = 0
+    for chunk in _json(value, 0):
+        batch.append(chunk)
+        size += len(chunk)
+        if size >= _PIECE:
+            yield "".join(batch)
+            batch, size = [], 0
+    batch.append("\n")
+    yield "".join(batch)
+
+
+_PIECE = 64_000
+_BASE64_BYTES = 3 * 16_384  # bytes of the sheet per base64 piece: a multiple of 3, so pieces join
+
+
 # ---------------------------------------------------------------------- the Bundle
 class _Builder:
     def __init__(self, prep: Prep, include_private: bool, language: str | None = None):
@@ -248,19 +358,24 @@ class _Builder:
     def ref(self) -> dict[str, str]:
         return {"reference": self.patient}
 
-    def bundle(self) -> dict[str, Any]:
-        resources: list[dict[str, Any]] = [self.patient_resource(), self.questionnaire(), self.response()]
-        resources += self.goals()
-        resources += self.care_team()
-        resources.append(self.document())
-        out: dict[str, Any] = {"resourceType": "Bundle", "id": self.id("Bundle")}
+    def bundle(self) -> _Obj:
+        """The Bundle, its entries made one by one as they are written."""
+        out = _Obj({"resourceType": "Bundle", "id": self.id("Bundle")})
         if self.include_private:
             out["meta"] = {"security": [{"system": CONFIDENTIALITY, "code": "R", "display": "restricted"}]}
         out["type"] = "collection"
         if self.updated:
             out["timestamp"] = self.updated
-        out["entry"] = [{"fullUrl": _urn(r["id"]), "resource": r} for r in resources]
+        out["entry"] = (_Obj({"fullUrl": _urn(r["id"]), "resource": r}) for r in self.resources())
         return out
+
+    def resources(self) -> Iterator[dict[str, Any]]:
+        yield self.patient_resource()
+        yield self.questionnaire()
+        yield self.response()
+        yield from self.goals()
+        yield from self.care_team()
+        yield self.document()
 
     # -- Patient: only what the person gave
     def patient_resource(self) -> dict[str, Any]:
@@ -292,44 +407,50 @@ class _Builder:
             "item": self.items,
         }
 
-    # -- QuestionnaireResponse: the person's answers
-    def response(self) -> dict[str, Any]:
+    # -- QuestionnaireResponse: the person's answers, a part of the script at a time
+    def response(self) -> _Obj:
         at = self.prep.get(("progress", "at"))
-        out: dict[str, Any] = {
-            "resourceType": "QuestionnaireResponse",
-            "id": self.id("QuestionnaireResponse"),
-            "language": self.language,
-            "questionnaire": f"{self.canonical}|{self.version}",
-            "status": "completed" if at == "end" else "in-progress",
-            "subject": self.ref(),
-        }
+        out = _Obj(
+            {
+                "resourceType": "QuestionnaireResponse",
+                "id": self.id("QuestionnaireResponse"),
+                "language": self.language,
+                "questionnaire": f"{self.canonical}|{self.version}",
+                "status": "completed" if at == "end" else "in-progress",
+                "subject": self.ref(),
+            }
+        )
         if self.updated:
             out["authored"] = self.updated
         out["author"] = self.ref()
         out["source"] = self.ref()
-        groups = []
-        for section in self.script.sections:
-            items = [i for q in section.questions for i in self.answer_items(q)]
-            if items:
-                groups.append({"linkId": "section." + section.id, "text": section.title, "item": items})
-        if groups:
+        groups = _peeked(self.groups())
+        if groups is not None:
             out["item"] = groups
         return out
 
-    def answer_items(self, question: Question) -> list[dict[str, Any]]:
+    def groups(self) -> Iterator[_Obj]:
+        """A group for each part of the script with an answer in it, its items made as written."""
+        for section in self.script.sections:
+            items = _peeked(i for q in section.questions for i in self.answer_items(q))
+            if items is not None:
+                yield _Obj({"linkId": "section." + section.id, "text": section.title, "item": items})
+
+    def answer_items(self, question: Question) -> Iterator[dict[str, Any]]:
         if question.path is None or question.kind == "info":
-            return []
+            return
         value = _get(self.data, question.path)
         if question.kind == "list":
-            return self.list_items(question, value)
+            yield from self.list_items(question, value)
+            return
         answers = self.answers(question, value)
-        return [{"linkId": question.id, "text": question.text, "answer": answers}] if answers else []
+        if answers:
+            yield {"linkId": question.id, "text": question.text, "answer": answers}
 
-    def list_items(self, question: Question, value: Any) -> list[dict[str, Any]]:
+    def list_items(self, question: Question, value: Any) -> Iterator[dict[str, Any]]:
         entries = [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
         if question.rank_field:
             entries = _by_rank(entries, question.rank_field)
-        out = []
         for entry in entries:
             label = _text(entry.get(question.label)) if question.label else None
             subs = []
@@ -340,8 +461,7 @@ class _Builder:
                 if answers:
                     subs.append({"linkId": sub.id, "text": _fill(sub.text, label or question.item_word), "answer": answers})
             if subs:
-                out.append({"linkId": question.id, "text": question.text, "item": subs})
-        return out
+                yield {"linkId": question.id, "text": question.text, "item": subs}
 
     def answers(self, question: Question, value: Any) -> list[dict[str, Any]]:
         kind = question.kind
@@ -356,8 +476,7 @@ class _Builder:
         return []
 
     # -- Goals: the goal, then each priority, in the person's words
-    def goals(self) -> list[dict[str, Any]]:
-        out = []
+    def goals(self) -> Iterator[dict[str, Any]]:
         goal = _mapping(self.data.get("goal"))
         words = _text(goal.get("words"))
         if words:
@@ -368,7 +487,7 @@ class _Builder:
                 resource["target"] = [{"measure": {"text": self.words["goal_first_step"]}, "detailString": step}]
             if why:
                 resource["note"] = [{"authorReference": self.ref(), "text": why}]
-            out.append(resource)
+            yield resource
         priorities = [p for p in self.data.get("priorities") or [] if isinstance(p, dict)]
         seen: dict[str, int] = {}
         for entry in _by_rank(priorities, "rank"):
@@ -387,8 +506,7 @@ class _Builder:
             if isinstance(rank, int) and not isinstance(rank, bool) and rank >= 1:
                 code, display = PRIORITY_BY_RANK.get(rank, LOW_PRIORITY)
                 resource["priority"] = {"coding": [{"system": GOAL_PRIORITY, "code": code, "display": display}]}
-            out.append(resource)
-        return out
+            yield resource
 
     def area_label(self, area: str) -> str | None:
         """A life area as the person picked it (the script's label), else as the sheet says it;
@@ -418,8 +536,24 @@ class _Builder:
         return out
 
     # -- CareTeam and RelatedPersons: the people invited
-    def care_team(self) -> list[dict[str, Any]]:
-        people = []
+    def care_team(self) -> Iterator[dict[str, Any]]:
+        """The CareTeam, then each RelatedPerson: the people are gone through twice, never all held."""
+        members = _peeked(self.people())
+        if members is None:
+            return
+        yield _Obj(
+            {
+                "resourceType": "CareTeam",
+                "id": self.id("CareTeam"),
+                "status": "proposed",
+                "name": self.words["people"],
+                "subject": self.ref(),
+                "participant": ({"member": {"reference": _urn(p["id"])}} for p in members),
+            }
+        )
+        yield from self.people()
+
+    def people(self) -> Iterator[dict[str, Any]]:
         seen: dict[str, int] = {}
         for person in (p for p in self.data.get("invitees") or [] if isinstance(p, dict)):
             name = _text(person.get("name"))
@@ -441,51 +575,68 @@ class _Builder:
                 concept["text"] = relation
                 resource["relationship"] = [concept]
             resource["name"] = [{"text": name}]
-            people.append(resource)
-        if not people:
-            return []
-        team = {
-            "resourceType": "CareTeam",
-            "id": self.id("CareTeam"),
-            "status": "proposed",
-            "name": self.words["people"],
-            "subject": self.ref(),
-            "participant": [{"member": {"reference": _urn(p["id"])}} for p in people],
-        }
-        return [team, *people]
+            yield resource
 
     # -- DocumentReference: the printable sheet
-    def document(self) -> dict[str, Any]:
-        from driverseat import export
-
-        html = export.render("html", self.prep, include_private=self.include_private, language=self.display)
-        data = html.encode("utf-8", "surrogatepass")
+    def document(self) -> _Obj:
+        """The sheet goes in as base64 made from the HTML's pieces; its size and hash are
+        written after it, counted on the way."""
         at = self.prep.get(("progress", "at"))
-        out: dict[str, Any] = {
-            "resourceType": "DocumentReference",
-            "id": self.id("DocumentReference"),
-            "language": self.display,
-            "status": "current",
-            "docStatus": "final" if at == "end" else "preliminary",
-            "subject": self.ref(),
-        }
+        out = _Obj(
+            {
+                "resourceType": "DocumentReference",
+                "id": self.id("DocumentReference"),
+                "language": self.display,
+                "status": "current",
+                "docStatus": "final" if at == "end" else "preliminary",
+                "subject": self.ref(),
+            }
+        )
         if self.updated:
             out["date"] = self.updated
         out["author"] = [self.ref()]
         out["description"] = self.words["includes_private" if self.include_private else "title"]
-        out["content"] = [
+        sheet = _Sheet()
+        attachment = _Obj(
             {
-                "attachment": {
-                    "contentType": "text/html",
-                    "language": self.display,
-                    "data": base64.b64encode(data).decode("ascii"),
-                    "size": len(data),
-                    "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
-                    "title": self.words["title"],
-                }
+                "contentType": "text/html",
+                "language": self.display,
+                "data": _Chunks(sheet.base64(self.sheet())),
+                "size": _Later(lambda: sheet.size),
+                "hash": _Later(lambda: base64.b64encode(sheet.sha1.digest()).decode("ascii")),
+                "title": self.words["title"],
             }
-        ]
+        )
+        out["content"] = iter([_Obj({"attachment": attachment})])
         return out
+
+    def sheet(self) -> Iterator[str]:
+        """The HTML prep sheet, in pieces."""
+        from driverseat import export
+
+        return export.pieces("html", self.prep, include_private=self.include_private, language=self.display)
+
+
+class _Sheet:
+    """The HTML sheet on its way into the Bundle: its size and hash so far."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.sha1 = hashlib.sha1()
+
+    def base64(self, pieces: Iterable[str]) -> Iterator[str]:
+        """The pieces' UTF-8 bytes in base64, a multiple of 3 bytes at a time so the parts join."""
+        held = b""
+        for piece in pieces:
+            data = piece.encode("utf-8", "surrogatepass")
+            self.size += len(data)
+            self.sha1.update(data)
+            held += data
+            if len(held) >= _BASE64_BYTES:
+                cut = len(held) - len(held) % 3
+                yield base64.b64encode(held[:cut]).decode("ascii")
+                held = held[cut:]
+        yield base64.b64encode(held).decode("ascii")
 
 
 TEXT_TYPES = {"short": "valueString", "long": "valueString"}
