@@ -108,8 +108,7 @@ class TalkScreen(Screen[None]):
                     yield Button(self.words("skip"), id="skip", compact=True)
                     yield Button(say("not_sure"), id="not-sure", compact=True)
                     yield Button(self.words("example"), id="example", compact=True)
-        with Horizontal(id="bottom"):
-            yield Footer(show_command_palette=False, compact=True)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#answer", AnswerArea).taker = self.take
