@@ -97,9 +97,8 @@ class TalkScreen(Screen[None]):
                     yield Static("", id="top-line", markup=False)
                     yield Static("", id="saved")  # up here, so the keys below have the whole line
                 yield Static("", id="banner", markup=False)
-                coach = Static("", id="coach", markup=False)
-                coach.border_title = self.words("coach_title")
-                yield coach
+                if self.show_coach:  # (else made just after the first screen is up)
+                    yield self._new_coach()
                 yield Talk(self.words, id="talk")
                 yield QuestionNow(self.words, id="now")
                 yield AnswerArea(self.words, id="answer")
@@ -110,10 +109,29 @@ class TalkScreen(Screen[None]):
                     yield Button(self.words("example"), id="example", compact=True)
         yield Footer(show_command_palette=False, compact=True)
 
+    def _new_coach(self) -> Static:
+        coach = Static("", id="coach", markup=False)
+        coach.border_title = self.words("coach_title")
+        return coach
+
+    def _coach(self) -> Static:
+        """The tips panel (made the first time it is needed)."""
+        found = self.query("#coach")
+        if found:
+            return found.first(Static)
+        coach = self._new_coach()
+        coach.display = self.show_coach
+        text = self._coach_text(self.conversation.step)
+        coach.update(text)
+        self._said["#coach"] = text
+        self.query_one("#main").mount(coach, before="#talk")
+        return coach
+
     def on_mount(self) -> None:
         self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
         self.show_step()
+        self.call_after_refresh(self._coach)
 
     async def speak(self, words: Words) -> None:
         """Draw everything again in another language; the conversation keeps its place."""
@@ -192,8 +210,16 @@ class TalkScreen(Screen[None]):
         self.query_one("#back", Button).display = True
 
     def _show_coach(self, step: Step) -> None:
-        self.query_one("#coach").display = self.show_coach
-        self._say("#coach", (step.coach or self.words("coach_none")).strip())
+        found = self.query("#coach")
+        if not found:
+            if self.show_coach:
+                self._coach()  # (it shows the step itself)
+            return
+        found.first().display = self.show_coach
+        self._say("#coach", self._coach_text(step))
+
+    def _coach_text(self, step: Step) -> str:
+        return (step.coach or self.words("coach_none")).strip()
 
     def _moved(self) -> None:
         self.remove_class("-map-open")
