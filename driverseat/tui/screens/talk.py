@@ -48,6 +48,8 @@ class TalkScreen(Screen[None]):
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
+    AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
+
     def __init__(self, conversation: Conversation, words: Words, *, coach: bool = False, demo: bool = False):
         super().__init__()
         self.conversation = conversation
