@@ -116,17 +116,21 @@ class TalkScreen(Screen[None]):
         coach.border_title = self.words("coach_title")
         return coach
 
-    def _coach(self) -> Static:
-        """The tips panel (made the first time it is needed)."""
+    def _coach(self) -> Static | None:
+        """The tips panel (made the first time it is needed; None while the screen is being
+        taken down or made again)."""
         found = self.query("#coach")
         if found:
             return found.first(Static)
+        main = self.query("#main")
+        if not self.is_attached or not main or not main.first().is_attached:
+            return None
         coach = self._new_coach()
         coach.display = self.show_coach
         text = self._coach_text(self.conversation.step)
         coach.update(text)
         self._said["#coach"] = text
-        self.query_one("#main").mount(coach, before="#talk")
+        main.first().mount(coach, before="#talk")
         return coach
 
     def on_mount(self) -> None:
