@@ -109,7 +109,7 @@ swept = [0.0, 0.0]
 def sweep(phase, info):
     if phase == "start":
         swept[1] = time.perf_counter()
-    else:
+    elif not first:  # (only until the first screen)
         swept[0] += (time.perf_counter() - swept[1]) * 1000
 gc.callbacks.append(sweep)
 first = {}
