@@ -7,8 +7,9 @@ environment.
 
 Front ends are imported only when needed, so ``export`` and ``check`` never load
 textual or questionary. Opening a prep the usual way (``driverseat`` or ``driverseat FILE``)
-needs no argument parser, so argparse is not even imported then (a quicker first screen). Every problem reaches the person as one clear sentence on
-standard error and a non-zero exit code, never a traceback.
+needs no argument parser, so argparse is not even imported then (a quicker first screen).
+Every problem reaches the person as one clear sentence on standard error and a non-zero
+exit code, never a traceback.
 """
 
 from __future__ import annotations
