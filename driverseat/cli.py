@@ -6,20 +6,25 @@ read from standard input with ``--passphrase-stdin``; never from arguments or th
 environment.
 
 Front ends are imported only when needed, so ``export`` and ``check`` never load
-textual or questionary. Every problem reaches the person as one clear sentence on
-standard error and a non-zero exit code, never a traceback.
+textual or questionary. Opening a prep the usual way (``driverseat`` or ``driverseat FILE``)
+needs no argument parser, so argparse is not even imported then (a quicker first screen).
+Every problem reaches the person as one clear sentence on standard error and a non-zero
+exit code, never a traceback.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, Sequence, TextIO, TypeVar
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO, TypeVar
 
 from driverseat import __version__, words
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next", "lock", "unlock", "forget")
 PASSPHRASE_TRIES = 3
@@ -45,13 +50,20 @@ class UsageProblem(Exception):
     """The command line was not right; the message says how, in plain words."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(add_help=False, **kwargs)  # type: ignore[arg-type]
-        self.add_argument("-h", "--help", action="help", help=_t("help_help"))
+def _parser(**kwargs: object) -> argparse.ArgumentParser:
+    """An argument parser whose problems are said in plain words (argparse is imported here,
+    only when a command line needs parsing)."""
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageProblem(_plain_usage(message))
+    class _Parser(argparse.ArgumentParser):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(add_help=False, **kwargs)  # type: ignore[arg-type]
+            self.add_argument("-h", "--help", action="help", help=_t("help_help"))
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            raise UsageProblem(_plain_usage(message))
+
+    return _Parser(**kwargs)
 
 
 def _plain_usage(message: str) -> str:
@@ -87,8 +99,10 @@ def _more() -> str:
     return "\n".join([_t("more_title"), *(f"  {c.ljust(width)}{a}" for c, a in rows), _t("more_help")])
 
 
-def _open_parser() -> _Parser:
-    parser = _Parser(
+def _open_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    parser = _parser(
         prog="driverseat",
         description=_t("about"),
         epilog=_more(),
@@ -103,11 +117,11 @@ def _open_parser() -> _Parser:
     return parser
 
 
-def _command_parser(command: str) -> _Parser:
+def _command_parser(command: str) -> argparse.ArgumentParser:
     from driverseat import export
 
     formats = ", ".join([*export.FORMATS, *export.EXTRA, "all"])
-    parser = _Parser(prog=f"driverseat {command}", description=_t(f"about_{command}"))
+    parser = _parser(prog=f"driverseat {command}", description=_t(f"about_{command}"))
     if command not in ("where", "workbook"):
         parser.add_argument("file", nargs="?", type=Path, metavar=_t("file_word"), help=_t("help_command_file"))
     if command == "export":
@@ -147,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "lock": _lock, "unlock": _unlock, "forget": _forget,
             }
             return commands[command](options)
+        if not args or (len(args) == 1 and args[0] and not args[0].startswith("-")):
+            # the usual way in (no options): what the parser would give, without it
+            return _open(SimpleNamespace(file=Path(args[0]) if args else None, plain=False, demo=False, lang=None))
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
         return _fail(str(problem), 2)
@@ -259,7 +276,7 @@ def _type_passphrase(path: Path, options: argparse.Namespace | None) -> str:
 
 
 # ---------------------------------------------------------------------- commands
-def _open(options: argparse.Namespace, part: str = "") -> int:
+def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
@@ -318,7 +335,7 @@ def _next(options: argparse.Namespace) -> int:
     else:
         archived, _new = cycle.start_next(path)
         _say(_t("next_started", archived=archived))
-    return _open(argparse.Namespace(file=options.file, plain=options.plain, demo=False, lang=None))
+    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=None))
 
 
 def _export(options: argparse.Namespace) -> int:

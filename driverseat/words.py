@@ -100,17 +100,23 @@ class Catalogue:
     """All the books of one language, English filling the gaps."""
 
     language: str
-    books: dict[str, Book] = field(default_factory=dict)
+    books: dict[str, Book] = field(default_factory=dict)  # the books read so far
 
     def book(self, name: str) -> Book:
-        return self.books[name]
+        """One book, read the first time it is asked for (a first screen reads only its own)."""
+        found = self.books.get(name)
+        if found is None:
+            if name not in BOOKS:
+                raise KeyError(name)
+            found = self.books[name] = _read_book(self.language, name)
+        return found
 
     def say(self, book: str, key: str, /, **values: object) -> str:
-        return self.books[book](key, **values)
+        return self.book(book)(key, **values)
 
     def problems(self) -> list[Problem]:
         out: list[Problem] = []
-        for book in self.books.values():
+        for book in (self.book(name) for name in BOOKS):
             out += [Problem(self.language, book.name, k, "missing") for k in book.missing]
             out += [Problem(self.language, book.name, k, "unknown") for k in book.unknown]
         return out
@@ -145,28 +151,27 @@ def _merge(reference: dict[str, Any], local: dict[str, Any], prefix: str = "") -
 
 @lru_cache(maxsize=8)
 def catalogue(language: str = REFERENCE) -> Catalogue:
-    """The catalogue of a language, read once. An unknown language gives English."""
-    global _reading
+    """The catalogue of a language; each book is read once, when first needed. An unknown
+    language gives English."""
     if not has_language(language):
         language = REFERENCE
-    _reading = True
+    return Catalogue(language)
+
+
+def _read_book(language: str, name: str) -> Book:
+    """One book of a language, read over the English one."""
+    global _reading
+    if language != REFERENCE:
+        reference = catalogue(REFERENCE).book(name).table
+    was, _reading = _reading, True
     try:
-        return _read_catalogue(language)
-    finally:
-        _reading = False
-
-
-def _read_catalogue(language: str) -> Catalogue:
-    out = Catalogue(language)
-    for name in BOOKS:
-        reference = _read(locations.prompts_dir(REFERENCE) / f"{name}.yaml")
         if language == REFERENCE:
-            out.books[name] = Book(name, language, reference)
-            continue
+            return Book(name, language, _read(locations.prompts_dir(REFERENCE) / f"{name}.yaml"))
         local = _read(locations.prompts_dir(language) / f"{name}.yaml")
-        merged, missing, unknown = _merge(reference, local)
-        out.books[name] = Book(name, language, merged, tuple(missing), tuple(unknown))
-    return out
+    finally:
+        _reading = was
+    merged, missing, unknown = _merge(reference, local)
+    return Book(name, language, merged, tuple(missing), tuple(unknown))
 
 
 def problems(language: str) -> list[Problem]:

@@ -15,6 +15,7 @@ screen asks for a bigger window instead of drawing a broken one. The command pal
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -154,6 +155,7 @@ class DriverseatApp(App[int]):
             self.notify(self.words("after_due"), timeout=15)
         self.set_interval(self.IDLE_CHECK, self.hide_if_idle)
         self._fit(self.size.width, self.size.height)
+        self.call_after_refresh(gc.enable)  # (``tui.run`` holds it off until the first screen is up)
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""

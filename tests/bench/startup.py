@@ -23,11 +23,14 @@ It also prints, once, the import time of ``driverseat.tui.app`` against ``textua
 (``python -X importtime``, all top-level imports summed, median of a few), the same with
 ``driverseat.cli`` and the talk screen added (everything imported before the first
 screen), and the modules driverseat adds on top of textual.app, biggest first, to show
-where time goes.
+where time goes. With ``--phases`` it also starts each headless and times the phases
+inside the process (Textual's import, CSS parsing and applying, layout and drawing, the
+garbage collector, the widgets on the first screen), so a change can be judged without
+a profiler's overhead.
 
 Not a test: it prints. Run it with
 
-    /work/venv/bin/python tests/bench/startup.py [--runs 10] [--bytecode-as-is]
+    /work/main/.venv/bin/python tests/bench/startup.py [--runs 10] [--bytecode-as-is] [--phases]
 """
 
 from __future__ import annotations
@@ -70,6 +73,96 @@ class Bare(App):
 if __name__ == "__main__":
     Bare().run()
 '''
+
+
+PHASES_CHILD = '''\
+"""One headless start, timed in phases (run by startup.py --phases); prints one JSON line."""
+import gc, json, sys, time
+start = time.perf_counter()
+from textual.app import App
+import textual.css.stylesheet as stylesheet, textual.screen as screen, textual.widget as widget
+textual_ms = (time.perf_counter() - start) * 1000
+spent, depth = {}, {}
+
+
+def timed(owner, name, label):
+    inner = getattr(owner, name)
+
+    def outer(*args, **kwargs):
+        began = time.perf_counter()
+        depth[label] = depth.get(label, 0) + 1
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            depth[label] -= 1
+            if not depth[label]:
+                spent[label] = spent.get(label, 0) + (time.perf_counter() - began) * 1000
+    setattr(owner, name, outer)
+
+
+timed(stylesheet.Stylesheet, "parse", "css parse")
+timed(stylesheet.Stylesheet, "apply", "css apply")
+timed(screen.Screen, "_refresh_layout", "layout+draw")
+swept = [0.0, 0.0]
+
+
+def sweep(phase, info):
+    if phase == "start":
+        swept[1] = time.perf_counter()
+    elif not first:  # (only until the first screen)
+        swept[0] += (time.perf_counter() - swept[1]) * 1000
+gc.callbacks.append(sweep)
+first = {}
+display = App._display
+
+
+def first_display(self, screen, renderable):
+    if renderable is not None and not self._batch_count and not first:
+        first["ms"] = (time.perf_counter() - start) * 1000
+        first["widgets"] = len(list(self.screen.walk_children()))
+        self.exit()
+    return display(self, screen, renderable)
+App._display = first_display
+if sys.argv[1] == "bare":
+    from textual.widgets import Static
+
+    class Bare(App):
+        def compose(self):
+            yield Static("hello")
+    Bare().run(headless=True, size=(80, 24))
+else:
+    from pathlib import Path
+    from driverseat import tui
+    from driverseat.tui.app import DriverseatApp
+
+    DriverseatApp.run = lambda self, **kw: App.run(self, headless=True, size=(80, 24))
+    tui.run(Path(sys.argv[1]))
+print(json.dumps({"textual": textual_ms, "first screen": first["ms"], **spent, "gc": swept[0],
+                  "widgets": first["widgets"]}))
+'''
+
+
+def phases(folder: Path, preps: dict[str, Callable[[], Path]], env: dict[str, str], runs: int) -> None:
+    """Where the time goes inside the process (headless, so no terminal): the median of
+    ``runs`` starts of each, in ms from the interpreter's start (Textual's import included)."""
+    import json
+
+    child = folder / "phases_child.py"
+    child.write_text(PHASES_CHILD, encoding="utf-8")
+    found: dict[str, list[dict[str, float]]] = {name: [] for name in ["bare", *preps]}
+    for run in range(runs + 1):
+        for name in found:
+            target = "bare" if name == "bare" else str(preps[name]())
+            done = subprocess.run([sys.executable, str(child), target], capture_output=True, text=True,
+                                  env=env, cwd=str(ROOT), timeout=WAIT, stdin=subprocess.DEVNULL)
+            if run:  # the first round is a warm-up
+                found[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"Inside the process, headless 80x24, median of {runs} (ms; css apply and layout overlap):")
+    keys = ["first screen", "textual", "css parse", "css apply", "layout+draw", "gc", "widgets"]
+    print("  " + "".join(f"{key:>13}" for key in ["", *keys]))
+    for name, rows in found.items():
+        print("  " + f"{name:>13}" + "".join(
+            f"{statistics.median(row.get(key, 0.0) for row in rows):13.1f}" for key in keys))
 
 
 def opening_marker(path: Path) -> str:
@@ -175,6 +268,8 @@ def report_imports(env: dict[str, str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="measured runs of each app (default 10)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time the phases inside the process (headless), to see where time goes")
     parser.add_argument(
         "--bytecode-as-is", action="store_true",
         help="leave PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX as they are (default: a fresh .pyc cache)",
@@ -236,6 +331,20 @@ def main() -> int:
                   f"of minimums {min(times[name]) / min(times['bare']):.2f}")
         print()
         report_imports(env)
+        if options.phases:
+            print()
+
+            def copy(label: str) -> Callable[[], Path]:
+                def make() -> Path:
+                    path = folder / f"prep-{next(count)}.yaml"
+                    if label:
+                        path.write_text(filled[label], encoding="utf-8")
+                        os.chmod(path, 0o600)
+                    return path
+                return make
+
+            phases(folder, {"new prep": copy(""), "example": copy("example"), "600 KB": copy("600 KB")},
+                   env, options.runs)
     return 0
 
 

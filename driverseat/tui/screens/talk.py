@@ -48,6 +48,8 @@ class TalkScreen(Screen[None]):
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
+    AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
+
     def __init__(self, conversation: Conversation, words: Words, *, coach: bool = False, demo: bool = False):
         super().__init__()
         self.conversation = conversation
@@ -97,9 +99,8 @@ class TalkScreen(Screen[None]):
                     yield Static("", id="top-line", markup=False)
                     yield Static("", id="saved")  # up here, so the keys below have the whole line
                 yield Static("", id="banner", markup=False)
-                coach = Static("", id="coach", markup=False)
-                coach.border_title = self.words("coach_title")
-                yield coach
+                if self.show_coach:  # (else made just after the first screen is up)
+                    yield self._new_coach()
                 yield Talk(self.words, id="talk")
                 yield QuestionNow(self.words, id="now")
                 yield AnswerArea(self.words, id="answer")
@@ -108,13 +109,35 @@ class TalkScreen(Screen[None]):
                     yield Button(self.words("skip"), id="skip", compact=True)
                     yield Button(say("not_sure"), id="not-sure", compact=True)
                     yield Button(self.words("example"), id="example", compact=True)
-        with Horizontal(id="bottom"):
-            yield Footer(show_command_palette=False, compact=True)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def _new_coach(self) -> Static:
+        coach = Static("", id="coach", markup=False)
+        coach.border_title = self.words("coach_title")
+        return coach
+
+    def _coach(self) -> Static | None:
+        """The tips panel (made the first time it is needed; None while the screen is being
+        taken down or made again)."""
+        found = self.query("#coach")
+        if found:
+            return found.first(Static)
+        main = self.query("#main")
+        if not self.is_attached or not main or not main.first().is_attached:
+            return None
+        coach = self._new_coach()
+        coach.display = self.show_coach
+        text = self._coach_text(self.conversation.step)
+        coach.update(text)
+        self._said["#coach"] = text
+        main.first().mount(coach, before="#talk")
+        return coach
 
     def on_mount(self) -> None:
         self.query_one("#answer", AnswerArea).taker = self.take
         self.watch(self.app, "save_state", self._show_saved)
         self.show_step()
+        self.call_after_refresh(self._coach)
 
     async def speak(self, words: Words) -> None:
         """Draw everything again in another language; the conversation keeps its place."""
@@ -193,8 +216,16 @@ class TalkScreen(Screen[None]):
         self.query_one("#back", Button).display = True
 
     def _show_coach(self, step: Step) -> None:
-        self.query_one("#coach").display = self.show_coach
-        self._say("#coach", (step.coach or self.words("coach_none")).strip())
+        found = self.query("#coach")
+        if not found:
+            if self.show_coach:
+                self._coach()  # (it shows the step itself)
+            return
+        found.first().display = self.show_coach
+        self._say("#coach", self._coach_text(step))
+
+    def _coach_text(self, step: Step) -> str:
+        return (step.coach or self.words("coach_none")).strip()
 
     def _moved(self) -> None:
         self.remove_class("-map-open")

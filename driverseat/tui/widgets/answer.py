@@ -354,7 +354,7 @@ class AnswerArea(Vertical):
         kind = step.input
         self.set_class(kind == "long", "-long")
         words = self.words
-        if kind != "short":
+        if kind in ("long", "choices", "yesno", "info", "end"):  # (the others never show the rows)
             self._rows()
         use: dict[str, Widget] = {}
         hint = ""

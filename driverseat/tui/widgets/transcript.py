@@ -190,8 +190,23 @@ class QuestionNow(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", markup=False, id="question", classes="question")
-        yield Static("", markup=False, classes="so-far", id="now-so-far")
-        yield Static("", markup=False, classes="example", id="now-example")
+
+    def _line(self, name: str, wanted: bool) -> Static | None:
+        """The line under the question (``so-far`` or ``example``), shown or not; made in
+        its place the first time it is wanted (a first screen has only what it shows)."""
+        found = self.query_children(f"#now-{name}")
+        if found:
+            line = found.first(Static)
+            line.display = wanted
+            return line
+        if not wanted:
+            return None
+        line = Static("", markup=False, classes=name, id=f"now-{name}")
+        if name == "so-far" and self.query_children("#now-example"):
+            self.mount(line, before="#now-example")
+        else:
+            self.mount(line)
+        return line
 
     def show(self, view: TalkView) -> None:
         self.view = view
@@ -199,9 +214,9 @@ class QuestionNow(Vertical):
         if view.hidden and view.step.answer is not None:  # a reflect-back or note quotes the person
             text = self.app_words("answers_hidden")
         self.query_one("#question", Static).update(visible(text))
-        so_far = self.query_one("#now-so-far", Static)
-        so_far.display = bool(view.so_far) and not view.hidden
-        so_far.update(visible(view.so_far) if so_far.display else "")
-        example = self.query_one("#now-example", Static)
-        example.display = bool(view.example)
-        example.update(view.example)
+        so_far = self._line("so-far", bool(view.so_far) and not view.hidden)
+        if so_far is not None:
+            so_far.update(visible(view.so_far) if so_far.display else "")
+        example = self._line("example", bool(view.example))
+        if example is not None:
+            example.update(view.example)
