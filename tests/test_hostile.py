@@ -13,7 +13,6 @@ import errno
 import io
 import os
 import random
-import signal
 import stat
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from crashkit import kill_while_saving, next_after
 from driverseat import cli, export, locations
 from driverseat.plain import run as plain_run
 from driverseat.prep import Prep
@@ -516,30 +516,10 @@ def test_crash_kill_minus_nine_while_saving(tmp_path: Path) -> None:
     left_by_kills = 0
     started = time.monotonic()
     for _kill in range(KILLS):
-        read_end, write_end = os.pipe()
-        child = os.fork()
-        if child == 0:  # pragma: no cover - the child
-            os.close(read_end)
-            _saver(path, next_number, write_end)
-        os.close(write_end)
-        wanted = chance.randint(0, 4)  # answers saved before the kill, then a random moment
-        got = b""
-        while got.count(b"\n") < wanted:
-            chunk = os.read(read_end, 4096)
-            if not chunk:
-                break
-            got += chunk
-        deadline = time.monotonic() + chance.uniform(0, 0.02)
-        while time.monotonic() < deadline:
-            pass
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        while chunk := os.read(read_end, 4096):
-            got += chunk
-        os.close(read_end)
-        numbers = [int(n) for n in got.decode().split()]
+        # 0..4 answers saved before the kill, then a random moment up to 20 ms
+        numbers = kill_while_saving(_saver, path, next_number, chance, most=4, linger=0.02)
         acknowledged.update(numbers)
-        next_number = max([next_number - 1, *numbers]) + 1
+        next_number = next_after(next_number, numbers)
         # what the kill left: the prep and every backup whole and private
         if path.exists():
             data = read_prep(path)[0].data

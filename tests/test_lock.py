@@ -15,6 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from crashkit import kill_while_saving, next_after
 from driverseat import locations, lockbox
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import (
@@ -443,38 +444,16 @@ def test_crash_kill_minus_nine_while_saving_a_locked_prep(tmp_path: Path) -> Non
     answer and is killed at a random point; every acknowledged answer is in the prep,
     which (like every backup) is whole, locked and 0600."""
     import random
-    import signal
-    import time
 
     chance = random.Random(int(os.environ.get("DRIVERSEAT_CRASH_SEED", "13")))
     path = tmp_path / "prep.yaml"
     acknowledged: set[int] = set()
     next_number = 0
     for _kill in range(LOCKED_KILLS):
-        read_end, write_end = os.pipe()
-        child = os.fork()
-        if child == 0:  # pragma: no cover - the child
-            os.close(read_end)
-            _locked_saver(path, next_number, write_end)
-        os.close(write_end)
-        wanted = chance.randint(0, 2)
-        got = b""
-        while got.count(b"\n") < wanted:
-            chunk = os.read(read_end, 4096)
-            if not chunk:
-                break
-            got += chunk
-        deadline = time.monotonic() + chance.uniform(0, 1.5)  # a save takes about a second
-        while time.monotonic() < deadline:
-            time.sleep(0.01)
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        while chunk := os.read(read_end, 4096):
-            got += chunk
-        os.close(read_end)
-        numbers = [int(n) for n in got.decode().split()]
+        # a locked save takes about a second: linger up to 1.5 s after the acknowledged ones
+        numbers = kill_while_saving(_locked_saver, path, next_number, chance, most=2, linger=1.5)
         acknowledged.update(numbers)
-        next_number = max([next_number - 1, *numbers]) + 1
+        next_number = next_after(next_number, numbers)
         if path.exists():
             assert lockbox.file_is_locked(path) and mode(path) == 0o600
             data = read_prep(path, PASS)[0].data

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from crashkit import kill_while_saving, next_after
 from driverseat import lockbox
 from driverseat.session import Session
 from driverseat.store import PrepStore, read_prep
@@ -434,7 +435,6 @@ def test_kill_minus_nine_while_the_writer_thread_saves(tmp_path: Path) -> None:
     """The crash test again, through the session's writer thread: every answer it called
     saved is in the prep after a kill at a random point, and every file is whole and 0600."""
     import random
-    import signal
 
     from driverseat import locations
     from driverseat.store import list_backups
@@ -447,27 +447,9 @@ def test_kill_minus_nine_while_the_writer_thread_saves(tmp_path: Path) -> None:
     acknowledged: set[int] = set()
     next_number = 0
     for _kill in range(30):
-        read_end, write_end = os.pipe()
-        child = os.fork()
-        if child == 0:  # pragma: no cover - the child
-            os.close(read_end)
-            _session_saver(path, next_number, write_end)
-        os.close(write_end)
-        wanted = chance.randint(0, 6)
-        got = b""
-        while got.count(b"\n") < wanted:
-            chunk = os.read(read_end, 4096)
-            if not chunk:
-                break
-            got += chunk
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        while chunk := os.read(read_end, 4096):
-            got += chunk
-        os.close(read_end)
-        numbers = [int(n) for n in got.decode().split()]
+        numbers = kill_while_saving(_session_saver, path, next_number, chance, most=6)
         acknowledged.update(numbers)
-        next_number = max([next_number - 1, *numbers]) + 1
+        next_number = next_after(next_number, numbers)
         data = read_prep(path)[0].data
         kept = {int(s["text"].split()[1]) for s in data.get("strengths", [])[at_start:]}
         assert acknowledged <= kept, f"lost {sorted(acknowledged - kept)[:5]}"
