@@ -194,7 +194,8 @@ class Conversation:
         self.find_notes = find_notes or _find_notes
         self._pending: _Pending | None = None
         self._return_to: Spot | None = None
-        self._spot: Spot | None = self._resume_spot()
+        self._spot: Spot | None = None  # (none yet while the place to resume is found)
+        self._spot = self._resume_spot()
 
     # ----------------------------------------------------------------- reading state
     @property
@@ -242,10 +243,10 @@ class Conversation:
 
     def _still_adding(self, question: Question) -> bool:
         """The person is inside this list now and has not said "that's all" yet."""
-        spot = self.__dict__.get("_spot")  # not there yet while the first spot is being found
+        spot = self._spot
         return (
             question.kind == "list" and spot is not None and spot.qid == question.id
-            and spot.phase not in ("start",) and self.status(question.id) is None
+            and spot.phase != "start" and self.status(question.id) is None
         )
 
     def asked(self, section: Section) -> list[Question]:
@@ -256,9 +257,9 @@ class Conversation:
         out = []
         for section in self.script.sections:
             questions = self.asked(section)
-            handled = sum(1 for q in questions if self.handled(q) and not self._still_adding(q))
-            begun = handled or any(self._still_adding(q) and self.handled(q) for q in questions)
-            state = DONE if handled == len(questions) else (PARTLY if begun else NOT_STARTED)
+            said = [q for q in questions if self.handled(q)]
+            handled = sum(1 for q in said if not self._still_adding(q))  # a list being added to is not done
+            state = DONE if handled == len(questions) else (PARTLY if said else NOT_STARTED)
             out.append(SectionProgress(section, state, handled, len(questions)))
         return out
 
