@@ -253,7 +253,9 @@ def test_plain_mode_in_spanish(tmp_path, frozen_clock) -> None:
 
 # ------------------------------------------------------------------ the app
 async def test_the_app_at_80_by_24_adds_moves_takes_off_and_keeps(tmp_path, frozen_clock) -> None:
-    from textual.widgets import Button, OptionList
+    from textual.widgets import OptionList
+
+    from driverseat.tui.widgets.press import Press
     from textual.widgets import Input as Box
 
     from driverseat.tui.app import DriverseatApp
@@ -268,7 +270,7 @@ async def test_the_app_at_80_by_24_adds_moves_takes_off_and_keeps(tmp_path, froz
         screen = app.screen
         listed = screen.query_one("#agenda", AgendaList)
         assert listed.option_count == 7 and app.focused is listed
-        keep = screen.query_one("#agenda-keep", Button)
+        keep = screen.query_one("#agenda-keep", Press)
         assert keep.region.height == 1 and keep.region.bottom <= 24  # all of it fits at 80x24
         assert screen.query_one("#agenda-add", Box).region.bottom <= 24
 

@@ -538,7 +538,9 @@ async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Pat
     """The prep file is broken; its copies are locked. From the calm "can't read it"
     screen, a copy goes back once its passphrase is typed (a wrong one changes nothing),
     the prep opens with it (not asked twice), and stays locked."""
-    from textual.widgets import Button, Input
+    from textual.widgets import Input
+
+    from driverseat.tui.widgets.press import Press
 
     from driverseat.tui.app import DriverseatApp
     from driverseat.tui.screens.passphrase import PassphraseScreen
@@ -552,7 +554,7 @@ async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Pat
     app = DriverseatApp(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, UnreadableScreen))
-        app.screen.query_one("#restore", Button).press()
+        app.screen.query_one("#restore", Press).press()
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
         box = app.screen.query_one("#passphrase", Input)
         box.value = "not it"

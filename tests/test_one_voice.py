@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from driverseat import export, locations, yamlio
 from driverseat.conversation import DONE, Conversation, Role
@@ -20,6 +20,7 @@ from driverseat.plain import run
 from driverseat.prep import Prep, migrate
 from driverseat.store import read_prep
 from driverseat.tui.app import DriverseatApp
+from driverseat.tui.widgets.press import Press
 
 SIZE = (80, 24)
 
@@ -94,14 +95,14 @@ async def test_enter_at_the_privacy_questions_in_the_app(tmp_path: Path) -> None
         await pilot.pause()
         await pilot.pause()
         focused = app.focused
-        assert isinstance(focused, Button) and str(focused.label) == "No"
+        assert isinstance(focused, Press) and str(focused.label) == "No"
         await pilot.press("enter")
         await pilot.pause()
         app.screen.edit("not_invited[0].not_invited_private")
         await pilot.pause()
         await pilot.pause()
         focused = app.focused
-        assert isinstance(focused, Button) and str(focused.label) == "Yes"
+        assert isinstance(focused, Press) and str(focused.label) == "Yes"
         await pilot.press("enter")
         await pilot.pause()
     data = saved(path)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from driverseat import settings, yamlio
 from driverseat.prep import Prep
@@ -22,6 +22,7 @@ from driverseat.store import PrepStore
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.screens.talk import TalkScreen
 from driverseat.tui.screens.trouble import TooSmallScreen
+from driverseat.tui.widgets.press import Press
 
 SIZE = (80, 24)
 INVITEES = ["Jim", "Ana", "Lee", "Mo", "Kay"]
@@ -225,7 +226,7 @@ async def test_left_and_right_move_between_yes_and_no_and_only_one_is_lit(prep_p
         app.screen.jump("people")
         await pilot.pause()
         assert app.conversation.step.input == "yesno"
-        yes, no = app.screen.query_one("#choice-0", Button), app.screen.query_one("#choice-1", Button)
+        yes, no = app.screen.query_one("#choice-0", Press), app.screen.query_one("#choice-1", Press)
         assert app.screen.focused in (yes, no)
         first = app.screen.focused
         other = no if first is yes else yes

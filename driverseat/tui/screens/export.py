@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat import export, locations
@@ -28,6 +28,7 @@ from driverseat.conversation import Conversation
 from driverseat.session import Session
 from driverseat.store import is_protected, make_private_dirs
 from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 from driverseat.words import say
 
@@ -80,17 +81,17 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Input(value=folder, id="folder", select_on_focus=False, compact=True)
             yield Static("", id="export-message", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(words("export_save"), id="save", variant="primary", compact=True)
-                yield Button(words("export_open"), id="open", compact=True)
-                yield Button(words("export_cancel"), id="cancel", compact=True)
-                yield Button(self._headings(), id="headings", compact=True)
+                yield Press(words("export_save"), id="save", variant="primary")
+                yield Press(words("export_open"), id="open")
+                yield Press(words("export_cancel"), id="cancel")
+                yield Press(self._headings(), id="headings")
 
     def on_mount(self) -> None:
         options = self.query_one("#formats", OptionList)
         # The printable sheet first: it is what most people want to carry in.
         options.highlighted = 0
         self.query_one("#folder", Input).cursor_blink = False
-        self.query_one("#open", Button).display = False
+        self.query_one("#open", Press).display = False
         options.focus()
         self._show_target()
 
@@ -116,10 +117,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(OptionList.OptionSelected, "#formats")
     def _format_chosen(self) -> None:
-        self.query_one("#save", Button).focus()
+        self.query_one("#save", Press).focus()
 
     @on(Input.Submitted, "#folder")
-    @on(Button.Pressed, "#save")
+    @on(Press.Pressed, "#save")
     def _save(self) -> None:
         if self.written is not None:
             self.dismiss(self.written)
@@ -142,33 +143,33 @@ class ExportScreen(ModalScreen[Path | None]):
         if out.suffix == ".html":
             message += "\n" + self.words("export_saved_html")
         self.query_one("#export-message", Static).update(message)
-        self.query_one("#open", Button).display = out.suffix == ".html"
+        self.query_one("#open", Press).display = out.suffix == ".html"
         self.query_one("#formats", OptionList).disabled = True
         self.query_one("#folder", Input).disabled = True
         for widget in self.query("#formats, #folder, #export-box .label").results():
             widget.display = False  # done choosing: room for where it went, and the buttons
-        save = self.query_one("#save", Button)
+        save = self.query_one("#save", Press)
         save.label = self.words("export_ok")
-        self.query_one("#cancel", Button).display = False
-        self.query_one("#headings", Button).display = False
+        self.query_one("#cancel", Press).display = False
+        self.query_one("#headings", Press).display = False
         save.focus()
 
     def _headings(self) -> str:
         return self.words("export_headings", language=self.languages[self.language].name)
 
-    @on(Button.Pressed, "#headings")
+    @on(Press.Pressed, "#headings")
     def _next_language(self) -> None:
         """The headings in the next language (the person's words stay as they typed them)."""
         self.language = (self.language + 1) % len(self.languages)
-        self.query_one("#headings", Button).label = self._headings()
+        self.query_one("#headings", Press).label = self._headings()
 
-    @on(Button.Pressed, "#open")
+    @on(Press.Pressed, "#open")
     def _open(self) -> None:
         if self.written is None:
             return
         if not self.opener(self.written):
             self.query_one("#export-message", Static).update(self.words("export_open_failed", file=str(self.written)))
 
-    @on(Button.Pressed, "#cancel")
+    @on(Press.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(self.written)

@@ -21,11 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from driverseat.conversation import Conversation, Step
 from driverseat.tui.keys import use_words
 from driverseat.tui.widgets.answer import AnswerArea
+from driverseat.tui.widgets.press import Press
 from driverseat.tui.widgets.section_map import SectionMap
 from driverseat.tui.widgets.transcript import QuestionNow, Talk, TalkView, TranscriptEntry
 from driverseat.tui.words import Words
@@ -105,10 +106,10 @@ class TalkScreen(Screen[None]):
                 yield QuestionNow(self.words, id="now")
                 yield AnswerArea(self.words, id="answer")
                 with Horizontal(id="actions"):
-                    yield Button(self.words("back"), id="back", compact=True)
-                    yield Button(self.words("skip"), id="skip", compact=True)
-                    yield Button(say("not_sure"), id="not-sure", compact=True)
-                    yield Button(self.words("example"), id="example", compact=True)
+                    yield Press(self.words("back"), id="back")
+                    yield Press(self.words("skip"), id="skip")
+                    yield Press(say("not_sure"), id="not-sure")
+                    yield Press(self.words("example"), id="example")
         yield Footer(show_command_palette=False, compact=True)
 
     def _new_coach(self) -> Static:
@@ -209,11 +210,11 @@ class TalkScreen(Screen[None]):
 
     def _show_actions(self, step: Step) -> None:
         talking = step.role in ("question", "list_start", "list_more")
-        self.query_one("#skip", Button).display = talking
+        self.query_one("#skip", Press).display = talking
         offered = any(choice.value == "not_sure" for choice in step.choices)  # already a choice
-        self.query_one("#not-sure", Button).display = talking and step.can_not_sure and not offered
-        self.query_one("#example", Button).display = talking and bool(step.example)
-        self.query_one("#back", Button).display = True
+        self.query_one("#not-sure", Press).display = talking and step.can_not_sure and not offered
+        self.query_one("#example", Press).display = talking and bool(step.example)
+        self.query_one("#back", Press).display = True
 
     def _show_coach(self, step: Step) -> None:
         found = self.query("#coach")
@@ -279,8 +280,8 @@ class TalkScreen(Screen[None]):
         elif event.action == "export":
             self.ds_app.action_export()
 
-    @on(Button.Pressed, "#actions Button")
-    def _action_button(self, event: Button.Pressed) -> None:
+    @on(Press.Pressed, "#actions Press")
+    def _action_button(self, event: Press.Pressed) -> None:
         actions = {"back": self.action_back, "skip": self.action_skip, "not-sure": self.action_not_sure,
                    "example": self.action_example}
         if event.button.id in actions:

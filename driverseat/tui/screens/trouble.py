@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat import lockbox
@@ -24,6 +24,7 @@ from driverseat.lockbox import NeedsPassphrase
 from driverseat.safetext import visible
 from driverseat.store import Backup, PrepStore, PrepUnreadable, list_backups
 from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 
 
@@ -59,19 +60,19 @@ class UnreadableScreen(Screen[Restored]):
                 yield Static(words("unreadable_no_backups"), classes="calm-text")
             with Horizontal(classes="buttons"):
                 if self.backups:
-                    yield Button(words("unreadable_restore"), id="restore", variant="primary", compact=True)
-                yield Button(words("unreadable_quit"), id="quit", compact=True)
+                    yield Press(words("unreadable_restore"), id="restore", variant="primary")
+                yield Press(words("unreadable_quit"), id="quit")
         yield Footer(show_command_palette=False, compact=True)
 
     @on(OptionList.OptionSelected, "#backups")
     def _picked(self) -> None:
         self._restore()
 
-    @on(Button.Pressed, "#restore")
+    @on(Press.Pressed, "#restore")
     def _restore_pressed(self) -> None:
         self._restore()
 
-    @on(Button.Pressed, "#quit")
+    @on(Press.Pressed, "#quit")
     async def _quit(self) -> None:
         await self.app.action_quit()
 
@@ -137,10 +138,10 @@ class CalmScreen(Screen[None]):
             yield Static(self.title_text, markup=False, classes="calm-title")
             yield Static(self.text, markup=False, classes="calm-text")
             with Horizontal(classes="buttons"):
-                yield Button(self.words("unreadable_quit"), id="quit", variant="primary", compact=True)
+                yield Press(self.words("unreadable_quit"), id="quit", variant="primary")
         yield Footer(show_command_palette=False, compact=True)
 
-    @on(Button.Pressed, "#quit")
+    @on(Press.Pressed, "#quit")
     async def _quit(self) -> None:
         await self.app.action_quit()
 

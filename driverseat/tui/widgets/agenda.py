@@ -21,12 +21,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat.agenda import Line
 from driverseat.safetext import visible
 from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 
 
@@ -55,7 +56,7 @@ class AgendaEditor(Vertical):
     AgendaEditor #agenda:focus { border: none; background-tint: $foreground 3%; }
     AgendaEditor #agenda-add { width: 1fr; }
     AgendaEditor .agenda-row { height: auto; }
-    AgendaEditor .agenda-row Button { width: auto; margin: 0 0 0 1; }
+    AgendaEditor .agenda-row Press { width: auto; margin: 0 0 0 1; }
     """
 
     @dataclass
@@ -101,7 +102,7 @@ class AgendaEditor(Vertical):
             box = Input(placeholder=words("agenda_add_placeholder"), id="agenda-add", compact=True)
             box.cursor_blink = False
             yield box
-            yield Button(words("agenda_keep"), id="agenda-keep", variant="primary", compact=True)
+            yield Press(words("agenda_keep"), id="agenda-keep", variant="primary")
 
     def on_mount(self) -> None:
         if self.display:  # (made ahead of time, hidden, it waits for its step)
@@ -149,7 +150,7 @@ class AgendaEditor(Vertical):
         event.stop()
         self.post_message(self.Keep())
 
-    @on(Button.Pressed, "#agenda-keep")
-    def _keep(self, event: Button.Pressed) -> None:
+    @on(Press.Pressed, "#agenda-keep")
+    def _keep(self, event: Press.Pressed) -> None:
         event.stop()
         self.post_message(self.Keep())

@@ -32,11 +32,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat.conversation import Step
 from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class ShortBox(Input):
         await super()._on_key(event)
 
 
-class ChoiceButton(Button):
+class ChoiceButton(Press):
     """One button in a row of choices: Enter or Space gives its choice, Left and Right move
     along the row, all in turn with the keys before them."""
 
@@ -245,9 +246,9 @@ class AnswerArea(Vertical):
         done_row.display = row.display = False
         self.mount_all([done_row, row])
         # (mounted one level at a time: a container's own children are only there once it is)
-        done_row.mount_all([Button(words("done"), id="done", variant="primary", compact=True),
+        done_row.mount_all([Press(words("done"), id="done", variant="primary"),
                             Static("", id="done-hint", classes="hint")])
-        buttons = [ChoiceButton(words(label), id=name, compact=True)
+        buttons = [ChoiceButton(words(label), id=name)
                    for name, label in (("go-on", "go_on"), ("review", "look_over"), ("export", "share"))]
         for button in buttons:
             button.display = False
@@ -317,16 +318,16 @@ class AnswerArea(Vertical):
         self.mount(box, before="#hint")
         return box
 
-    def _choice_buttons(self, count: int) -> list[Button]:
+    def _choice_buttons(self, count: int) -> list[Press]:
         """At least ``count`` choice buttons in the row (they are never taken away)."""
         self._rows()
         row = self.query_one("#buttons", Horizontal)
         while self._choice_count < count:
-            button = ChoiceButton("", id=f"choice-{self._choice_count}", compact=True)
+            button = ChoiceButton("", id=f"choice-{self._choice_count}")
             button.display = False
             row.mount(button, before="#go-on")
             self._choice_count += 1
-        return [row.query_one(f"#choice-{i}", Button) for i in range(count)]
+        return [row.query_one(f"#choice-{i}", Press) for i in range(count)]
 
     def _agenda(self, step: Step | None) -> Widget:
         """The plan for the meeting: made the first time it is shown, then changed in place;
@@ -411,7 +412,7 @@ class AnswerArea(Vertical):
             wanted.add("go-on")
         else:  # end
             wanted.update(("review", "export"))
-        for button in row.query_children(Button):
+        for button in row.query_children(Press):
             button.display = button.id in wanted
             if kind != "yesno" and button.id in wanted:
                 button.variant = "primary" if button.id in ("go-on", "review") else "default"
@@ -426,7 +427,7 @@ class AnswerArea(Vertical):
             return None
         row = use["buttons"]
         preferred = self._preferred_button()
-        for button in row.query_children(Button):
+        for button in row.query_children(Press):
             if button.display and (preferred is None or button.id == preferred):
                 return button
         return None
@@ -464,7 +465,7 @@ class AnswerArea(Vertical):
         if action == "enter":  # a button in the row (mostly taken by the widgets themselves)
             return self._enter_value() is not None
         if action == "button":  # only in a row of buttons; arrows keep their job in a text
-            return isinstance(self.screen.focused, Button) and self.screen.focused.parent is not None and (
+            return isinstance(self.screen.focused, Press) and self.screen.focused.parent is not None and (
                 "buttons" in self.screen.focused.parent.classes
             )
         return True
@@ -478,11 +479,11 @@ class AnswerArea(Vertical):
             return (focused.value,)
         if isinstance(focused, OptionList) and focused.id == "choice" and focused.highlighted is not None:
             return (step.choices[focused.highlighted].value,)
-        if isinstance(focused, Button) and "buttons" in focused.parent.classes:
+        if isinstance(focused, Press) and "buttons" in focused.parent.classes:
             return self._button_value(focused)
         return None
 
-    def _button_value(self, button: Button) -> tuple[Any] | None:
+    def _button_value(self, button: Press) -> tuple[Any] | None:
         step, name = self.step, button.id or ""
         if step is None:
             return None
@@ -498,7 +499,7 @@ class AnswerArea(Vertical):
         if value is not None:
             self.give(value[0])
 
-    def press(self, button: Button) -> None:
+    def press(self, button: Press) -> None:
         """A button in the row was pressed (Enter, Space or a click)."""
         if button.id in ("review", "export"):
             self.post_message(self.Wants(button.id))
@@ -518,9 +519,9 @@ class AnswerArea(Vertical):
     def action_button(self, step: int) -> None:
         """Left / Right: the next button in the row (and round again)."""
         focused = self.screen.focused
-        if not isinstance(focused, Button) or focused.parent is None:
+        if not isinstance(focused, Press) or focused.parent is None:
             return
-        row = [b for b in focused.parent.query_children(Button) if b.display]
+        row = [b for b in focused.parent.query_children(Press) if b.display]
         if focused in row:
             self.screen.set_focus(row[(row.index(focused) + step) % len(row)])
 
@@ -528,8 +529,8 @@ class AnswerArea(Vertical):
     def _light_the_focused(self, event: events.DescendantFocus) -> None:
         """In a row of buttons, only the one with the focus is lit: the choice is plain to see."""
         widget = event.widget
-        if isinstance(widget, Button) and widget.parent is not None and "buttons" in widget.parent.classes:
-            for button in widget.parent.query_children(Button):
+        if isinstance(widget, Press) and widget.parent is not None and "buttons" in widget.parent.classes:
+            for button in widget.parent.query_children(Press):
                 button.variant = "primary" if button is widget else "default"
 
     # ------------------------------------------------------------------ answers
@@ -540,8 +541,8 @@ class AnswerArea(Vertical):
         if self.step is not None and event.option_index < len(self.step.choices):
             self.give(self.step.choices[event.option_index].value)
 
-    @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    @on(Press.Pressed)
+    def _button(self, event: Press.Pressed) -> None:
         """A click on a button (keys are taken by the buttons themselves)."""
         event.stop()
         if event.button.id == "done":
