@@ -16,7 +16,7 @@ from driverseat.store import PrepStore, open_prep
 from driverseat.store import make_demo
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.screens.review import ReviewScreen
-from driverseat.tui.screens.talk import TalkScreen
+from driverseat.tui.screens.talk import TalkScreen, TopLine
 from driverseat.tui.widgets.transcript import TranscriptEntry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ async def test_first_run_greets_and_asks_the_name(prep_path: Path) -> None:
         await give_text(pilot, "  Sam  ")
         assert saved(prep_path)["person"]["name"] == "  Sam  "  # kept exactly as typed
         assert app.conversation.step.key == "rights"  # back to the start after the name
-        assert str(screen.query_one("#saved").render()) == "Saved"
+        assert screen.query_one("#top-line", TopLine).saved == "Saved"
         assert not screen.query_one("#banner").display
 
 

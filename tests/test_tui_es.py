@@ -14,6 +14,7 @@ from driverseat import locations, yamlio
 from driverseat.prep import Prep
 from driverseat.store import PrepStore, open_prep
 from driverseat.tui.app import DriverseatApp
+from driverseat.tui.screens.talk import TopLine
 from test_tui import SIZE, click, give_text, saved, talk
 
 
@@ -83,7 +84,7 @@ async def test_walk_the_whole_preparation_in_spanish(tmp_path: Path) -> None:
         assert conversation.step.role == "end"
         screen = talk(app)
         assert str(screen.query_one("#map-title").render()).endswith("11 de 11 listas")
-        assert str(screen.query_one("#saved").render()) == "Guardado"
+        assert screen.query_one("#top-line", TopLine).saved == "Guardado"
         await pilot.press("f6")  # the export dialog, in Spanish too
         await pilot.pause()
         assert "Hoja de preparación para abrir en el navegador e imprimir" in shown_text(app)

@@ -20,7 +20,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from driverseat.conversation import Conversation, Step
@@ -34,6 +36,29 @@ from driverseat.tui.words import Words
 if TYPE_CHECKING:
     from driverseat.tui.app import DriverseatApp
     from driverseat.tui.widgets.agenda import AgendaEditor
+
+
+class TopLine(Widget):
+    """The line at the top: where the person is (on the left) and whether their answers are
+    saved (on the right). One widget, not two in a row: the first screen is made sooner."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.where = ""
+        self.saved = ""
+
+    def show(self, *, where: str | None = None, saved: str | None = None) -> None:
+        """New words on either side (redrawn only when they change)."""
+        new = (self.where if where is None else where, self.saved if saved is None else saved)
+        if new != (self.where, self.saved):
+            self.where, self.saved = new
+            self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        saved = Content(f" {self.saved} " if self.saved else "")
+        where = Content(self.where).truncate(max(0, width - saved.cell_length))
+        return Content.assemble(where, " " * max(0, width - where.cell_length - saved.cell_length), saved)
 
 
 class TalkScreen(Screen[None]):
@@ -96,9 +121,7 @@ class TalkScreen(Screen[None]):
                 yield Static("", id="map-title")
                 yield SectionMap(states, id="map")
             with Vertical(id="main"):
-                with Horizontal(id="top"):
-                    yield Static("", id="top-line", markup=False)
-                    yield Static("", id="saved")  # up here, so the keys below have the whole line
+                yield TopLine(id="top-line")  # "Saved" is up here, so the keys below have the whole line
                 yield Static("", id="banner", markup=False)
                 if self.show_coach:  # (else made just after the first screen is up)
                     yield self._new_coach()
@@ -157,7 +180,7 @@ class TalkScreen(Screen[None]):
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
-        self._say("#saved", text)
+        self.query_one("#top-line", TopLine).show(saved=text)
 
     # ------------------------------------------------------------------ showing
     def show_step(self) -> None:
@@ -176,7 +199,7 @@ class TalkScreen(Screen[None]):
             top = self.words("top_line_end")
         else:
             top = self.words("top_line", section=step.section.title, number=step.number, total=step.total)
-        self._say("#top-line", top)
+        self.query_one("#top-line", TopLine).show(where=top)
         self._show_coach(step)
         self._say("#banner", "\n".join(self.banner))
         self.query_one("#banner").display = bool(self.banner)
