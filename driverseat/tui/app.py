@@ -17,7 +17,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-from dataclasses import dataclass, replace
+import sys
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -76,11 +77,13 @@ class DriverseatApp(App[int]):
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
 
-    @dataclass
     class Saved(Message):
         """The session's writer thread finished a save (``ok``: the bytes are on disk)."""
 
-        ok: bool
+        def __init__(self, ok: bool) -> None:
+            super().__init__()
+            self.ok = ok
+
     IDLE_CHECK = 1.0  # seconds between looks at the session's idle time
 
     def __init__(
@@ -492,8 +495,6 @@ class DriverseatApp(App[int]):
 
     def remember(self, **changes: Any) -> None:
         """Keep a choice the person made (colours, tips) for next time, next to the prep."""
-        from dataclasses import dataclass, replace
-
         self.settings = replace(self.settings, **changes)
         if self.store is not None and not self.demo:
             remembered.save(self.store.path, self.settings)
@@ -515,10 +516,12 @@ class DriverseatApp(App[int]):
 
     def _fit(self, width: int, height: int) -> None:
         """Hide the parts list in a narrow window; ask for a bigger one below the smallest."""
-        from driverseat.tui.screens.trouble import TooSmallScreen
-
         self.set_class(width < NARROW, "-narrow")
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not small and "driverseat.tui.screens.trouble" not in sys.modules:
+            return  # (never shown yet: its module is not imported for a first screen)
+        from driverseat.tui.screens.trouble import TooSmallScreen
+
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen(self.words))

@@ -23,7 +23,6 @@ kept; everything else is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on
@@ -199,19 +198,21 @@ class AnswerArea(Vertical):
         Binding("right", "button(1)", show=False),
     ]
 
-    @dataclass
     class Answered(Message):
         """The person gave an answer (a str, a choice value, a list, or a bool) to the step
         shown as number ``shown`` (posted when no screen takes answers directly)."""
 
-        value: Any
-        shown: int = 0
+        def __init__(self, value: Any, shown: int = 0) -> None:
+            super().__init__()
+            self.value = value
+            self.shown = shown
 
-    @dataclass
     class Wants(Message):
         """The person pressed a button that asks the app for something ("review", "export")."""
 
-        action: str
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
 
     KINDS = ("short", "long", "choice", "choices", "buttons")
 

@@ -5,7 +5,6 @@ Picking a part (mouse, or arrow keys and Enter) posts ``SectionMap.Jump``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
@@ -22,9 +21,12 @@ PARTLY_MARK = "◐"
 class SectionMap(OptionList):
     """One line per part: a mark, the title, and its state in words."""
 
-    @dataclass
     class Jump(Message):
-        section_id: str
+        """The person chose a part to go to."""
+
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
 
     def __init__(self, state_words: dict[str, str], **kwargs: Any):
         super().__init__(**kwargs)

@@ -33,9 +33,12 @@ class TranscriptEntry(Static, can_focus=True):
 
     BINDINGS = [Binding("enter", "choose", "key_change", show=False)]
 
-    @dataclass
     class Chosen(Message):
-        key: str
+        """The person chose an earlier answer to change (``key``: the engine's step key)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
 
     def __init__(self, entry: Entry, **kwargs: Any):
         super().__init__(self._text(entry), **kwargs)
