@@ -128,11 +128,13 @@ def _ensure_private_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FILE_MODE) -> None:
+def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FILE_MODE, sync: bool = True) -> None:
     """Write text (or bytes) to path so that a crash leaves the old file or the new one whole.
 
     Bytes may also come as pieces (any iterable of bytes), written one after another, so
-    a big export is never whole in memory; if making a piece fails, the old file stays."""
+    a big export is never whole in memory; if making a piece fails, the old file stays.
+    ``sync=False`` skips waiting for the disk, for a file that can always be made again
+    (the prompt cache): after a power cut it may be gone or cut short, never half replaced."""
     data: Iterable[bytes | bytearray]
     if isinstance(text, str):
         data = (text.encode("utf-8"),)
@@ -149,7 +151,8 @@ def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FI
             for piece in data:
                 handle.write(piece)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         try:
@@ -157,6 +160,8 @@ def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FI
         except OSError:
             pass
         raise
+    if not sync:
+        return
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
