@@ -19,7 +19,8 @@ file is kept in one file in the user's cache folder (``locations.cache_dir()``):
   before, and nothing is said.
 - It is read once per process, and written (0600 in a 0700 folder, replaced in one
   step) only after something new was read: at the end of a ``batch()``, else at once.
-  It keeps at most ``MAX_ENTRIES`` entries, those used in this run first.
+  It keeps at most ``MAX_ENTRIES`` entries: those this run used, the latest first, then
+  the others as they were.
 
 Nothing here holds the person's words: prompt files only.
 """
@@ -58,7 +59,7 @@ class _State:
     def __init__(self, file: Path, entries: dict[bytes, bytes]) -> None:
         self.file = file
         self.entries = entries  # a prompt file's bytes -> marshal of (data, lines)
-        self.used: dict[bytes, None] = {}  # the entries this run read or made, in order
+        self.used: dict[bytes, None] = {}  # the entries this run read or made, the latest last
         self.dirty = False  # something new since the file was read or written
 
 
@@ -127,7 +128,7 @@ def read(path: Path, make: Callable[[Any, Lines], T]) -> T:
             _drop(state, raw)
             raise
         with _lock:
-            state.used[raw] = None
+            _used(state, raw)
         return result
     data, lines = _parse(raw)
     try:
@@ -187,10 +188,15 @@ def _current() -> _State:
 def _keep(state: _State, raw: bytes, packed: bytes) -> None:
     with _lock:
         state.entries[raw] = packed
-        state.used[raw] = None
+        _used(state, raw)
         state.dirty = True
         if not _batches:
             _write(state)
+
+
+def _used(state: _State, raw: bytes) -> None:
+    state.used.pop(raw, None)
+    state.used[raw] = None  # the last one used comes last
 
 
 def _drop(state: _State, raw: bytes) -> None:
@@ -304,17 +310,18 @@ def _write(state: _State) -> None:
     """Write the cache file (the caller holds ``_lock``). Never raises: a cache that can't
     be written is read from the YAML again next time."""
     state.dirty = False
-    order = [*state.used, *(key for key in state.entries if key not in state.used)][:MAX_ENTRIES]
+    order = [*reversed(state.used), *(key for key in state.entries if key not in state.used)][:MAX_ENTRIES]
     state.entries = {key: state.entries[key] for key in order}
     try:
         from driverseat.store import DIR_MODE, atomic_write, make_private_dirs
 
         folder = state.file.parent
         make_private_dirs(folder)
-        if os.name == "posix":
-            info = os.stat(folder)
-            if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != DIR_MODE:
-                os.chmod(folder, DIR_MODE)
+        info = os.stat(folder)
+        if not stat.S_ISDIR(info.st_mode):
+            return  # something else is in its place: leave it be
+        if os.name == "posix" and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != DIR_MODE:
+            os.chmod(folder, DIR_MODE)
         atomic_write(state.file, _pack((FORMAT, version_tag(), state.entries)), sync=False)
     except Exception:
         pass
