@@ -177,7 +177,10 @@ def reset() -> None:
 def _current() -> _State:
     """The cache for the current cache folder, read from its file the first time."""
     global _state
-    file = cache_file()
+    try:
+        file = cache_file()
+    except Exception:  # no cache folder to be found (a home that can't be worked out)
+        file = Path(os.devnull) / FILE_NAME  # a place nothing is read from or written to
     if _state is None or _state.file != file:
         if _state is not None and _state.dirty:
             _write(_state)
