@@ -296,6 +296,26 @@ def test_a_read_only_disk_changes_nothing(monkeypatch: pytest.MonkeyPatch, data_
     assert list((data_home / "cache").iterdir()) == []  # no half-written file left
 
 
+def test_a_cache_folder_that_cannot_be_found_changes_nothing(monkeypatch: pytest.MonkeyPatch, parsed: Parsed) -> None:
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(locations, "cache_dir", nowhere)
+    path = PROMPTS / "en" / "app.yaml"
+    for _again in range(2):
+        assert same(promptcache.load(path)[0], uncached(path)[0])
+        promptcache.reset()
+    assert parsed.count == 2
+
+
+def test_the_cache_folder_follows_the_data_folder(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert locations.cache_dir() == data_home / "cache"
+    monkeypatch.delenv("DRIVERSEAT_HOME")
+    import platformdirs
+
+    assert locations.cache_dir() == Path(platformdirs.user_cache_dir("driverseat", appauthor=False))
+
+
 def test_only_so_many_entries_are_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(promptcache, "MAX_ENTRIES", 3)
     files = []
