@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from driverseat import locations, promptcache, words, yamlio
 from driverseat.script import ScriptError, load_script, load_section
@@ -91,6 +93,27 @@ def test_cached_is_the_same_as_read(path: Path, parsed: Parsed) -> None:
     for got, got_lines in (made, found):
         assert same(got, data)
         assert got_lines == lines  # every value's line
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+SCALARS = st.one_of(TEXT, st.integers(-10**20, 10**20), st.booleans(), st.none())
+DATA = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),
+                    max_leaves=20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=DATA, odd_breaks=st.booleans())
+def test_cached_is_the_same_as_read_for_made_files(tmp_path: Path, data: Any, odd_breaks: bool) -> None:
+    path = tmp_path / "made.yaml"
+    text = yamlio.dump(data)
+    path.write_bytes((text.replace("\n", "\r\n") if odd_breaks else text).encode("utf-8"))
+    expected = uncached(path)
+    promptcache.reset()
+    made = promptcache.load(path)
+    promptcache.reset()
+    found = promptcache.load(path)
+    for got in (made, found):
+        assert same(got[0], expected[0]) and got[1] == expected[1]
 
 
 def test_each_load_gives_data_of_its_own(parsed: Parsed) -> None:
