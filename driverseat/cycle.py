@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from driverseat import locations, words, yamlio
+from driverseat import locations, words
 from driverseat.prep import DataPath, Prep, is_empty, is_private, now_iso, split_path
 from driverseat.script import Choice, Question, Script, Section, When, load_script_for
 
@@ -229,6 +229,7 @@ def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:
     new prep replaces it (its backups keep the old version too), so nothing is lost,
     and it is in the history once. Returns where the last prep now is, and the new prep.
     Raises ``PrepLocked``/``PrepUnreadable``/``OSError``; nothing changes then."""
+    from driverseat import yamlio
     from driverseat.store import PrepStore, atomic_write, make_private_dirs, read_prep
 
     with PrepStore(prep_path) as store:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from driverseat import locations, yamlio
+from driverseat import locations, promptcache
 
 KINDS = ("service_word", "not_do", "someone_else")
 LANGUAGE_FILE = "language.yaml"
@@ -148,16 +148,13 @@ def load_lists(language: str = "en") -> Lists | None:
     """
     path = locations.prompts_dir(language) / LANGUAGE_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        return promptcache.read(path, lambda data, _lines: parse_lists(data, path))
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise LanguageListProblem(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    try:
-        data, _lines = yamlio.load(text)
-    except yamlio.YamlProblem as exc:
+    except promptcache.yaml_problem() as exc:
         raise LanguageListProblem(f"{path} line {exc.line}: {exc.problem}") from None
-    return parse_lists(data, path)
 
 
 def _matches(words: _WordList, text: str) -> Iterator[tuple[int, int]]:

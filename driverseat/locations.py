@@ -1,14 +1,15 @@
 """Where driverseat keeps things: the one module that knows file locations.
 
 The data folder comes from platformdirs (the user data folder, ``driverseat/``) and can
-be moved with the ``DRIVERSEAT_HOME`` environment variable; tests always set it.
+be moved with the ``DRIVERSEAT_HOME`` environment variable; tests always set it. The
+cache folder (the user cache folder, or ``cache/`` in ``DRIVERSEAT_HOME``) holds only
+what driverseat can make again, never the person's words.
 Prompts and guides ship inside the package; in a source checkout they are read from
 the top-level ``prompts/`` and ``guides/`` folders.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -26,6 +27,17 @@ def home() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The folder for what driverseat can always make again (the prompt cache), not created
+    here. ``DRIVERSEAT_HOME`` moves it too, to ``cache/`` inside that folder."""
+    override = os.environ.get("DRIVERSEAT_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def documents() -> Path:
@@ -58,6 +70,8 @@ def _key(prep_path: Path) -> str:
     full = str(real(prep_path))
     if Path(full) == real(default_prep()):
         return Path(full).stem
+    import hashlib  # only a prep the person named needs it (about 2 ms to import)
+
     digest = hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{Path(full).stem}-{digest}"
 

@@ -15,7 +15,6 @@ an argument or the environment).
 
 from __future__ import annotations
 
-import hmac
 import os
 import stat
 import subprocess
@@ -111,4 +110,6 @@ def unlock(raw: bytes, passphrase: str) -> bytes:
 
 def same_passphrase(a: str, b: str) -> bool:
     """Compare two passphrases in constant time."""
+    import hmac  # (with hashlib, about 2 ms: only when a passphrase is checked)
+
     return hmac.compare_digest(a.encode("utf-8", "surrogatepass"), b.encode("utf-8", "surrogatepass"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Mapping, overload
 
-from driverseat import locations, prep, yamlio
+from driverseat import locations, prep, promptcache
 from driverseat.prep import DataPath
 from driverseat.words import REFERENCE, fill
 
@@ -171,9 +171,11 @@ def load_script(language: str = "en", folder: Path | None = None, part: str = ""
     files = sorted(p for p in folder.iterdir() if _SECTION_FILE.match(p.name))
     if not files:
         raise ScriptError(display_name(folder), None, "this folder has no section files (named like 01-welcome.yaml)")
-    sections = [load_section(p) for p in files]
-    _check_across(sections, files)
-    messages = load_messages(words_folder, None if language == REFERENCE else load_messages(locations.prompts_dir(REFERENCE)))
+    with promptcache.batch():  # what is new in the cache is written once
+        sections = [load_section(p) for p in files]
+        _check_across(sections, files)
+        fallback = None if language == REFERENCE else load_messages(locations.prompts_dir(REFERENCE))
+        messages = load_messages(words_folder, fallback)
     return Script(language, sections, messages)
 
 
@@ -203,11 +205,15 @@ def load_messages(folder: Path, fallback: dict[str, str] | None = None) -> dict[
     path = folder / "messages.yaml"
     name = display_name(path)
     try:
-        data, lines = yamlio.load(path.read_text(encoding="utf-8"))
+        return promptcache.read(path, lambda data, lines: _messages(name, data, lines, fallback))
     except OSError:
         raise ScriptError(name, None, "this file is missing; it holds the fixed words") from None
-    except yamlio.YamlProblem as exc:
+    except promptcache.yaml_problem() as exc:
         raise ScriptError(name, exc.line, exc.problem) from None
+
+
+def _messages(name: str, data: Any, lines: Mapping[tuple[Any, ...], int], fallback: dict[str, str] | None) -> dict[str, str]:
+    """The checked words of one ``messages.yaml``, over ``fallback``."""
     if not isinstance(data, dict):
         raise ScriptError(name, 1, "this file should be a list of 'key: words' lines")
     for key, value in data.items():
@@ -221,16 +227,14 @@ def load_messages(folder: Path, fallback: dict[str, str] | None = None) -> dict[
 
 
 def load_section(path: Path) -> Section:
+    """One section file, read (from the prompt cache when it can be) and checked."""
     name = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return promptcache.read(path, lambda data, lines: _Reader(name, lines).section(data))
     except (OSError, UnicodeDecodeError) as exc:
         raise ScriptError(name, None, f"cannot be read ({exc.__class__.__name__})") from None
-    try:
-        data, lines = yamlio.load(text)
-    except yamlio.YamlProblem as exc:
+    except promptcache.yaml_problem() as exc:
         raise ScriptError(name, exc.line, exc.problem) from None
-    return _Reader(name, lines).section(data)
 
 
 class _Reader:

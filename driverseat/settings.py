@@ -13,8 +13,6 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
 FILE_MODE = 0o600
 MAX_BYTES = 4096  # a settings file is a few lines; anything bigger is not ours
 THEMES = ("dark", "light", "ansi")
@@ -40,10 +38,15 @@ def load(prep_path: Path) -> Settings:
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            return Settings()
+    except OSError:
+        return Settings()
+    if len(raw) > MAX_BYTES:
+        return Settings()
+    import yaml  # only when there is a file to read: a new prep's start needs none
+
+    try:
         data = yaml.safe_load(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (UnicodeDecodeError, yaml.YAMLError):
         return Settings()
     if not isinstance(data, dict):
         return Settings()
@@ -61,6 +64,8 @@ def save(prep_path: Path, settings: Settings) -> bool:
     if not path.parent.is_dir():
         return False
     temporary = path.with_name(path.name + ".tmp")
+    import yaml
+
     text = yaml.safe_dump(asdict(settings), sort_keys=True)
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)

@@ -35,9 +35,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from driverseat import lockbox, locations, words, yamlio
+from driverseat import lockbox, locations, words
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.prep import Prep, Problem, migrate, validate
 
@@ -45,6 +45,9 @@ try:  # POSIX; on other systems the lock is skipped
     import fcntl
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:  # yamlio (and PyYAML) is imported when a prep is first read or written
+    from driverseat.yamlio import DumpCache
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -128,11 +131,13 @@ def _ensure_private_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FILE_MODE) -> None:
+def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FILE_MODE, sync: bool = True) -> None:
     """Write text (or bytes) to path so that a crash leaves the old file or the new one whole.
 
     Bytes may also come as pieces (any iterable of bytes), written one after another, so
-    a big export is never whole in memory; if making a piece fails, the old file stays."""
+    a big export is never whole in memory; if making a piece fails, the old file stays.
+    ``sync=False`` skips waiting for the disk, for a file that can always be made again
+    (the prompt cache): after a power cut it may be gone or cut short, never half replaced."""
     data: Iterable[bytes | bytearray]
     if isinstance(text, str):
         data = (text.encode("utf-8"),)
@@ -149,7 +154,8 @@ def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FI
             for piece in data:
                 handle.write(piece)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         try:
@@ -157,6 +163,8 @@ def atomic_write(path: Path, text: str | bytes | Iterable[bytes], mode: int = FI
         except OSError:
             pass
         raise
+    if not sync:
+        return
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
@@ -219,6 +227,8 @@ def read_prep(path: Path, passphrase: str | None = None) -> tuple[Prep, str, lis
 
 def _read(path: Path, passphrase: str | None) -> tuple[Prep, str, list[Problem], bytes]:
     """``read_prep``, plus the bytes as they are on disk (encrypted when locked)."""
+    from driverseat import yamlio
+
     on_disk = read_limited(path)
     raw = on_disk
     if lockbox.is_locked(on_disk):
@@ -390,7 +400,7 @@ class PrepStore:
         self._given: str | None = None  # the prep's YAML as last handed over to be written
         self._io = threading.Lock()  # one write (or restore) at a time
         self._loaded: object = None  # the data as read, until the first save (a hand-edited file is kept as typed)
-        self._yaml = yamlio.DumpCache()  # writes only the parts of the prep that changed
+        self._yaml: DumpCache | None = None  # writes only the parts of the prep that changed
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read or written
         self._lock_handles: list[tuple[Any, Path | None]] = []
 
@@ -498,6 +508,10 @@ class PrepStore:
         again = again or self.unsaved
         if self._loaded is not None and prep.data == self._loaded and not again:
             return None  # nothing changed since it was read: the file stays as it is written
+        if self._yaml is None:
+            from driverseat.yamlio import DumpCache
+
+            self._yaml = DumpCache()
         text = self._yaml.dump(prep.ordered())
         if text == self._given and not again:
             return None

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from driverseat import locations, yamlio
+from driverseat import locations, promptcache
 
 BOOKS = ("messages", "app", "plain", "sheet", "cli")
 REFERENCE = "en"
@@ -123,8 +123,10 @@ class Catalogue:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The words in one book's file (from the prompt cache when it can be); none when
+    the file is missing. A problem in it is raised (``yamlio.YamlProblem``)."""
     try:
-        data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+        data, _lines = promptcache.load(path)
     except FileNotFoundError:
         return {}
     return data if isinstance(data, dict) else {}
@@ -196,6 +198,6 @@ def say(book: str, key: str, /, **values: object) -> str:
         return plain
     try:
         found = catalogue(_current)
-    except yamlio.YamlProblem:  # a word file someone is editing can't be read yet
+    except promptcache.yaml_problem():  # a word file someone is editing can't be read yet
         return plain
     return found.say(book, key, **values)
