@@ -459,3 +459,35 @@ async def test_goal_shows_earlier_priorities_back_in_their_own_words(prep_path: 
         shown = [str(s.render()) for s in app.screen.query(".recalled")]
         assert shown == ["I want friends  to go out with…", "My dog, Biscuit 🐕"]
         assert app.screen.query_one(".recall-intro").display
+
+
+def test_a_long_top_line_shortens_the_title_and_keeps_the_question_number_whole() -> None:
+    line = TopLine()
+    title = "Important TO me and FOR me"
+    line.show(where=f"{title}  ·  question 1 of 6", title=title, saved="Saved")
+    assert line.fit(60).plain == f"{title}  ·  question 1 of 6"  # room enough: as it is
+    assert line.fit(40).plain == "Important TO me and…  ·  question 1 of 6"
+    assert line.fit(40).cell_length == 40
+    assert line.fit(12).plain == "Important TO"  # too narrow even for that: cut between words
+    assert line.fit(10).plain == "Important"
+    line.show(where="You have been through every part", title="")
+    assert line.fit(20).plain == "You have been"
+
+
+async def test_the_top_line_at_80_columns_keeps_the_question_number_and_saved(prep_path: Path) -> None:
+    """Skipping the name makes "Saved" show next to "Welcome and your rights · question 2 of
+    4"; in Spanish the line is longer still. The number is never cut."""
+    for language, marker in (("en", "question 2 of"), ("es", "pregunta 2 de")):
+        path = prep_path.with_name(f"prep-{language}.yaml")
+        app = DriverseatApp(path, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+n")  # skip the name
+            await pilot.pause()
+            screen = talk(app)
+            top = screen.query_one("#top-line", TopLine)
+            drawn = str(top.render())
+            assert top.saved and drawn.rstrip().endswith(top.saved), drawn
+            number = f"{marker} {app.conversation.step.total}"
+            assert number in drawn, drawn
+            assert len(drawn) == top.size.width

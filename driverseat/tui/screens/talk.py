@@ -40,25 +40,50 @@ if TYPE_CHECKING:
 
 class TopLine(Widget):
     """The line at the top: where the person is (on the left) and whether their answers are
-    saved (on the right). One widget, not two in a row: the first screen is made sooner."""
+    saved (on the right). One widget, not two in a row: the first screen is made sooner.
+
+    When the line is too long for the window, the part's title is shortened (with "…"), so
+    the question's number stays whole; only in a very narrow window is the line cut, and
+    then between words."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.where = ""
+        self.title = ""  # the part's title inside ``where`` (the first thing to shorten)
         self.saved = ""
 
-    def show(self, *, where: str | None = None, saved: str | None = None) -> None:
+    def show(self, *, where: str | None = None, title: str | None = None, saved: str | None = None) -> None:
         """New words on either side (redrawn only when they change)."""
-        new = (self.where if where is None else where, self.saved if saved is None else saved)
-        if new != (self.where, self.saved):
-            self.where, self.saved = new
+        new = (
+            self.where if where is None else where,
+            self.title if title is None else title,
+            self.saved if saved is None else saved,
+        )
+        if new != (self.where, self.title, self.saved):
+            self.where, self.title, self.saved = new
             self.refresh()
 
     def render(self) -> Content:
         width = self.size.width
         saved = Content(f" {self.saved} " if self.saved else "")
-        where = Content(self.where).truncate(max(0, width - saved.cell_length))
+        where = self.fit(max(0, width - saved.cell_length))
         return Content.assemble(where, " " * max(0, width - where.cell_length - saved.cell_length), saved)
+
+    def fit(self, room: int) -> Content:
+        """``where`` in at most ``room`` cells."""
+        where = Content(self.where)
+        over = where.cell_length - room
+        if over <= 0:
+            return where
+        title = Content(self.title)
+        keep = title.cell_length - over - 1  # (one cell for the "…")
+        if self.title and self.title in self.where and keep >= 4:
+            short = title.truncate(keep).plain.rstrip() + "…"
+            return Content(self.where.replace(self.title, short, 1))
+        cut = where.truncate(room).plain
+        if len(cut) < len(self.where) and self.where[len(cut)] != " " and " " in cut:
+            cut = cut[: cut.rindex(" ")]  # never half a word
+        return Content(cut.rstrip(" ·"))
 
 
 class TalkScreen(Screen[None]):
@@ -196,10 +221,11 @@ class TalkScreen(Screen[None]):
         count = self.words("map_count", done=done, total=len(progress))
         self._say("#map-title", f"{self.words('map_title')}: {count}")
         if step.section is None:
-            top = self.words("top_line_end")
+            top, title = self.words("top_line_end"), ""
         else:
-            top = self.words("top_line", section=step.section.title, number=step.number, total=step.total)
-        self.query_one("#top-line", TopLine).show(where=top)
+            title = step.section.title
+            top = self.words("top_line", section=title, number=step.number, total=step.total)
+        self.query_one("#top-line", TopLine).show(where=top, title=title)
         self._show_coach(step)
         self._say("#banner", "\n".join(self.banner))
         self.query_one("#banner").display = bool(self.banner)
