@@ -507,8 +507,11 @@ def _restore(options: argparse.Namespace) -> int:
     passphrase = _with_passphrase(path, options, checked)
     with PrepStore(path, passphrase) as store:
         store.lock()
-        store.restore(backups[number - 1])  # checks the copy loads before it goes back
-    _say(_t("restored", number=number, path=path))
+        aside = store.restore(backups[number - 1])  # checks the copy loads before it goes back
+    if aside is not None:  # the file there could not be opened: kept as it was, elsewhere
+        _say(_t("restored_set_aside", number=number, path=path, kept=aside))
+    else:
+        _say(_t("restored", number=number, path=path))
     return 0
 
 

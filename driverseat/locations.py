@@ -81,6 +81,12 @@ def backups_dir(prep_path: Path) -> Path:
     return home() / "backups" / _key(prep_path)
 
 
+def set_aside_dir(prep_path: Path) -> Path:
+    """Where a prep file that could not be opened is kept, as it was, when an earlier copy
+    is put back in its place (never let go, unlike the backups)."""
+    return backups_dir(prep_path) / "set-aside"
+
+
 def meetings_dir(prep_path: Path) -> Path:
     """Where the preps of earlier meetings are kept, one file per meeting (``2026-11-20.yaml``).
 

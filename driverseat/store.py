@@ -578,18 +578,24 @@ class PrepStore:
             except (PrepUnreadable, NeedsPassphrase):
                 raise SaveFailed(words.say("cli", "save_changed_outside", path=self.path)) from None
 
-    def restore(self, backup: Backup) -> None:
-        """Put a backup back, after checking it loads. The current file first becomes a
-        backup itself. Raises ``PrepUnreadable`` when the backup can't be used."""
+    def restore(self, backup: Backup) -> Path | None:
+        """Put a backup back, after checking it loads. The file there now is kept first: as
+        a backup when it loads, else byte for byte in the set-aside folder (a file that
+        can't be opened still holds the person's words); returns that set-aside copy (None
+        when the file became a backup, or there was none). Raises ``PrepUnreadable`` when
+        the backup can't be used, and ``SaveFailed`` when the file there now can't be kept
+        (then nothing changes)."""
         if same_file(backup.path, self.target):
             raise PrepUnreadable(backup.path, words.say("cli", "restore_is_prep", path=backup.path))
         _prep, text, _notes = read_prep(backup.path, self.passphrase)
         target = self.target
         with self._io:
+            aside = None
             try:
-                _backup_current(target, self.passphrase)
-            except OSError:
-                pass
+                if _backup_current(target, self.passphrase) is None and target.is_file():
+                    aside = set_aside(target)
+            except OSError as exc:
+                raise _plain_reason(exc, locations.backups_dir(target)) from None
             try:
                 atomic_write(target, self._seal(text))
             except OSError as exc:
@@ -598,6 +604,20 @@ class PrepStore:
             self._loaded = None
             self._seen = _signature(target)
             self._known = None
+        return aside
+
+
+def set_aside(target: Path) -> Path:
+    """Keep ``target`` exactly as it is (whatever is in it) in the prep's set-aside folder,
+    written like a backup (0600, whole or not at all). These copies are never let go."""
+    folder = locations.set_aside_dir(target)
+    for each in (folder.parent.parent, folder.parent, folder):
+        _ensure_private_dir(each)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = folder / f"{target.stem}-{stamp}{target.suffix}"
+    with open(target, "rb") as handle:
+        atomic_write(kept, iter(lambda: handle.read(1 << 20), b""))
+    return kept
 
 
 def open_prep(

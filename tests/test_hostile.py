@@ -189,6 +189,41 @@ def test_restore_checks_the_copy_it_puts_back(tmp_path: Path, capsys: pytest.Cap
     assert path.read_bytes() == good
 
 
+def test_restore_keeps_a_file_that_could_not_be_opened(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A prep broken by hand still holds the person's newest words: putting a backup back
+    keeps it, byte for byte, and says where (it is not a backup: it does not load)."""
+    path = saved_prep(tmp_path / "prep.yaml", "Sam")
+    saved_prep(path, "Sam B")
+    broken = "person:\n  name: Sam B\n  story: [what I wrote last night, before a slip\n".encode()
+    path.write_bytes(broken)
+    backups = [b.path for b in list_backups(path)]
+    code, out, err = run_cli(capsys, "restore", str(path), "--number", "1")
+    assert code == 0 and "Traceback" not in err
+    kept = list(locations.set_aside_dir(path).iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes() == broken
+    assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept[0].parent.stat().st_mode) == 0o700
+    assert str(kept[0]) in out and "could not be opened" in out and "kept as a backup" not in out
+    assert read_prep(path)[0].name == "Sam"  # the copy is back
+    assert [b.path for b in list_backups(path)] == backups  # the broken file is not offered as a copy
+    code, out, _err = run_cli(capsys, "restore", str(path), "--number", "1")  # now the file there loads:
+    assert code == 0 and "kept as a backup" in out  # it becomes a backup, as before
+    assert len(list(locations.set_aside_dir(path).iterdir())) == 1
+
+
+def test_restore_changes_nothing_when_the_file_there_cannot_be_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = saved_prep(tmp_path / "prep.yaml", "Sam")
+    saved_prep(path, "Sam B")
+    broken = b"person: [not closed\n"
+    path.write_bytes(broken)
+    locations.set_aside_dir(path).write_text("a file where the folder goes")  # it can't be made
+    code, _out, err = run_cli(capsys, "restore", str(path), "--number", "1")
+    assert code != 0 and "Traceback" not in err and err.strip()
+    assert path.read_bytes() == broken  # nothing changed
+
+
 # ----------------------------------------------------------- 3. one identity, one writer
 def spellings(tmp_path: Path) -> list[Path]:
     real = tmp_path / "d"

@@ -545,12 +545,11 @@ async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Pat
     the prep opens with it (not asked twice), and stays locked."""
     from textual.widgets import Input
 
-    from driverseat.tui.widgets.press import Press
-
     from driverseat.tui.app import DriverseatApp
     from driverseat.tui.screens.passphrase import PassphraseScreen
     from driverseat.tui.screens.talk import TalkScreen
     from driverseat.tui.screens.trouble import UnreadableScreen
+    from driverseat.tui.widgets.press import Press
 
     path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
     lock_prep(path, PASS)
@@ -570,7 +569,11 @@ async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Pat
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         assert app.session is not None and app.session.locked and app.session.prep.name == f"Sam {SECRET}"
-        assert any("earlier copy is back" in str(n.message) for n in app._notifications)
+        said = [str(n.message) for n in app._notifications]
+        assert any("earlier copy is back" in message for message in said)
+        aside = list(locations.set_aside_dir(path).iterdir())  # the broken file, kept as it was
+        assert [a.read_bytes() for a in aside] == [b"person: [this is broken\n"]
+        assert any(str(aside[0]) in message for message in said)
         await pilot.press("ctrl+q")
     assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
     assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"

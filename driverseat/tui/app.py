@@ -256,7 +256,10 @@ class DriverseatApp(App[int]):
 
         if not isinstance(restored, Restored):
             return
-        self.notify(self.words("unreadable_restored"))
+        if restored.aside is not None:  # the file that could not be opened: where it is kept
+            self.notify(self.words("unreadable_restored_aside", path=str(restored.aside)), timeout=20)
+        else:
+            self.notify(self.words("unreadable_restored"))
         if restored.passphrase is None:
             self.open_prep()
         else:  # a locked copy: opened with the passphrase just typed, not asked again

@@ -10,6 +10,7 @@ one plain thing (the prep is open elsewhere, the questions could not load).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,9 +31,11 @@ from driverseat.tui.words import Words
 
 @dataclass(frozen=True)
 class Restored:
-    """An earlier copy is back; ``passphrase`` opens it when it is locked (else None)."""
+    """An earlier copy is back; ``passphrase`` opens it when it is locked (else None);
+    ``aside``: where the file that could not be opened is kept, as it was."""
 
     passphrase: str | None = None
+    aside: Path | None = None
 
 
 class UnreadableScreen(Screen[Restored]):
@@ -84,10 +87,11 @@ class UnreadableScreen(Screen[Restored]):
 
             self._trouble = ""
             self._passphrase: str | None = None
+            self._aside: Path | None = None
 
             def attempt(passphrase: str) -> bool:
                 try:
-                    self._put_back(backup, passphrase)
+                    self._aside = self._put_back(backup, passphrase)
                 except NeedsPassphrase:  # the wrong one: nothing changed
                     return False
                 except Exception as problem:  # any other trouble: said after
@@ -99,11 +103,11 @@ class UnreadableScreen(Screen[Restored]):
             self.app.push_screen(PassphraseScreen(attempt, self.words), self._after_passphrase)
             return
         try:
-            self._put_back(backup, None)
+            aside = self._put_back(backup, None)
         except Exception as problem:  # any trouble: say it calmly, keep the screen
             self.notify(str(problem), severity="warning", timeout=8)
             return
-        self.dismiss(Restored())
+        self.dismiss(Restored(aside=aside))
 
     def _after_passphrase(self, ok: bool | None) -> None:
         if not ok:
@@ -111,14 +115,15 @@ class UnreadableScreen(Screen[Restored]):
         if self._trouble:
             self.notify(self._trouble, severity="warning", timeout=8)
             return
-        self.dismiss(Restored(self._passphrase))
+        self.dismiss(Restored(self._passphrase, self._aside))
 
-    def _put_back(self, backup: Backup, passphrase: str | None) -> None:
-        """Put ``backup`` back (locked with ``passphrase`` when it is one), holding the lock."""
+    def _put_back(self, backup: Backup, passphrase: str | None) -> Path | None:
+        """Put ``backup`` back (locked with ``passphrase`` when it is one), holding the lock.
+        Returns where the file that could not be opened is kept (``PrepStore.restore``)."""
         store = PrepStore(self.problem.path, passphrase)
         try:
             store.lock()
-            store.restore(backup)
+            return store.restore(backup)
         finally:
             store.unlock()
 
