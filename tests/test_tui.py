@@ -376,9 +376,26 @@ async def test_unreadable_file_shows_backups_and_restores_one(prep_path: Path) -
         text = " ".join(str(s.render()) for s in screen.query(".calm-text"))
         assert "could not be read" in text
         assert "Traceback" not in text
+        assert screen.focused is screen.query_one("#backups")  # the copies, ready for the arrows and Enter
         await click(pilot, "#restore")
         assert isinstance(app.screen, TalkScreen)
         assert app.prep.name == "Ana"
+    kept = list(locations.set_aside_dir(prep_path).iterdir())  # the broken file is not lost
+    assert [k.read_text(encoding="utf-8") for k in kept] == ["person: [this is not\n"]
+
+
+async def test_an_unreadable_file_without_copies_closes_with_enter(prep_path: Path) -> None:
+    """No earlier copies: the one way out has the focus, so Enter alone closes the app
+    (and the file is left as it is)."""
+    prep_path.write_text("person: [this is not\n", encoding="utf-8")
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#quit")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert prep_path.read_text(encoding="utf-8") == "person: [this is not\n"
 
 
 async def test_locked_prep_says_so_calmly(prep_path: Path) -> None:

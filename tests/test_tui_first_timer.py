@@ -285,7 +285,10 @@ async def test_a_small_window_asks_to_be_bigger_and_comes_back(prep_path: Path) 
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
-        assert "a little bigger" in str(app.screen.query_one("#too-small-text").render())
+        text = app.screen.query_one("#too-small-text")
+        assert "a little bigger" in str(text.render())
+        assert text.region.width >= 30 and text.region.height >= 2  # drawn, not an empty box
+        assert "bigger" in app.export_screenshot()
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, TalkScreen)

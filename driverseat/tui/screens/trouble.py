@@ -42,6 +42,7 @@ class UnreadableScreen(Screen[Restored]):
     """The prep file could not be read: what is wrong, and the earlier copies."""
 
     BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
+    AUTO_FOCUS = "#backups, #quit"  # the copies when there are some, else the way out (Enter works at once)
 
     def __init__(self, problem: PrepUnreadable, words: Words):
         super().__init__()
@@ -132,6 +133,7 @@ class CalmScreen(Screen[None]):
     """One plain message and a way out."""
 
     BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
+    AUTO_FOCUS = "#quit"  # (not the scrolling text: Enter closes at once)
 
     def __init__(self, title: str, text: str, words: Words):
         super().__init__()
