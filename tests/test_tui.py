@@ -508,3 +508,21 @@ async def test_the_top_line_at_80_columns_keeps_the_question_number_and_saved(pr
             number = f"{marker} {app.conversation.step.total}"
             assert number in drawn, drawn
             assert len(drawn) == top.size.width
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_all_four_buttons_under_a_question_fit_at_80_columns(prep_path: Path, language: str) -> None:
+    """Back, Skip, Not sure and Example all show under "a year from now…": each is whole
+    on screen (in Spanish the words are longer)."""
+    app = DriverseatApp(prep_path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = talk(app)
+        screen.edit("vision")
+        await pilot.pause()
+        row = screen.query_one("#actions")
+        shown = [press for press in row.children if press.display]
+        assert [press.id for press in shown] == ["back", "skip", "not-sure", "example"]
+        for press in shown:
+            assert row.region.contains_region(press.region), (press.id, press.region, row.region)
+            assert press.region.width >= len(str(press.label)) + 2
