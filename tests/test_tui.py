@@ -526,3 +526,21 @@ async def test_all_four_buttons_under_a_question_fit_at_80_columns(prep_path: Pa
         for press in shown:
             assert row.region.contains_region(press.region), (press.id, press.region, row.region)
             assert press.region.width >= len(str(press.label)) + 2
+
+
+async def test_back_at_the_first_question_says_there_is_nothing_before(prep_path: Path) -> None:
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.conversation.step.key == "name"
+        assert any("first question" in str(n.message) for n in app._notifications)
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("ctrl+b")  # back from the second question: no such note
+        await pilot.pause()
+        assert app.conversation.step.key == "name"
+        assert not any("first question" in str(n.message) for n in app._notifications)

@@ -354,7 +354,9 @@ class TalkScreen(Screen[None]):
         self._move(self.shown, self.conversation.skip)
 
     def action_back(self) -> None:
-        self._move(self.shown, self.conversation.back)
+        before = self.conversation.step.key
+        if self._move(self.shown, self.conversation.back) and self.conversation.step.key == before:
+            self.notify(self.words("back_first"), timeout=4)  # (nothing before the first question)
 
     def action_not_sure(self) -> None:
         if not self.conversation.step.can_not_sure:
