@@ -544,3 +544,22 @@ async def test_back_at_the_first_question_says_there_is_nothing_before(prep_path
         await pilot.pause()
         assert app.conversation.step.key == "name"
         assert not any("first question" in str(n.message) for n in app._notifications)
+
+
+async def test_the_keys_are_on_the_first_screen_and_a_click_presses_one(prep_path: Path) -> None:
+    """The key line has its keys as soon as the first screen is there (it draws them
+    itself, in the same frame), changes with the step, and a click on a key does what
+    the key does."""
+    from driverseat.tui.widgets.key_line import KeyLine
+
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        line = app.screen.query_one(KeyLine)
+        drawn = line.render().plain
+        assert drawn.startswith("^n Skip f2 Parts f3 Example f4 Tips ^q Quit")
+        assert app.conversation.step.key == "name"
+        start = drawn.index("^n Skip")
+        await pilot.click(KeyLine, offset=(start + 3, 0))  # on "Skip"
+        await pilot.pause()
+        assert app.conversation.step.key == "rights"
+        assert "f3 Example" not in line.render().plain  # the rights have no example

@@ -23,11 +23,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from driverseat.conversation import Conversation, Step
 from driverseat.tui.keys import use_words
 from driverseat.tui.widgets.answer import AnswerArea
+from driverseat.tui.widgets.key_line import KeyLine
 from driverseat.tui.widgets.press import Press
 from driverseat.tui.widgets.section_map import SectionMap
 from driverseat.tui.widgets.transcript import QuestionNow, Talk, TalkView, TranscriptEntry
@@ -158,7 +159,7 @@ class TalkScreen(Screen[None]):
                     yield Press(self.words("skip"), id="skip")
                     yield Press(say("not_sure"), id="not-sure")
                     yield Press(self.words("example"), id="example")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyLine()  # the keys, drawn with the rest of the screen
 
     def _new_coach(self) -> Static:
         coach = Static("", id="coach", markup=False)
