@@ -165,3 +165,21 @@ def test_share_at_the_end_points_to_the_sheet(prep_path: Path) -> None:
     assert "You have been through every part." in out
     assert "To share your sheet, type sheet." in out
     assert saved(prep_path).get("private_answers") == before  # nothing earlier was shared
+
+
+# Found by a walkthrough: words typed at "did you mean ...?" were dropped without a word.
+def test_words_typed_at_did_you_mean_are_never_dropped_silently(prep_path: Path) -> None:
+    """At "think of your last meeting" (a long answer), "example" asks which was meant;
+    typing the answer there instead is not taken as 1 or 2: the person is told those words
+    are not kept yet, and the answer typed next is kept whole."""
+    _code, out = run_lines(prep_path, lines("", "", "2", "example", "They talked over me.",
+                                            "They talked over me.", "Second line", ""))
+    assert 'Did you mean see an example, or is "example" your answer?' in out
+    assert '"They talked over me." is not kept as your answer yet. Please type your answer again.' in out
+    assert saved(prep_path)["welcome"]["last_time"] == "They talked over me.\nSecond line"
+
+
+def test_words_typed_at_did_you_mean_no_are_not_taken_as_no(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("sections", "1", "5", "", "", "No", "June 3", "June 3"))
+    assert '"June 3" is not kept as your answer yet.' in out
+    assert saved(prep_path)["meeting"]["date"] == "June 3"  # not "No", and nothing lost unsaid

@@ -57,6 +57,7 @@ class PlainSession:
         self.reader = reader
         self.out = out
         self.save = save
+        self._unclear = ""  # what was typed at the last "did you mean ...?" question
         self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
@@ -128,8 +129,11 @@ class PlainSession:
             self.out.text(self.words.say("end_options"))
             return False
         if step.role == Role.QUESTION and step.input == Input.SHORT and self._means_no(line):
-            if self._ask(self.words.say("ask_no", typed=line)) is True:
+            picked = self._ask(self.words.say("ask_no", typed=line))
+            if picked is True:
                 return self._not_known(step)
+            if picked is None and self._not_kept():
+                return False
         return self._give(step, line)
 
     @staticmethod
@@ -141,18 +145,29 @@ class PlainSession:
         return not line.strip().isdigit() and self.words.yes_no(line) is False
 
     def _ask(self, question: str) -> bool | None:
-        """Ask once: True for 1 (or yes), False for 2 (or no), None for anything else."""
+        """Ask once: True for 1 (or yes), False for 2 (or no), None for anything else
+        (what was typed then is kept in ``_unclear`` until ``_not_kept`` says so)."""
         self.out.text(question)
-        typed = normalize(self._read())
+        self._unclear = self._read()
+        typed = normalize(self._unclear)
         if typed in ("1", "2"):
             return typed == "1"
         return self.words.yes_no(typed)
+
+    def _not_kept(self) -> bool:
+        """After an unclear reply to ``_ask``: words typed there are not an answer, and the
+        person is told so (never silently dropped). True when there were words."""
+        if not self._unclear.strip():
+            return False
+        self.out.text(self.words.say("not_kept", typed=self._unclear))
+        return True
 
     def _which(self, command: str, line: str) -> str | None:
         """A command word typed where it could be an answer: ask once which was meant."""
         means = self.words.means(command)
         picked = self._ask(self.words.say("ask_command", means=means, typed=line))
         if picked is None:
+            self._not_kept()
             return _STAY
         return command if picked else None
 
