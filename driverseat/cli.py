@@ -533,7 +533,7 @@ def _where(options: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- the passphrase lock
 def _lock(options: argparse.Namespace) -> int:
     """``driverseat lock``: say the limits, ask for a passphrase twice, lock the prep and its copies."""
-    from driverseat import lockbox
+    from driverseat import locations, lockbox
     from driverseat.store import list_backups, lock_prep, read_limited
 
     path = _prep_path(options.file)
@@ -556,6 +556,9 @@ def _lock(options: argparse.Namespace) -> int:
     _say(_t("lock_working"))
     lock_prep(path, first)
     _say(_t("locked_done", path=path, count=len(list_backups(path))))
+    meetings = locations.meetings_dir(path)
+    if meetings.is_dir() and any(meetings.iterdir()):  # (the lock does not reach them yet: say so)
+        _say(_t("lock_meetings_open", folder=meetings))
     return 0
 
 

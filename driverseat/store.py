@@ -607,6 +607,15 @@ class PrepStore:
         return aside
 
 
+def set_aside_files(target: Path) -> list[Path]:
+    """The files kept by ``set_aside`` for this prep, oldest first."""
+    folder = locations.set_aside_dir(target)
+    try:
+        return sorted(item for item in folder.iterdir() if item.is_file() and not item.is_symlink())
+    except OSError:
+        return []
+
+
 def set_aside(target: Path) -> Path:
     """Keep ``target`` exactly as it is (whatever is in it) in the prep's set-aside folder,
     written like a backup (0600, whole or not at all). These copies are never let go."""
@@ -658,6 +667,11 @@ def lock_prep(path: Path, passphrase: str) -> int:
             if not lockbox.is_locked(kept):
                 atomic_write(backup.path, lockbox.lock(kept, passphrase))
                 count += 1
+        for aside in set_aside_files(target):  # files that could not be opened: their words too
+            kept = aside.read_bytes()
+            if not lockbox.is_locked(kept):
+                atomic_write(aside, lockbox.lock(kept, passphrase))
+                count += 1
         if not lockbox.is_locked(raw):
             atomic_write(target, lockbox.lock(raw, passphrase))
             count += 1
@@ -685,6 +699,14 @@ def unlock_prep(path: Path, passphrase: str) -> tuple[int, int]:
                     atomic_write(backup.path, lockbox.unlock(kept, passphrase))
                     count += 1
                 except WrongPassphrase:
+                    kept_locked += 1
+        for aside in set_aside_files(target):
+            kept = aside.read_bytes()
+            if lockbox.is_locked(kept):
+                try:
+                    atomic_write(aside, lockbox.unlock(kept, passphrase))
+                    count += 1
+                except (WrongPassphrase, NeedsPassphrase):
                     kept_locked += 1
         if plain_prep is not None:
             atomic_write(target, plain_prep)

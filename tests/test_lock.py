@@ -173,6 +173,34 @@ def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
     assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
 
 
+def test_the_lock_reaches_a_file_set_aside_and_says_what_it_does_not_reach(tmp_path: Path) -> None:
+    """A prep file that could not be opened, kept aside when a copy was put back, holds the
+    person's words too: it is locked and unlocked with the rest. The preps of earlier
+    meetings are not locked yet, and the lock says so instead of claiming everything."""
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=1)
+    broken = f"person: [{SECRET} and more\n".encode()
+    path.write_bytes(broken)
+    store = PrepStore(path)
+    store.lock()
+    aside = store.restore(list_backups(path)[0])
+    store.unlock()
+    assert aside is not None and aside.read_bytes() == broken
+    earlier = locations.meetings_dir(path)
+    earlier.mkdir(parents=True)
+    (earlier / "2026-08-01.yaml").write_text("person:\n  name: Sam\n", encoding="utf-8")
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline(PASS)
+    child.expect("is locked now")
+    child.expect("Your preps from earlier meetings are not locked")
+    child.expect(pexpect.EOF)
+    assert lockbox.is_locked(aside.read_bytes()) and SECRET.encode() not in aside.read_bytes()
+    unlock_prep(path, PASS)
+    assert aside.read_bytes() == broken
+
+
 def test_check_export_and_unlock_read_the_passphrase(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
