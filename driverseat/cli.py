@@ -184,10 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _unreadable(exc)
         if isinstance(exc, PrepLocked):
             return _fail(str(exc), 1)
-        from driverseat.lockbox import NeedsPassphrase
+        from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 
-        if isinstance(exc, NeedsPassphrase):
+        if isinstance(exc, WrongPassphrase):
             return _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
+        if isinstance(exc, NeedsPassphrase):  # a command that does not ask for one (yet)
+            return _fail(_t("passphrase_unlock_first", path=exc.path or ""), 1)
         if isinstance(exc, ScriptError):
             return _fail(_t("script_problem", problem=exc), 2)
         if os.environ.get("DRIVERSEAT_DEBUG"):
@@ -306,7 +308,7 @@ def _history(options: argparse.Namespace) -> int:
     from driverseat.safetext import visible
 
     path = _prep_path(options.file)
-    meetings = cycle.history(path)
+    meetings = _with_passphrase(path, options, lambda passphrase: cycle.history(path, passphrase))
     if not meetings:
         _say(_t("history_none", path=path))
         return 0

@@ -100,8 +100,9 @@ def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
     )
 
 
-def history(prep_path: Path) -> list[Meeting]:
-    """Every meeting, oldest first, the current prep last (when there is one).
+def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
+    """Every meeting, oldest first, the current prep last (when there is one; opened
+    with ``passphrase`` when it is locked).
 
     A file in the history that can't be read is left out here (``driverseat check``
     on it says why); it is never changed."""
@@ -117,7 +118,7 @@ def history(prep_path: Path) -> list[Meeting]:
         out.append(_summary(path, prep, current=False))
     if prep_path.exists():
         try:
-            prep, _text, _notes = read_prep(prep_path)
+            prep, _text, _notes = read_prep(prep_path, passphrase)
         except PrepUnreadable:
             return out
         out.append(_summary(prep_path, prep, current=True))

@@ -606,3 +606,53 @@ async def test_the_app_puts_back_a_locked_copy_with_its_passphrase(tmp_path: Pat
     assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
     assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"
     assert all(p.read_bytes() == raw for p, raw in copies.items() if p.exists())  # the copies as they were
+
+
+def test_history_of_a_locked_prep_asks_for_the_passphrase(tmp_path: Path) -> None:
+    """It used to say "That passphrase does not open ..." without asking for one."""
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    child = spawn("history", str(path), cwd=tmp_path)
+    child.expect("Passphrase for ")
+    child.sendline(PASS)
+    child.expect("Your meetings, oldest first:")
+    child.expect("this prep")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_command_that_cannot_open_a_locked_prep_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    before = path.read_bytes()
+    assert cli.main(["next", str(path)]) == 1
+    said = capsys.readouterr().err
+    assert "is locked, and this can't open a locked prep yet" in said and "does not open" not in said
+    assert path.read_bytes() == before
+
+
+async def test_my_meetings_in_the_app_opens_on_a_locked_prep(tmp_path: Path, data_home: Path) -> None:
+    from textual.widgets import Input
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.history import HistoryScreen
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        shown = " ".join(str(line.render()) for line in app.screen.query(".history-line"))
+        assert "this prep" in shown
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")

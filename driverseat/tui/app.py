@@ -394,7 +394,7 @@ class DriverseatApp(App[int]):
             return
         if self.session is not None and not self.session.locked:
             self.session.flush()  # the list reads the prep file: with the last answer in it (a plain write is quick)
-        self.push_screen(HistoryScreen(self.store.path, self.words))
+        self.push_screen(HistoryScreen(self.store.path, self.words, self.store.passphrase))
 
     async def action_part(self, part: str) -> None:
         """Open after the meeting (``after``), the prep (``""``), or start the next prep

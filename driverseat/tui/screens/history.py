@@ -20,10 +20,11 @@ from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
-def history_lines(prep_path: Path, words: Words) -> list[str]:
-    """One line per meeting, in the app's words (the person's goal as typed)."""
+def history_lines(prep_path: Path, words: Words, passphrase: str | None = None) -> list[str]:
+    """One line per meeting, in the app's words (the person's goal as typed); a locked
+    prep is read with ``passphrase``."""
     lines: list[str] = []
-    for meeting in cycle.history(prep_path):
+    for meeting in cycle.history(prep_path, passphrase):
         goal = words("history_goal", goal=meeting.goal) if meeting.goal else words("history_no_goal")
         if meeting.current:
             lines.append(words("history_current", goal=goal))
@@ -41,15 +42,15 @@ class HistoryScreen(Screen[None]):
         Binding("f7", "close", "key_close", show=False),
     ]
 
-    def __init__(self, prep_path: Path, words: Words):
+    def __init__(self, prep_path: Path, words: Words, passphrase: str | None = None):
         super().__init__()
-        self.prep_path, self.words = prep_path, words
+        self.prep_path, self.words, self.passphrase = prep_path, words, passphrase
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="calm"):
             yield Static(self.words("history_title"), markup=False, classes="calm-title")
-            for line in history_lines(self.prep_path, self.words):
+            for line in history_lines(self.prep_path, self.words, self.passphrase):
                 yield Static(line, markup=False, classes="calm-text history-line")
             yield Static(self.words("history_hint"), markup=False, classes="calm-text")
         yield Footer(show_command_palette=False, compact=True)
