@@ -109,6 +109,33 @@ def test_plain_mode_offers_to_save_somewhere_else(tmp_path: Path, monkeypatch: p
     assert f"Your answers are saved in {elsewhere / 'prep.yaml'}" in stdout.getvalue()
 
 
+def test_plain_mode_rescue_takes_no_number_for_a_place_and_says_the_whole_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"1" typed out of habit is not taken as a file called 1 in whatever folder this
+    runs in; a name without a folder is said back with its whole path."""
+    path = tmp_path / "full" / "prep.yaml"
+    path.parent.mkdir()
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    real_fsync = os.fsync
+
+    def full_there(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(path.parent)):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_there)
+    stdout = io.StringIO()
+    code = plain_run(path, stdin=io.StringIO("Sam\nquit\n1\nrescued.yaml\n"), stdout=stdout)
+    assert code == 0
+    said = stdout.getvalue()
+    assert "Please type the name of a folder" in said and not (here / "1").exists()
+    assert f"Your answers are saved in {here / 'rescued.yaml'}." in said
+    assert read_prep(here / "rescued.yaml")[0].name == "Sam"
+
+
 async def test_the_app_keeps_the_answers_on_screen_when_it_cannot_save(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,7 +230,10 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
                 typed = ""
             if not typed.strip():
                 break
-            where = Path(typed.strip()).expanduser()
+            if typed.strip().isdigit():  # a number typed out of habit ("Type 1 ..."): not a place
+                out.text(words.say("save_elsewhere_name"))
+                continue
+            where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
             if where.is_dir():
                 where = where / store.path.name
             try:
