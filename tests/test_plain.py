@@ -486,6 +486,25 @@ def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypat
     assert saved(prep_path)["welcome"] == {"rights_read": True, "first_time": "yes"}
 
 
+def test_a_failed_save_is_told_right_after_the_answer_it_was_for(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not one answer later (the save runs on the writer thread): the note comes after the
+    name, before the rights are shown."""
+    real_write = store_module.PrepStore.write
+    calls = {"n": 0}
+
+    def flaky(self: store_module.PrepStore, text: str, aside: bool = False) -> bool:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(28, "No space left on device")
+        return real_write(self, text, aside)
+
+    monkeypatch.setattr(store_module.PrepStore, "write", flaky)
+    _code, out = run_lines(prep_path, lines("Sam", "", "1"))
+    note = out.index("could not be saved just now")
+    assert out.index("What name do you like") < note < out.index("You have the right to")
+    assert saved(prep_path)["person"]["name"] == "Sam"
+
+
 # ------------------------------------------------------------------ parts
 def test_line_mode_is_chosen_for_dumb_terminals_and_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
     class Tty(io.StringIO):

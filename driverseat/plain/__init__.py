@@ -140,6 +140,7 @@ def start(
             return _not_saved(session, session.prep, reader, out, now["words"])
 
         talk = PlainSession(session.conversation, words, reader, out, session.save, not_saved, session=session)
+        talk.before_step = notes.settle  # a failed save is said right after the answer it was for
         if offer_languages and language is None and session.offers_languages():
             try:
                 talk.choose_language()
@@ -191,6 +192,21 @@ class SaveNotes:
     def read(self, prompt: str) -> str:
         self.say_pending()
         return str(self.reader.read(prompt))
+
+    def settle(self) -> None:
+        """Before the next question: let the last answer's save reach the disk (a plain
+        prep takes a few ms; after half a second the person is told it is on its way), and
+        say now if it failed, not after the next answer. (A locked prep's failures are said
+        before the next prompt, as before.)"""
+        from driverseat.session import SLOW_SAVE
+
+        session = self.session
+        if session is not None and session.locked:
+            return  # a locked save takes a second (scrypt): it is never waited for between questions
+        if session is not None and not session.flush(SLOW_SAVE) and session.saving:
+            self.out.text(self.words().say("saving_wait"))
+            session.flush()
+        self.say_pending()
 
     def wait(self, words: Any) -> None:
         """Wait for the saves still on their way to the disk; when it takes more than

@@ -58,6 +58,7 @@ class PlainSession:
         self.out = out
         self.save = save
         self._unclear = ""  # what was typed at the last "did you mean ...?" question
+        self.before_step: Callable[[], None] = lambda: None  # run before each new step is shown
         self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
@@ -77,6 +78,7 @@ class PlainSession:
             while True:
                 step = self.conv.step
                 if show:
+                    self.before_step()
                     self.show(step)
                 show = self._turn(step)
         except (Quit, EOFError):
