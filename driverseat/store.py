@@ -31,7 +31,7 @@ import shutil
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -646,6 +646,18 @@ def open_prep(
     return store, prep
 
 
+def _copies(target: Path) -> Iterator[tuple[Path, bytes]]:
+    """Every copy of a prep that holds the person's words, with its bytes: the backups
+    that can be read, then the files set aside (which could not be opened as preps)."""
+    for backup in list_backups(target):
+        try:
+            yield backup.path, read_limited(backup.path)
+        except PrepUnreadable:
+            continue
+    for aside in set_aside_files(target):
+        yield aside, aside.read_bytes()
+
+
 def lock_prep(path: Path, passphrase: str) -> int:
     """Lock a prep and every backup of it with ``passphrase``. Returns how many files
     were locked now (a file locked already is left as it is).
@@ -659,18 +671,9 @@ def lock_prep(path: Path, passphrase: str) -> int:
         store.lock()
         target = store.target
         _prep, _text, _notes, raw = _read(target, passphrase)
-        for backup in list_backups(target):
-            try:
-                kept = read_limited(backup.path)
-            except PrepUnreadable:
-                continue
+        for copy_path, kept in _copies(target):
             if not lockbox.is_locked(kept):
-                atomic_write(backup.path, lockbox.lock(kept, passphrase))
-                count += 1
-        for aside in set_aside_files(target):  # files that could not be opened: their words too
-            kept = aside.read_bytes()
-            if not lockbox.is_locked(kept):
-                atomic_write(aside, lockbox.lock(kept, passphrase))
+                atomic_write(copy_path, lockbox.lock(kept, passphrase))
                 count += 1
         if not lockbox.is_locked(raw):
             atomic_write(target, lockbox.lock(raw, passphrase))
@@ -689,24 +692,12 @@ def unlock_prep(path: Path, passphrase: str) -> tuple[int, int]:
         target = store.target
         _prep, _text, _notes, raw = _read(target, passphrase)
         plain_prep = lockbox.unlock(raw, passphrase) if lockbox.is_locked(raw) else None
-        for backup in list_backups(target):
-            try:
-                kept = read_limited(backup.path)
-            except PrepUnreadable:
-                continue
+        for copy_path, kept in _copies(target):
             if lockbox.is_locked(kept):
                 try:
-                    atomic_write(backup.path, lockbox.unlock(kept, passphrase))
+                    atomic_write(copy_path, lockbox.unlock(kept, passphrase))
                     count += 1
                 except WrongPassphrase:
-                    kept_locked += 1
-        for aside in set_aside_files(target):
-            kept = aside.read_bytes()
-            if lockbox.is_locked(kept):
-                try:
-                    atomic_write(aside, lockbox.unlock(kept, passphrase))
-                    count += 1
-                except (WrongPassphrase, NeedsPassphrase):
                     kept_locked += 1
         if plain_prep is not None:
             atomic_write(target, plain_prep)
