@@ -469,7 +469,8 @@ def test_an_unreadable_file_is_explained_and_untouched(prep_path: Path) -> None:
     assert prep_path.read_bytes() == before
 
 
-def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def first_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first write of the prep fails as a full disk does; later ones work."""
     real_write = store_module.PrepStore.write
     calls = {"n": 0}
 
@@ -480,6 +481,10 @@ def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypat
         return real_write(self, text, aside)
 
     monkeypatch.setattr(store_module.PrepStore, "write", flaky)
+
+
+def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first_write_fails(monkeypatch)
     code, out = run_lines(prep_path, lines("", "", "1"))
     assert code == 0
     assert "Your answers could not be saved just now (No space left on device)." in out
@@ -489,16 +494,7 @@ def test_a_failed_save_is_told_calmly_and_tried_again(prep_path: Path, monkeypat
 def test_a_failed_save_is_told_right_after_the_answer_it_was_for(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not one answer later (the save runs on the writer thread): the note comes after the
     name, before the rights are shown."""
-    real_write = store_module.PrepStore.write
-    calls = {"n": 0}
-
-    def flaky(self: store_module.PrepStore, text: str, aside: bool = False) -> bool:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OSError(28, "No space left on device")
-        return real_write(self, text, aside)
-
-    monkeypatch.setattr(store_module.PrepStore, "write", flaky)
+    first_write_fails(monkeypatch)
     _code, out = run_lines(prep_path, lines("Sam", "", "1"))
     note = out.index("could not be saved just now")
     assert out.index("What name do you like") < note < out.index("You have the right to")

@@ -198,27 +198,32 @@ class SaveNotes:
         prep takes a few ms; after half a second the person is told it is on its way), and
         say now if it failed, not after the next answer. (A locked prep's failures are said
         before the next prompt, as before.)"""
-        from driverseat.session import SLOW_SAVE
-
         session = self.session
         if session is not None and session.locked:
             return  # a locked save takes a second (scrypt): it is never waited for between questions
-        if session is not None and not session.flush(SLOW_SAVE) and session.saving:
-            self.out.text(self.words().say("saving_wait"))
-            session.flush()
+        self._until_on_disk(self.words())
         self.say_pending()
+
+    def _until_on_disk(self, words: Any) -> None:
+        """Wait for the saves still on their way to the disk; when it takes more than half
+        a second, say so first."""
+        from driverseat.session import SLOW_SAVE
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            if not session.flush(SLOW_SAVE) and session.saving:
+                self.out.text(words.say("saving_wait"))
+        except (OSError, ValueError):  # the screen is gone: still wait
+            pass
+        session.flush()
 
     def wait(self, words: Any) -> None:
         """Wait for the saves still on their way to the disk; when it takes more than
         half a second, say so first. Then say whether the last one failed."""
-        from driverseat.session import SLOW_SAVE
-
         session = self.session
-        try:
-            if session is not None and not session.flush(SLOW_SAVE) and session.saving:
-                self.out.text(words.say("saving_wait"))
-        except (OSError, ValueError):  # the screen is gone: still wait
-            pass
+        self._until_on_disk(words)
         if session is not None and not session.flush():
             session.save()  # the last write failed: one more try, as every save after a failed one
             session.flush()
