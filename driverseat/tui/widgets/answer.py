@@ -354,6 +354,7 @@ class AnswerArea(Vertical):
         self.step = step
         self.shown = shown
         kind = step.input
+        self.set_class(kind == "long", "-long")
         words = self.words
         if kind in ("long", "choices", "yesno", "info", "end"):  # (the others never show the rows)
             self._rows()
