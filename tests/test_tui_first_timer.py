@@ -571,3 +571,50 @@ async def test_a_whole_walk_posted_at_once_lands_every_word(tmp_path: Path) -> N
     assert [w for w in walk.words if w not in on_file] == []
     assert data["not_invited"][0]["private"] is True
     assert [p["name"] for p in data["invitees"]] == ["Jim", "Ana"]
+
+
+async def test_keys_typed_faster_than_taken_keep_their_order(tmp_path: Path) -> None:
+    """Letters, a Backspace and arrows handed to the app at once, while the box still has
+    every earlier key to take: each key is taken in the order typed. (A Backspace or an
+    arrow is found by a binding only after a trip up to the app; handed on at once, as
+    Textual does by itself, the letters after it overtook it and the name came out wrong.)"""
+    path = tmp_path / "prep.yaml"
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen.focused, Input):  # the welcome: on to the name
+            await pilot.press("enter")
+        typed = [*"Samx", "backspace", *"my", "left", "left", "b", "enter"]
+        for key in typed:
+            app.post_message(events.Key(key, key if len(key) == 1 else ("\r" if key == "enter" else None)))
+        for _ in range(200):  # wait for the condition, not for a time
+            if app.conversation.prep.get(("person", "name")) is not None:
+                break
+            await pilot.pause(0.02)
+    assert saved(path)["person"]["name"] == "Sambmy"
+
+
+async def test_the_answers_are_on_disk_however_the_app_closes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow disk, and the app closed by Textual itself (not Ctrl+Q): before it is gone,
+    every answer handed to the writer is on disk."""
+    import time
+
+    from driverseat.store import PrepStore as Store
+
+    write = Store.write
+
+    def slow_write(self: Store, text: str, **how: Any) -> None:
+        time.sleep(0.3)
+        write(self, text, **how)
+
+    monkeypatch.setattr(Store, "write", slow_write)
+    path = tmp_path / "prep.yaml"
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen.focused, Input):
+            await pilot.press("enter")
+        await pilot.press(*"Sam", "enter")
+        assert app.conversation.prep.get(("person", "name")) == "Sam"
+        app.exit()
+    assert saved(path)["person"]["name"] == "Sam"

@@ -37,6 +37,7 @@ from driverseat.script import Script, ScriptError
 from driverseat.session import SLOW_SAVE, Session
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
+from driverseat.tui.in_turn import KeysInTurn
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words, load_words
 from driverseat.words import REFERENCE
@@ -111,6 +112,7 @@ class DriverseatApp(App[int]):
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
         self.animation_level = "none"
+        self.keys_in_turn = KeysInTurn(self, super().on_event)
         self._use_words()
 
     def _use_words(self) -> None:
@@ -230,9 +232,13 @@ class DriverseatApp(App[int]):
         self.push_screen(*self._trouble(problem))
 
     async def on_event(self, event: events.Event) -> None:
-        """Any key or click is the person being here: the idle time starts again."""
+        """Any key or click is the person being here: the idle time starts again. Keys are
+        handed on one whole trip at a time (``KeysInTurn``), so none lands out of turn."""
         if isinstance(event, (events.Key, events.MouseDown)) and self.session is not None and not self._hidden:
             self.session.touch()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys_in_turn.arrive(event)
+            return
         await super().on_event(event)
 
     def hide_if_idle(self) -> None:
@@ -311,6 +317,11 @@ class DriverseatApp(App[int]):
         self._shut_down = True
         if self.session is not None:
             self.session.close()
+
+    def on_unmount(self) -> None:
+        """However the app closes (Ctrl+Q, a closed terminal, a trouble inside Textual),
+        every answer handed to the writer is on disk, and the prep unlocked, before it is gone."""
+        self.shutdown()
 
     def _hang_up(self) -> None:
         self.shutdown()

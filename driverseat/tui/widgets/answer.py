@@ -70,7 +70,11 @@ def _pass_on(widget: Widget, event: events.Key) -> bool:
         return False
     event.stop()
     event.prevent_default()
-    widget.app.post_message(events.Key(event.key, event.character))
+    in_turn = getattr(widget.app, "keys_in_turn", None)
+    if in_turn is not None:
+        in_turn.again(event)
+    else:
+        widget.app.post_message(events.Key(event.key, event.character))
     return True
 
 
@@ -354,7 +358,6 @@ class AnswerArea(Vertical):
         self.step = step
         self.shown = shown
         kind = step.input
-        self.set_class(kind == "long", "-long")
         words = self.words
         if kind in ("long", "choices", "yesno", "info", "end"):  # (the others never show the rows)
             self._rows()
