@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -114,7 +114,16 @@ class TalkScreen(Screen[None]):
         self.banner: tuple[str, ...] = self._greeting()
         self._said: dict[str, str] = {}  # what each line of the screen says now
         self._keys_for: tuple[object, ...] = ()
+        self._resumed = False
         use_words(self, words)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time the screen is shown, each widget was styled as it was mounted, a
+        moment ago: Textual's own pass over every widget again is skipped (a quicker start).
+        Every later return to this screen restyles as usual."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     @property
     def ds_app(self) -> DriverseatApp:
