@@ -618,3 +618,31 @@ async def test_the_answers_are_on_disk_however_the_app_closes(tmp_path: Path, mo
         assert app.conversation.prep.get(("person", "name")) == "Sam"
         app.exit()
     assert saved(path)["person"]["name"] == "Sam"
+
+
+async def test_the_earlier_words_a_question_asks_about_are_always_in_sight(tmp_path: Path, frozen_clock: str) -> None:
+    """Getting ready for the next meeting, at 80x24: "Is it still true?" comes with the
+    words it asks about, and those words are in sight with the question, step after step
+    (they were below the conversation, which had scrolled them away by the fourth)."""
+    from test_cycle import full_copy, started_next
+
+    path = full_copy(tmp_path / "prep.yaml")
+    started_next(path)
+    app = DriverseatApp(path)
+    asked = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(14):
+            step = app.conversation.step
+            if step.recall:
+                question_in_sight(app)
+                shown = [w for w in app.screen.query(".recalled") if w.display]
+                assert [str(w.render()) for w in shown] == list(step.recall)
+                assert all(in_sight(app, w) for w in shown), step.key
+                now = app.screen.query_one("#now")  # with the question, which never scrolls:
+                assert all(now in w.ancestors for w in shown)  # not in the conversation above it
+                assert in_sight(app, app.screen.query_one("#recall-intro"))
+                asked.append(step.recall[0])
+            await pilot.press("enter")  # keep it
+            await pilot.pause()
+    assert len(asked) >= 10 and "Jim" in asked

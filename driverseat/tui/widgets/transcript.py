@@ -87,10 +87,8 @@ class Talk(VerticalScroll):
         self.words = words
         self.view: TalkView | None = None
         self._entries: list[TranscriptEntry] = []  # in order, as on screen
-        self._recalled: list[Static] = []
-        self._recall_intro = Static("")  # (the one in the recall part, once it is made)
 
-    PARTS = ("intro", "hidden-note", "said-title", "entries", "recall")  # top to bottom
+    PARTS = ("intro", "hidden-note", "said-title", "entries")  # top to bottom
 
     def _part(self, name: str, wanted: bool) -> Widget | None:
         """The part ``name``, shown or not; made (in its place) the first time it is wanted,
@@ -109,9 +107,6 @@ class Talk(VerticalScroll):
             self.mount(part, before=following)
         else:
             self.mount(part)
-        if name == "recall":  # (its own child is mounted once it is there itself)
-            self._recall_intro = Static("", classes="recall-intro", id="recall-intro")
-            part.mount(self._recall_intro)
         return part
 
     def _make(self, name: str) -> Widget:
@@ -121,9 +116,7 @@ class Talk(VerticalScroll):
             return Static(self.words("answers_hidden"), classes="said-title", id="hidden-note")
         if name == "said-title":
             return Static(self.words("what_you_said"), classes="said-title", id="said-title")
-        if name == "entries":
-            return Vertical(id="entries")
-        return Vertical(classes="recall", id="recall")
+        return Vertical(id="entries")
 
     def show(self, view: TalkView) -> None:
         """Show ``view``, changing only what differs from what is on screen."""
@@ -136,10 +129,6 @@ class Talk(VerticalScroll):
         entries = self._part("entries", bool(view.entries) and not view.hidden)
         if isinstance(entries, Vertical):  # hidden: the answers are not kept on screen at all
             self._show_entries(entries, () if view.hidden else view.entries)
-        recall = self._part("recall", bool(view.recall_intro) and not view.hidden)
-        if isinstance(recall, Vertical):
-            self._recall_intro.update(view.recall_intro if recall.display else "")
-            self._show_recalled(recall, view.step.recall if recall.display else ())
         self.call_after_refresh(self._scroll_to_now)
 
     def _scroll_to_now(self) -> None:
@@ -151,7 +140,7 @@ class Talk(VerticalScroll):
             changing = next((w for w in self._entries if w.entry.key == view.step.key), None)
         if changing is not None:
             self.scroll_to_widget(changing, animate=False, immediate=True)
-        elif view is not None and (view.hidden or not view.entries) and not view.recall_intro:
+        elif view is not None and (view.hidden or not view.entries):
             self.scroll_home(animate=False, immediate=True)  # only the part's intro: read from its start
         else:
             self.scroll_end(animate=False, immediate=True)
@@ -169,27 +158,18 @@ class Talk(VerticalScroll):
             del shown[len(entries):]
             box.remove_children(gone)
 
-    def _show_recalled(self, box: Vertical, recall: tuple[str, ...] | list[str]) -> None:
-        shown = self._recalled
-        for widget, words in zip(shown, recall):
-            widget.update(visible(words))
-        if len(recall) > len(shown):
-            new = [Static(visible(words), markup=False, classes="recalled") for words in recall[len(shown):]]
-            shown.extend(new)
-            box.mount_all(new)
-        elif len(recall) < len(shown):
-            gone = shown[len(recall):]
-            del shown[len(recall):]
-            box.remove_children(gone)
-
-
 class QuestionNow(Vertical):
-    """The question now, with the list so far and an example: always on screen."""
+    """The question now, with the list so far and an example: always on screen. When the
+    question asks about the person's earlier words ("Is it still true?"), those words are
+    here too, just above it (in a box that scrolls when they are long), never scrolled
+    away with the conversation."""
 
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
         self.app_words = words
         self.view: TalkView | None = None
+        self._recalled: list[Static] = []
+        self._recall_intro = Static("", classes="recall-intro", id="recall-intro")
 
     def compose(self) -> ComposeResult:
         yield Static("", markup=False, id="question", classes="question")
@@ -217,9 +197,38 @@ class QuestionNow(Vertical):
         if view.hidden and view.step.answer is not None:  # a reflect-back or note quotes the person
             text = self.app_words("answers_hidden")
         self.query_one("#question", Static).update(visible(text))
+        self._show_recall(view)
         so_far = self._line("so-far", bool(view.so_far) and not view.hidden)
         if so_far is not None:
             so_far.update(visible(view.so_far) if so_far.display else "")
         example = self._line("example", bool(view.example))
         if example is not None:
             example.update(view.example)
+
+    def _show_recall(self, view: TalkView) -> None:
+        """The earlier words this question asks about, above it (made when first wanted)."""
+        wanted = bool(view.recall_intro) and not view.hidden
+        found = self.query_children("#now-recall")
+        if not found and not wanted:
+            return
+        if found:
+            box = found.first(VerticalScroll)
+        else:
+            box = VerticalScroll(classes="recall", id="now-recall")
+            self.mount(box, before="#question")
+            box.mount(self._recall_intro)  # (its own children are mounted once it is there itself)
+        box.display = wanted
+        self._recall_intro.update(view.recall_intro if wanted else "")
+        recall = view.step.recall if wanted else ()
+        shown = self._recalled
+        for widget, words in zip(shown, recall):
+            widget.update(visible(words))
+        if len(recall) > len(shown):
+            new = [Static(visible(words), markup=False, classes="recalled") for words in recall[len(shown):]]
+            shown.extend(new)
+            box.mount_all(new)
+        elif len(recall) < len(shown):
+            gone = shown[len(recall):]
+            del shown[len(recall):]
+            box.remove_children(gone)
+        box.scroll_home(animate=False, immediate=True)
