@@ -237,9 +237,8 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
     """After the last save: None when all is saved. Otherwise say so, offer to save
     somewhere else, and when that is not done show every answer to copy; exit code 1."""
     from driverseat import yamlio
-    from driverseat.store import PrepLocked, PrepStore
+    from driverseat.store import PrepLocked
 
-    store = session.store
     if not session.unsaved:
         return None
     try:
@@ -254,13 +253,8 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
             if typed.strip().isdigit():  # a number typed out of habit ("Type 1 ..."): not a place
                 out.text(words.say("save_elsewhere_name"))
                 continue
-            where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
-            if where.is_dir():
-                where = where / store.path.name
             try:
-                with PrepStore(where, store.passphrase) as elsewhere:  # a locked prep stays locked
-                    elsewhere.lock()
-                    elsewhere.save(prep)
+                where = session.save_elsewhere(typed)
             except (OSError, PrepLocked) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc)
                 out.text(words.say("save_elsewhere_failed", reason=reason))
