@@ -149,7 +149,7 @@ def start(
         words = now["words"] = talk.words
         out.text(words.say("title"))
         if not session.started:
-            out.text(words.say("how_long"))
+            out.text(words.say("how_long_after" if part else "how_long"))  # each part its own time
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
         if session.after_due():

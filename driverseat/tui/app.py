@@ -206,7 +206,7 @@ class DriverseatApp(App[int]):
         self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
         from driverseat.tui.screens.talk import TalkScreen
 
-        return TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo)
+        return TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo, part=self.part)
 
     # ------------------------------------------------------ a locked prep
     def _try_passphrase(self, passphrase: str) -> bool:
@@ -450,7 +450,7 @@ class DriverseatApp(App[int]):
         if self.session is None:  # it did not open: say why, calmly
             self.push_screen(screen, done)
             return
-        talk.conversation = self.session.conversation
+        talk.conversation, talk.part = self.session.conversation, self.part
         await talk.redraw()
 
     def action_language(self) -> None:
