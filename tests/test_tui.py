@@ -391,6 +391,9 @@ async def test_an_unreadable_file_without_copies_closes_with_enter(prep_path: Pa
     app = DriverseatApp(prep_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query(".calm-text"))
+        assert "no earlier copies" in text and "restore" not in text
+        assert f"driverseat {prep_path.with_name('prep-2.yaml')}" in text  # a new prep, under another name
         assert app.screen.focused is app.screen.query_one("#quit")
         await pilot.press("enter")
         await pilot.pause()

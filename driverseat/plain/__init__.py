@@ -126,7 +126,10 @@ def start(
     except store_module.PrepUnreadable as problem:
         notice(words)
         out.line(problem.explain())
-        out.text(words.say("unreadable_hint", file=problem.path))
+        if problem.can_restore:
+            out.text(words.say("unreadable_hint", file=problem.path))
+        else:  # nothing to go back to: only what can really be done
+            out.text(words.say("unreadable_no_copies", new=problem.another_name))
         return 1
     except ScriptError as problem:
         notice(words)
