@@ -223,6 +223,8 @@ def _unreadable(exc: "Exception") -> int:
         hint = _t("file_not_changed")
         if exc.can_restore:
             hint += " " + _t("restore_hint", path=exc.path)
+        else:  # nothing to go back to: only what can really be done
+            hint += " " + _t("no_copies_hint", new=exc.another_name)
         _say(hint, file=sys.stderr)
     return 1
 

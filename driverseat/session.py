@@ -336,6 +336,19 @@ class Session:
             raise
         self._failed = False
 
+    def save_elsewhere(self, typed: str) -> Path:
+        """Save every answer in another place, when their own place cannot keep them.
+        ``typed`` names a folder (the prep's file name is used in it) or a file. Written
+        the same safe way as every save (and locked when the prep is). Returns the whole
+        path it went to; raises OSError or ``PrepLocked`` when it could not be written."""
+        where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
+        if where.is_dir():
+            where = where / self.store.path.name
+        with PrepStore(where, self.store.passphrase) as elsewhere:  # a locked prep stays locked
+            elsewhere.lock()
+            elsewhere.save(self.prep)
+        return where
+
     def flush(self, timeout: float | None = None) -> bool:
         """Wait for the changes still on their way to the disk (at most ``timeout``
         seconds). True when everything said is on disk; False when a write failed

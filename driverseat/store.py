@@ -68,6 +68,15 @@ class PrepUnreadable(Exception):
     def can_restore(self) -> bool:
         return bool(list_backups(self.path))
 
+    @property
+    def another_name(self) -> Path:
+        """A name beside this file that is not taken (``prep-2.yaml``): where a new prep
+        can start when there is no earlier copy to go back to."""
+        number = 2
+        while os.path.lexists(other := self.path.with_name(f"{self.path.stem}-{number}{self.path.suffix}")):
+            number += 1
+        return other
+
     def explain(self) -> str:
         """Plain words for the person: what is wrong and what they can do (the first
         ``MAX_PROBLEMS_SHOWN`` problems, then how many more there are)."""

@@ -144,6 +144,16 @@ def test_restore_works_on_a_broken_file(tmp_path: Path) -> None:
     assert "name: one" in path.read_text()
 
 
+def test_a_broken_file_without_copies_offers_no_restore(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("person: [broken\n")
+    result = run("check", str(path))
+    assert "restore" not in result.stderr
+    assert "no earlier copies" in result.stderr
+    assert f"driverseat {tmp_path / 'p-2.yaml'}" in result.stderr
+    assert path.read_text() == "person: [broken\n"
+
+
 def test_where_names_the_data_folder(data_home: Path) -> None:
     result = run("where")
     assert result.returncode == 0

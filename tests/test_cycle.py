@@ -221,13 +221,13 @@ def test_a_private_goal_stays_private_when_followed_up(tmp_path: Path, frozen_cl
     assert "last_goal" not in shared(new.data)["since"]
 
 
-@pytest.mark.parametrize(("typed", "day"), [("2027-02-20", "2027-02-20"), (" 2/20/2027 ", "2027-02-20"), ("next spring", None), ("2027-02-31", None)])
+@pytest.mark.parametrize(("typed", "day"), [("2027-02-20", "2027-02-20"), (" 2/20/2027 ", "2027-02-20"), ("next spring", None), ("2027-02-31", None), ("2027-02-30", None), ("2027-04-31", None), ("4/31/2027", None), ("2027-13-01", None)])
 def test_days_are_read_not_changed(typed: str, day: str | None) -> None:
     found = cycle.read_day(typed)
     assert (found.isoformat() if found else None) == day
 
 
-@pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False)])
+@pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False), ("2026-02-30", False), ("4/31/2026", False)])
 def test_the_after_part_is_offered_once_the_meeting_day_has_passed(tmp_path: Path, frozen_clock: str, day: str, due: bool) -> None:
     path = full_copy(tmp_path / "prep.yaml")
     prep = read_prep(path)[0]

@@ -73,6 +73,26 @@ def test_a_second_meeting_without_a_day_gets_one_clear_sentence(
     assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
 
 
+@pytest.mark.parametrize("typed", ["2027-02-30", "4/31/2027"])
+def test_a_day_that_is_not_on_the_calendar_is_read_like_any_other_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """30 February is kept exactly as typed, and read like "in February": no reminder on
+    a wrong day, no broken DTSTART, the same one sentence, nothing written."""
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = second_meeting()
+    prep.set("meeting.date", typed)
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    with pytest.raises(NoDay):
+        export.render("ics", prep)
+    assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
+    assert typed in export.render("md", prep)  # the sheet shows it as typed
+
+
 def test_the_command_line_writes_a_private_ics_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from driverseat import yamlio
 

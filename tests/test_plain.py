@@ -459,6 +459,12 @@ def test_an_open_prep_is_left_alone(prep_path: Path) -> None:
 
 
 def test_an_unreadable_file_is_explained_and_untouched(prep_path: Path) -> None:
+    store = store_module.PrepStore(prep_path)
+    prep = Prep.new()
+    prep.set(("person", "name"), "Ana")
+    store.save(prep)
+    prep.set(("person", "pronouns"), "she/her")
+    store.save(prep)  # the first version is now a backup
     prep_path.write_text("welcome: [this is not closed\n", encoding="utf-8")
     before = prep_path.read_bytes()
     code, out = run_lines(prep_path, lines("", "1"))
@@ -466,6 +472,20 @@ def test_an_unreadable_file_is_explained_and_untouched(prep_path: Path) -> None:
     assert "could not be read" in out
     assert f"run: driverseat restore {prep_path}" in out  # the file chosen, not the default prep
     assert "Traceback" not in out
+    assert prep_path.read_bytes() == before
+
+
+def test_an_unreadable_file_without_copies_says_only_what_can_be_done(prep_path: Path) -> None:
+    """No earlier copy to go back to: no restore to run, but the file is kept as it is,
+    and a new prep can start under another name."""
+    prep_path.write_text("welcome: [this is not closed\n", encoding="utf-8")
+    before = prep_path.read_bytes()
+    code, out = run_lines(prep_path, lines("", "1"))
+    assert code == 1
+    assert "could not be read" in out
+    assert "restore" not in out
+    assert "no earlier copies" in out
+    assert f"driverseat {prep_path.with_name(prep_path.stem + '-2.yaml')}" in out
     assert prep_path.read_bytes() == before
 
 

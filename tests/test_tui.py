@@ -391,6 +391,9 @@ async def test_an_unreadable_file_without_copies_closes_with_enter(prep_path: Pa
     app = DriverseatApp(prep_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query(".calm-text"))
+        assert "no earlier copies" in text and "restore" not in text
+        assert f"driverseat {prep_path.with_name('prep-2.yaml')}" in text  # a new prep, under another name
         assert app.screen.focused is app.screen.query_one("#quit")
         await pilot.press("enter")
         await pilot.pause()
@@ -563,3 +566,50 @@ async def test_the_keys_are_on_the_first_screen_and_a_click_presses_one(prep_pat
         await pilot.pause()
         assert app.conversation.step.key == "rights"
         assert "f3 Example" not in line.render().plain  # the rights have no example
+
+
+async def test_answers_the_disk_cannot_keep_can_be_saved_somewhere_else(
+    prep_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk is full: Ctrl+Q says so and offers to save the answers in another place
+    (F6 saves sheets, not the answers). The folder typed there gets the whole prep, the
+    place is said back whole, and the app closes with nothing lost."""
+    from textual.widgets import Static
+
+    real_write = PrepStore.write
+
+    def full_disk(self: PrepStore, text: str, aside: bool = False) -> bool:
+        if self.path == prep_path:
+            raise OSError(28, "No space left on device")
+        return real_write(self, text, aside)
+
+    monkeypatch.setattr(PrepStore, "write", full_disk)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await give_text(pilot, "Sam")
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = [str(note.message) for note in app._notifications]
+        shown += [str(widget.render()) for widget in app.screen.query(Static)]
+        said = " ".join(shown)
+        assert "No space left on device" in said
+        assert "F6" not in said  # F6 saves a sheet, not the answers
+        assert app.is_running  # not closed: the answers are still here
+        (tmp_path / "a-file").write_text("", encoding="utf-8")
+        app.screen.query_one("#elsewhere", Input).value = str(tmp_path / "a-file" / "prep.yaml")
+        await pilot.press("enter")  # a place that cannot be: said calmly, try again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "That did not work either" in str(app.screen.query_one("#elsewhere-note", Static).render())
+        app.screen.query_one("#elsewhere", Input).value = str(usb)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert saved(usb / "prep.yaml")["person"]["name"] == "Sam"
+    assert app.return_code == 0
+    assert str((usb / "prep.yaml").absolute()) in app.goodbye()
+    assert not prep_path.exists()

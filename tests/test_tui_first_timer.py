@@ -453,6 +453,51 @@ def test_the_time_on_the_welcome_is_what_a_whole_walk_takes() -> None:
             assert low <= minutes <= high, (language, book, minutes, low, high)
 
 
+def test_the_time_on_the_after_welcome_is_what_the_after_talk_takes() -> None:
+    """After the meeting is a short talk: its welcome (app and plain mode, English and
+    Spanish) gives its own minutes, counted the same way as the preparation's, not the
+    40 minutes of the whole preparation."""
+    import re
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+    import walk_time
+
+    from driverseat import words
+
+    for language in ("en", "es"):
+        figures = walk_time.walk(language, part="after")
+        low, high = (walk_time.minutes(figures, pace) for pace in walk_time.PACES.values())
+        for book, key in (("app", "welcome_after"), ("plain", "how_long_after")):
+            said = words.catalogue(language).say(book, key)
+            minutes = int(re.search(r"(\d+) minut", said).group(1))  # type: ignore[union-attr]
+            assert low <= minutes <= high, (language, book, minutes, low, high)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_after_the_meeting_greets_with_its_own_time(tmp_path: Path, language: str) -> None:
+    """`driverseat after` on a prep: the app and plain mode say the after talk's time,
+    never the preparation's 40 minutes, nor "let's start with your name"."""
+    import io
+
+    from driverseat import words
+    from driverseat.plain import run
+
+    path = tmp_path / "prep.yaml"
+    run(path, stdin=io.StringIO("Sam\nquit\n"), stdout=io.StringIO(), language=language)
+    out = io.StringIO()
+    run(path, stdin=io.StringIO("quit\n"), stdout=out, part="after", language=language)
+    book = words.catalogue(language)
+    assert book.say("plain", "how_long") not in out.getvalue()
+    assert book.say("plain", "how_long_after") in out.getvalue()
+    app = DriverseatApp(path, part="after", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = str(app.screen.query_one("#banner").render())
+        assert "40" not in banner
+        assert banner == book.say("app", "welcome_after").strip()
+
+
 # ------------------------------------------------------------ 10. the small ones, part two
 async def pick_option(pilot: Any, index: int) -> None:
     """Choose one line of a choice list, with the keys a person uses."""

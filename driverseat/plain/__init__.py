@@ -126,7 +126,10 @@ def start(
     except store_module.PrepUnreadable as problem:
         notice(words)
         out.line(problem.explain())
-        out.text(words.say("unreadable_hint", file=problem.path))
+        if problem.can_restore:
+            out.text(words.say("unreadable_hint", file=problem.path))
+        else:  # nothing to go back to: only what can really be done
+            out.text(words.say("unreadable_no_copies", new=problem.another_name))
         return 1
     except ScriptError as problem:
         notice(words)
@@ -149,7 +152,7 @@ def start(
         words = now["words"] = talk.words
         out.text(words.say("title"))
         if not session.started:
-            out.text(words.say("how_long"))
+            out.text(words.say("how_long_after" if part else "how_long"))  # each part its own time
         out.text(words.say("saved_in", file=session.store.path))
         out.text(words.say("help_hint"))
         if session.after_due():
@@ -237,9 +240,8 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
     """After the last save: None when all is saved. Otherwise say so, offer to save
     somewhere else, and when that is not done show every answer to copy; exit code 1."""
     from driverseat import yamlio
-    from driverseat.store import PrepLocked, PrepStore
+    from driverseat.store import PrepLocked
 
-    store = session.store
     if not session.unsaved:
         return None
     try:
@@ -254,13 +256,8 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
             if typed.strip().isdigit():  # a number typed out of habit ("Type 1 ..."): not a place
                 out.text(words.say("save_elsewhere_name"))
                 continue
-            where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
-            if where.is_dir():
-                where = where / store.path.name
             try:
-                with PrepStore(where, store.passphrase) as elsewhere:  # a locked prep stays locked
-                    elsewhere.lock()
-                    elsewhere.save(prep)
+                where = session.save_elsewhere(typed)
             except (OSError, PrepLocked) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc)
                 out.text(words.say("save_elsewhere_failed", reason=reason))

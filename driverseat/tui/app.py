@@ -111,6 +111,7 @@ class DriverseatApp(App[int]):
         self._hidden = False  # the answers are covered until the passphrase is typed again
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
+        self.elsewhere: Path | None = None  # where the answers went when their own place could not keep them
         self.animation_level = "none"
         self.keys_in_turn = KeysInTurn(self, super().on_event)
         self._use_words()
@@ -205,7 +206,7 @@ class DriverseatApp(App[int]):
         self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
         from driverseat.tui.screens.talk import TalkScreen
 
-        return TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo)
+        return TalkScreen(session.conversation, self.words, coach=self.settings.coach, demo=self.demo, part=self.part)
 
     # ------------------------------------------------------ a locked prep
     def _try_passphrase(self, passphrase: str) -> bool:
@@ -349,14 +350,24 @@ class DriverseatApp(App[int]):
                 session.save()  # one more try; if it still fails, keep the answers on screen
                 await self.settle()
                 if session.unsaved:
-                    self._warned_unsaved = True
-                    self.notify(self.words("quit_not_saved", reason=session.problem), severity="warning", timeout=30)
+                    from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
+
+                    self._warned_unsaved = True  # Ctrl+Q again closes without saving
+                    self.push_screen(SaveElsewhereScreen(session, self.words), self._saved_elsewhere)
                     return
             session.finish()  # where the person is, as the last save
             await self.settle()
         store = self.store
         self.shutdown()
         self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
+
+    def _saved_elsewhere(self, where: Any) -> None:
+        """The answers are saved in another place: say where when the app has closed, and close."""
+        if not isinstance(where, Path):
+            return  # back to the answers, still on the screen
+        self.elsewhere = where
+        self.shutdown()
+        self.exit(0, return_code=0)
 
     # ------------------------------------------------------------- app actions
     def talk(self) -> TalkScreen | None:
@@ -439,7 +450,7 @@ class DriverseatApp(App[int]):
         if self.session is None:  # it did not open: say why, calmly
             self.push_screen(screen, done)
             return
-        talk.conversation = self.session.conversation
+        talk.conversation, talk.part = self.session.conversation, self.part
         await talk.redraw()
 
     def action_language(self) -> None:
@@ -520,6 +531,8 @@ class DriverseatApp(App[int]):
             return self.words("goodbye_demo")
         if store is None:
             return ""
+        if self.elsewhere is not None:
+            return self.words("goodbye_elsewhere", file=str(self.elsewhere))
         if store.unsaved or not store.path.exists():
             return self.words("goodbye_nothing") if not store.unsaved else self.words("goodbye_not_saved")
         return self.words("goodbye", file=str(store.path))

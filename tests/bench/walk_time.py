@@ -1,5 +1,6 @@
 """How long a whole preparation takes a person: counted from a full walk, then timed at
 stated reading and typing speeds (the figure behind "about N minutes" on the welcome).
+``--part after`` counts the after-the-meeting talk the same way (its own welcome's figure).
 
 Not a timed test: it prints figures. The walk goes through the engine (the same steps
 both front ends show), answers every question, adds two people to invite and one or two
@@ -22,6 +23,7 @@ each step, at two paces:
 
     .venv/bin/python tests/bench/walk_time.py
     .venv/bin/python tests/bench/walk_time.py --lang es
+    .venv/bin/python tests/bench/walk_time.py --part after
 """
 
 from __future__ import annotations
@@ -73,8 +75,8 @@ def example_lengths(language: str) -> dict[str, list[int]]:
     return found
 
 
-def walk(language: str) -> dict[str, float]:
-    script = load_script(language)
+def walk(language: str, part: str = "") -> dict[str, float]:
+    script = load_script(language, part=part)
     conversation = Conversation(script, Prep.new(language=language))
     lengths = example_lengths(language)
     typical = int(statistics.median([n for values in lengths.values() for n in values]))
@@ -134,8 +136,9 @@ def minutes(figures: dict[str, float], pace: dict[str, float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--part", default="", choices=["", "after"])
     options = parser.parse_args()
-    figures = walk(options.lang)
+    figures = walk(options.lang, options.part)
     for name, value in figures.items():
         print(f"{name:>17}: {value:.0f}")
     for name, pace in PACES.items():

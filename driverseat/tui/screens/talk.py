@@ -102,9 +102,12 @@ class TalkScreen(Screen[None]):
 
     AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
 
-    def __init__(self, conversation: Conversation, words: Words, *, coach: bool = False, demo: bool = False):
+    def __init__(
+        self, conversation: Conversation, words: Words, *, coach: bool = False, demo: bool = False, part: str = ""
+    ):
         super().__init__()
         self.conversation = conversation
+        self.part = part  # "" the preparation, "after" after the meeting: each greets with its own time
         self.words = words
         self.demo = demo
         self.show_example = False
@@ -131,11 +134,12 @@ class TalkScreen(Screen[None]):
         return cast("DriverseatApp", self.app)
 
     def _greeting(self) -> tuple[str, ...]:
-        """First run: three short sentences, then the name. Later: hello again, and what is left."""
+        """First run: three short sentences, then the name (after the meeting: its own three).
+        Later: hello again, and what is left."""
         conversation, words = self.conversation, self.words
         demo = (words("demo_note"),) if self.demo else ()
         if not conversation.is_started():  # the name is the first question of Welcome
-            return demo + tuple(words("welcome_first").splitlines())
+            return demo + tuple(words("welcome_after" if self.part else "welcome_first").splitlines())
         name = conversation.prep.name
         hello = words("welcome_back_name", name=name) if name.strip() else words("welcome_back")
         open_parts = [p.section.title for p in conversation.progress() if p.state != "done"]

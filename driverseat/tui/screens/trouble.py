@@ -61,7 +61,7 @@ class UnreadableScreen(Screen[Restored]):
                 yield Static(words("unreadable_backups"), classes="calm-text")
                 yield OptionList(*[Option(b.label(), id=str(i)) for i, b in enumerate(self.backups)], id="backups")
             else:
-                yield Static(words("unreadable_no_backups"), classes="calm-text")
+                yield Static(words("unreadable_no_backups", new=str(self.problem.another_name)), classes="calm-text")
             with Horizontal(classes="buttons"):
                 if self.backups:
                     yield Press(words("unreadable_restore"), id="restore", variant="primary")

@@ -1,0 +1,89 @@
+"""Save the answers somewhere else: the calm screen for when their own place cannot keep them.
+
+Shown when the person closes the app and the last save did not work (a full disk, a
+pulled-out stick). The person types a folder or a file name; every answer is written
+there the same safe way as every save (``Session.save_elsewhere``), and the screen
+dismisses with the whole path it went to. Esc goes back to the answers (still on the
+screen); Ctrl+Q then closes without saving, as the words say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from driverseat import locations
+from driverseat.session import Session
+from driverseat.store import PrepLocked
+from driverseat.tui.keys import use_words
+from driverseat.tui.widgets.press import Press
+from driverseat.tui.words import Words
+
+
+class SaveElsewhereScreen(Screen[Path | None]):
+    """Ask where else to save the answers; dismiss with the path written, or None."""
+
+    BINDINGS = [Binding("escape", "back", "key_close")]
+
+    def __init__(self, session: Session, words: Words):
+        super().__init__()
+        self.session = session
+        self.words = words
+        use_words(self, words)
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with VerticalScroll(classes="calm"):
+            yield Static(words("elsewhere_title"), classes="calm-title")
+            yield Static(words("quit_not_saved", reason=self.session.problem), markup=False, classes="calm-text")
+            yield Input(value=str(locations.documents().absolute()), id="elsewhere", select_on_focus=False)
+            yield Static("", id="elsewhere-note", markup=False, classes="calm-text")
+            with Horizontal(classes="buttons"):
+                yield Press(words("elsewhere_save"), id="save", variant="primary")
+                yield Press(words("elsewhere_back"), id="back")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#elsewhere", Input).focus()
+
+    @on(Input.Submitted, "#elsewhere")
+    @on(Press.Pressed, "#save")
+    def _save(self) -> None:
+        box = self.query_one("#elsewhere", Input)
+        typed = box.value.strip()
+        if not typed or typed.isdigit():  # nothing, or a number out of habit: not a place
+            self._note(self.words("elsewhere_name"))
+            return
+        box.disabled = True
+        self._note("")
+        self._write(typed)
+
+    @work(thread=True, exclusive=True)
+    def _write(self, typed: str) -> None:
+        """Write in a thread: a locked prep takes a second to lock again."""
+        try:
+            where = self.session.save_elsewhere(typed)
+        except (OSError, PrepLocked) as problem:
+            reason = getattr(problem, "strerror", None) or str(problem)
+            self.app.call_from_thread(self._failed, reason)
+            return
+        self.app.call_from_thread(self.dismiss, where)
+
+    def _failed(self, reason: str) -> None:
+        box = self.query_one("#elsewhere", Input)
+        box.disabled = False
+        box.focus()
+        self._note(self.words("elsewhere_failed", reason=reason))
+
+    def _note(self, text: str) -> None:
+        self.query_one("#elsewhere-note", Static).update(text)
+
+    @on(Press.Pressed, "#back")
+    def action_back(self) -> None:
+        self.dismiss(None)
