@@ -691,3 +691,29 @@ async def test_the_earlier_words_a_question_asks_about_are_always_in_sight(tmp_p
             await pilot.press("enter")  # keep it
             await pilot.pause()
     assert len(asked) >= 10 and "Jim" in asked
+
+
+async def test_the_first_space_ticks_and_ticks_show_without_colour(prep_path: Path) -> None:
+    """A "pick all that fit" list: the first Space ticks the first line (nothing was lit
+    for it to tick), and a ticked line shows an X where an unticked one shows none, so
+    the two differ without colour."""
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("time_place")
+        await pilot.pause()
+        while app.conversation.step.input != "choices":
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        ticks = app.screen.query_one("#choices")
+        assert app.screen.focused is ticks and ticks.selected == []
+
+        def boxes() -> list[str]:
+            return [ticks.render_line(y).text[:3] for y in range(ticks.option_count)]
+
+        assert set(boxes()) == {"▐ ▌"}
+        await pilot.press("space")
+        assert ticks.selected == [0]
+        assert boxes()[0] == "▐X▌" and set(boxes()[1:]) == {"▐ ▌"}
+        await pilot.press("space")
+        assert ticks.selected == [] and set(boxes()) == {"▐ ▌"}

@@ -166,11 +166,26 @@ def ticks_class() -> type[SelectionList[int]]:
     """The list of ticks (SelectionList, imported late): Space, arrows and Ctrl+S are taken
     in the list itself, in turn with the keys before them."""
     if "ticks" not in _kept:
+        from rich.segment import Segment
+        from textual.strip import Strip
         from textual.widgets import SelectionList
 
         class Ticks(SelectionList[int]):
             MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
                      "pageup": "page_up", "pagedown": "page_down", "space": "select", "enter": "select"}
+
+            def render_line(self, y: int) -> Strip:
+                """A tick shows as an X, and no tick as an empty box, so the two differ without
+                colour too (Textual draws an X in both, only coloured apart)."""
+                line = super().render_line(y)
+                segments = list(line)
+                index = self.scroll_offset.y + y
+                box = segments[1] if len(segments) > 3 and segments[3].text == " " else None  # (▐X▌, a space)
+                if box is not None and len(box.text) == 1 and index < self.option_count:
+                    if self.get_option_at_index(index).value not in self.selected:
+                        segments[1] = Segment(" ", box.style)
+                        return Strip(segments, line.cell_length)
+                return line
 
             async def _on_key(self, event: events.Key) -> None:
                 if _pass_on(self, event):
@@ -317,6 +332,7 @@ class AnswerArea(Vertical):
             if step is not None:
                 box.clear_options()
                 box.add_options(selections)
+                box.highlighted = 0 if selections else None  # the first Space ticks the first line
             return box
         box = ticks_class()(*selections, id="choices")
         box.display = False
