@@ -72,6 +72,9 @@ YES_NO_DEFAULTS: dict[str, bool] = {
 # Answers that copy someone else's words as written (how the team wrote the goal): no
 # gentle wording notes on them, they are not the person's own way of saying it.
 QUOTED: tuple[str, ...] = ("after_goal_as_written",)
+# Days a calendar reminder is made from (``export --to ics``): words that are not a day
+# (or a day not on the calendar) are kept as typed, with a note that no reminder can use them.
+DAYS: tuple[str, ...] = ("after_date", "after_next_date")
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -290,6 +293,8 @@ class Conversation:
         self._save()
         if question.kind in TEXT_KINDS:
             found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
+            if question.id in DAYS:
+                found = self._day_notes(value) + found
             notes = [n for n in found if not self._kept(question, n)]
             if question.reflect:
                 self._pending = _Pending("reflect", spot, value, notes)
@@ -737,6 +742,15 @@ class Conversation:
             return self.step
         self._pending = None
         return self._advance(pending.spot)
+
+    def _day_notes(self, value: str) -> list[language_notes.Note]:
+        """A note when the words are not a day a calendar can use (``2027-02-20``)."""
+        from driverseat.cycle import read_day
+        from driverseat.language import Note
+
+        if read_day(value) is not None:
+            return []
+        return [Note("not_a_day", value, self.script.say("day_note", answer=value))]
 
     def _kept(self, question: Question, note: Any) -> bool:
         kept = self.prep.get(("progress", "kept_notes"))

@@ -294,3 +294,36 @@ def test_a_named_prep_has_its_own_history_and_a_broken_one_is_left_alone(tmp_pat
     broken.write_text("goal: [unclosed\n", encoding="utf-8")
     assert [m.day for m in cycle.history(mine)] == ["2026-11-20", ""]  # no day typed as a day: the day the prep was made
     assert broken.read_text(encoding="utf-8") == "goal: [unclosed\n"
+
+
+@pytest.mark.parametrize("typed", ["last Tuesday, Dec 8", "2027-02-30"])
+def test_a_day_no_reminder_can_use_gets_a_note_and_is_kept_as_typed(tmp_path: Path, frozen_clock: str, typed: str) -> None:
+    """After the meeting, "When was it?" is what the reminder to ask for the plan is
+    counted from. Words that are not a day (or a day not on the calendar) are kept as
+    typed, and a note says no reminder can use them: keep them, or write the day. Change
+    it asks again; Keep it goes on and is remembered; a day needs no note."""
+    path = full_copy(tmp_path / "prep.yaml")
+    session = Session.open(path, part="after")
+    try:
+        session.answer("yes")
+        assert session.step.key == "after_date"
+        session.answer(typed)
+        note = session.step
+        assert note.role == "note" and f'"{typed}"' in note.text and "2027-02-20" in note.text
+        assert [c.label for c in note.choices] == ["Keep it", "Change it"]
+        assert session.prep.get("after.date") == typed  # kept as typed, before any choice
+        session.answer(False)  # change it
+        assert session.step.key == "after_date"
+        session.answer(typed)
+        session.answer(True)  # keep it
+        assert session.step.key != "after_date" and session.step.role != "note"
+        assert session.prep.get("after.date") == typed
+        session.back()
+        assert session.step.key == "after_date"
+        session.answer(typed)  # kept once: not asked about again
+        assert session.step.role != "note"
+        session.back()
+        session.answer("2026-12-08")
+        assert session.step.role != "note"
+    finally:
+        session.close()
