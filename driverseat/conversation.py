@@ -533,12 +533,16 @@ class Conversation:
                     continue
                 status = self.status(question.id)
                 value = self.prep.get(question.kept_at)
+                asked = question.text
+                carried = self._carried(question)  # "Is it still true?": which one, in the person's words
+                if carried:
+                    asked = f"{asked} ({self.script.say('list_join').join(carried)})"
                 if not is_empty(value):
                     private = question.path is not None and self.prep.is_private_answer(question.path)
-                    out.append(Entry(question.id, section, question.text, self.display(question, value), private))
+                    out.append(Entry(question.id, section, asked, self.display(question, value), private))
                 elif status in ("skipped", "not_sure"):
                     mark = "skipped" if status == "skipped" else "not_sure_mark"
-                    out.append(Entry(question.id, section, question.text, self.script.say(mark)))
+                    out.append(Entry(question.id, section, asked, self.script.say(mark)))
         return out
 
     def display(self, question: Question, value: Any) -> str:
@@ -865,13 +869,20 @@ class Conversation:
                     out.append(found)
         return tuple(out)
 
-    def _recall(self, question: Question) -> tuple[str, ...]:
+    def _carried(self, question: Question) -> tuple[str, ...]:
+        """The words of the one earlier item a question asks about (a carried item)."""
         out: list[str] = []
         for path in question.recall:
-            if any(isinstance(part, int) for part in path):  # one item's words (a carried item)
+            if any(isinstance(part, int) for part in path):
                 found = self.prep.get(path)
                 if isinstance(found, str) and found.strip():
                     out.append(found)
+        return tuple(out)
+
+    def _recall(self, question: Question) -> tuple[str, ...]:
+        out: list[str] = list(self._carried(question))
+        for path in question.recall:
+            if any(isinstance(part, int) for part in path):  # one item's words (a carried item): above
                 continue
             head, tail = path[0], path[1:]
             value = self.prep.get((head,))

@@ -327,3 +327,24 @@ def test_a_day_no_reminder_can_use_gets_a_note_and_is_kept_as_typed(tmp_path: Pa
         assert session.step.role != "note"
     finally:
         session.close()
+
+
+def test_the_answers_so_far_say_which_earlier_item_each_keep_was_about(tmp_path: Path, frozen_clock: str) -> None:
+    """In the list of what was said, "Is it still true? Keep it" names the item it was
+    about, in the person's words (it said "Keep it", "Keep it", "Remove it" with no names)."""
+    path = full_copy(tmp_path / "prep.yaml")
+    started_next(path)
+    session = Session.open(path)
+    try:
+        asked: list[tuple[str, ...]] = []
+        while session.step.recall and len(asked) < 12:
+            step = session.step
+            if step.key.startswith("carry_"):
+                asked.append(step.recall)
+            session.answer(step.choices[0].value)  # keep it (did it happen: yes)
+        entries = [e for e in session.conversation.transcript("since") if e.key.startswith("carry_")]
+        assert len(entries) == len(asked) >= 10
+        for entry, recall in zip(entries, asked):
+            assert entry.question.endswith(f"({'; '.join(recall)})") and entry.answer == "Keep it"
+    finally:
+        session.close()
