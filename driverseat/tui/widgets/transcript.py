@@ -11,7 +11,8 @@ With ``hidden`` (the hand-over key) the person's words are not shown at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +26,25 @@ from textual.widgets import Static
 from driverseat.conversation import Entry, Step
 from driverseat.safetext import visible  # the person's words: no escape reaches the screen
 from driverseat.tui.words import Words
+
+
+W = TypeVar("W", bound=Widget)
+V = TypeVar("V")
+
+
+def in_place(box: Widget, shown: list[W], values: Sequence[V], make: Callable[[V], W], change: Callable[[W, V], None]) -> None:
+    """Show ``values`` in ``box``, one widget each: the widgets already there (``shown``,
+    in order) take the new values, more are made at the end, and the ones left over go."""
+    for widget, value in zip(shown, values):
+        change(widget, value)
+    if len(values) > len(shown):
+        new = [make(value) for value in values[len(shown):]]
+        shown.extend(new)
+        box.mount_all(new)
+    elif len(values) < len(shown):
+        gone = shown[len(values):]
+        del shown[len(values):]
+        box.remove_children(gone)
 
 
 class TranscriptEntry(Static, can_focus=True):
@@ -146,17 +166,8 @@ class Talk(VerticalScroll):
             self.scroll_end(animate=False, immediate=True)
 
     def _show_entries(self, box: Vertical, entries: tuple[Entry, ...]) -> None:
-        shown = self._entries
-        for widget, entry in zip(shown, entries):
-            widget.show(entry)
-        if len(entries) > len(shown):
-            new = [TranscriptEntry(entry, classes="entry") for entry in entries[len(shown):]]
-            shown.extend(new)
-            box.mount_all(new)
-        elif len(entries) < len(shown):
-            gone = shown[len(entries):]
-            del shown[len(entries):]
-            box.remove_children(gone)
+        in_place(box, self._entries, entries, lambda entry: TranscriptEntry(entry, classes="entry"),
+                 lambda widget, entry: widget.show(entry))
 
 class QuestionNow(Vertical):
     """The question now, with the list so far and an example: always on screen. When the
@@ -220,15 +231,6 @@ class QuestionNow(Vertical):
         box.display = wanted
         self._recall_intro.update(view.recall_intro if wanted else "")
         recall = view.step.recall if wanted else ()
-        shown = self._recalled
-        for widget, words in zip(shown, recall):
-            widget.update(visible(words))
-        if len(recall) > len(shown):
-            new = [Static(visible(words), markup=False, classes="recalled") for words in recall[len(shown):]]
-            shown.extend(new)
-            box.mount_all(new)
-        elif len(recall) < len(shown):
-            gone = shown[len(recall):]
-            del shown[len(recall):]
-            box.remove_children(gone)
+        in_place(box, self._recalled, recall, lambda words: Static(visible(words), markup=False, classes="recalled"),
+                 lambda widget, words: widget.update(visible(words)))
         box.scroll_home(animate=False, immediate=True)
