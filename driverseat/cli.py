@@ -36,6 +36,14 @@ def _t(name: str, /, **values: object) -> str:
     return words.say("cli", name, **values)
 
 
+def _counted(name: str, count: int, /, **values: object) -> str:
+    """A sentence with a number of things in it, said naturally: ``name_none`` for none,
+    ``name_one`` for one (when the book has them), ``name`` with ``{count}`` for more."""
+    form = {0: f"{name}_none", 1: f"{name}_one"}.get(count, name)
+    said = _t(form, count=count, **values)
+    return said if said != form else _t(name, count=count, **values)  # (a key not there is said as itself)
+
+
 def _system_language() -> str:
     """The language of the command line's own words: the system's, when driverseat has it."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -557,7 +565,7 @@ def _lock(options: argparse.Namespace) -> int:
         return 1
     _say(_t("lock_working"))
     lock_prep(path, first)
-    _say(_t("locked_done", path=path, count=len(list_backups(path))))
+    _say(_counted("locked_done", len(list_backups(path)), path=path))
     meetings = locations.meetings_dir(path)
     if meetings.is_dir() and any(meetings.iterdir()):  # (the lock does not reach them yet: say so)
         _say(_t("lock_meetings_open", folder=meetings))
@@ -577,7 +585,7 @@ def _unlock(options: argparse.Namespace) -> int:
     _count, kept = _with_passphrase(path, options, lambda passphrase: unlock_prep(path, passphrase or ""))
     _say(_t("unlocked_done", path=path))
     if kept:
-        _say(_t("unlocked_some_kept", count=kept))
+        _say(_counted("unlocked_some_kept", kept))
     return 0
 
 
@@ -588,7 +596,7 @@ def _forget(options: argparse.Namespace) -> int:
     path = _prep_path(options.file)
     if not os.path.lexists(path):
         return _fail(_t("file_none", path=path), 1)
-    _say(_t("forget_what", path=path, count=len(list_backups(path))))
+    _say(_counted("forget_what", len(list_backups(path)), path=path))
     try:
         typed = input(_t("forget_confirm", name=path.name))
     except EOFError:
@@ -599,5 +607,5 @@ def _forget(options: argparse.Namespace) -> int:
     removed = forget_prep(path)
     for item in removed:
         _say(_t("forget_removed", path=item))
-    _say(_t("forget_done", count=len(removed)))
+    _say(_counted("forget_done", len(removed)))
     return 0
