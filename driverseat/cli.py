@@ -556,13 +556,17 @@ def _lock(options: argparse.Namespace) -> int:
         _say(_t("locked_already", path=path))
         return 0
     _say(_t("lock_limits"))
-    first = getpass.getpass(_t("passphrase_new"))
-    if not first:
-        _say(_t("passphrase_empty"))
-        return 1
-    if not lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
-        _say(_t("passphrase_no_match"))
-        return 1
+    for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
+        first = getpass.getpass(_t("passphrase_new"))
+        if not first:
+            _say(_t("passphrase_empty"))
+            return 1
+        if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
+            break
+        if tries == PASSPHRASE_TRIES:
+            _say(_t("passphrase_no_match"))
+            return 1
+        _say(_t("passphrase_no_match_again"))
     _say(_t("lock_working"))
     lock_prep(path, first)
     _say(_counted("locked_done", len(list_backups(path)), path=path))

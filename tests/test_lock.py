@@ -160,6 +160,12 @@ def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
     child.sendline(PASS)
     child.expect("Type it once more: ")
     child.sendline("something else")
+    child.expect("not the same. Please try again")
+    for attempt in range(2):  # asked again, up to three tries in all
+        child.expect("Choose a passphrase: ")
+        child.sendline(PASS)
+        child.expect("Type it once more: ")
+        child.sendline(f"something else {attempt}")
     child.expect("not the same. Nothing was changed")
     child.expect(pexpect.EOF)
     assert not lockbox.file_is_locked(path)
@@ -304,6 +310,30 @@ def test_the_lock_says_how_many_earlier_copies_naturally(
     assert cli.main(["lock", str(path)]) == 0
     out = capsys.readouterr().out
     assert said in out and not_said not in out
+
+
+def test_two_passphrases_not_the_same_are_asked_again(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two that are not the same: asked again, not sent back to start over. The third
+    time they are not the same, it stops kindly and nothing is changed."""
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    terminal = Terminal(monkeypatch, [PASS, "blue kettle 24", PASS, PASS])
+    assert cli.main(["lock", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "The two passphrases are not the same. Please try again." in out and "Nothing was changed" not in out
+    assert terminal.asked == ["Choose a passphrase: ", "Type it once more: "] * 2
+    assert "is locked now" in out and lockbox.file_is_locked(path)
+    unlock_prep(path, PASS)
+    assert path.read_bytes() == before
+
+    terminal = Terminal(monkeypatch, [PASS, "one", PASS, "two", PASS, "three"])
+    assert cli.main(["lock", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("Please try again.") == 2 and out.endswith("The two passphrases are not the same. Nothing was changed.\n")
+    assert len(terminal.asked) == 6 and not terminal.typed
+    assert not lockbox.file_is_locked(path) and path.read_bytes() == before
 
 
 def test_forget_says_none_and_one_naturally(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
