@@ -381,8 +381,8 @@ def _export(options: argparse.Namespace) -> int:
 
         try:
             export.render(fmt, prep, None, include_private=options.include_private)
-        except NoDay:
-            return _fail(_t("ics_no_day"), 2)
+        except NoDay:  # about what is in the prep: said in the export's language (the prep's, or --lang)
+            return _fail(words.catalogue(lang or prep.language).say("cli", "ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
         # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
         for piece in export.pieces(
