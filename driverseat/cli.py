@@ -36,6 +36,14 @@ def _t(name: str, /, **values: object) -> str:
     return words.say("cli", name, **values)
 
 
+def _counted(name: str, count: int, /, **values: object) -> str:
+    """A sentence with a number of things in it, said naturally: ``name_none`` for none,
+    ``name_one`` for one (when the book has them), ``name`` with ``{count}`` for more."""
+    form = {0: f"{name}_none", 1: f"{name}_one"}.get(count, name)
+    said = _t(form, count=count, **values)
+    return said if said != form else _t(name, count=count, **values)  # (a key not there is said as itself)
+
+
 def _system_language() -> str:
     """The language of the command line's own words: the system's, when driverseat has it."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -375,8 +383,8 @@ def _export(options: argparse.Namespace) -> int:
 
         try:
             export.render(fmt, prep, None, include_private=options.include_private)
-        except NoDay:
-            return _fail(_t("ics_no_day"), 2)
+        except NoDay:  # about what is in the prep: said in the export's language (the prep's, or --lang)
+            return _fail(words.catalogue(lang or prep.language).say("cli", "ics_no_day"), 2)
     if options.out is None or str(options.out) == "-":
         # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
         for piece in export.pieces(
@@ -550,16 +558,20 @@ def _lock(options: argparse.Namespace) -> int:
         _say(_t("locked_already", path=path))
         return 0
     _say(_t("lock_limits"))
-    first = getpass.getpass(_t("passphrase_new"))
-    if not first:
-        _say(_t("passphrase_empty"))
-        return 1
-    if not lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
-        _say(_t("passphrase_no_match"))
-        return 1
+    for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
+        first = getpass.getpass(_t("passphrase_new"))
+        if not first:
+            _say(_t("passphrase_empty"))
+            return 1
+        if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
+            break
+        if tries == PASSPHRASE_TRIES:
+            _say(_t("passphrase_no_match"))
+            return 1
+        _say(_t("passphrase_no_match_again"))
     _say(_t("lock_working"))
     lock_prep(path, first)
-    _say(_t("locked_done", path=path, count=len(list_backups(path))))
+    _say(_counted("locked_done", len(list_backups(path)), path=path))
     meetings = locations.meetings_dir(path)
     if meetings.is_dir() and any(meetings.iterdir()):  # (the lock does not reach them yet: say so)
         _say(_t("lock_meetings_open", folder=meetings))
@@ -579,7 +591,7 @@ def _unlock(options: argparse.Namespace) -> int:
     _count, kept = _with_passphrase(path, options, lambda passphrase: unlock_prep(path, passphrase or ""))
     _say(_t("unlocked_done", path=path))
     if kept:
-        _say(_t("unlocked_some_kept", count=kept))
+        _say(_counted("unlocked_some_kept", kept))
     return 0
 
 
@@ -590,7 +602,7 @@ def _forget(options: argparse.Namespace) -> int:
     path = _prep_path(options.file)
     if not os.path.lexists(path):
         return _fail(_t("file_none", path=path), 1)
-    _say(_t("forget_what", path=path, count=len(list_backups(path))))
+    _say(_counted("forget_what", len(list_backups(path)), path=path))
     try:
         typed = input(_t("forget_confirm", name=path.name))
     except EOFError:
@@ -601,5 +613,5 @@ def _forget(options: argparse.Namespace) -> int:
     removed = forget_prep(path)
     for item in removed:
         _say(_t("forget_removed", path=item))
-    _say(_t("forget_done", count=len(removed)))
+    _say(_counted("forget_done", len(removed)))
     return 0

@@ -35,7 +35,7 @@ def test_the_agenda_step_shows_the_suggested_agenda_and_enter_changes_nothing(sc
     step = c.edit("agenda")
     assert step.input == Input.AGENDA and step.section is not None and step.section.id == "my_questions"
     assert [line.text for line in step.agenda] == labels(example("full"))
-    assert step.agenda[0].details == "Jim, Rosa, Pastor Dan" and not step.agenda[0].own
+    assert step.agenda[0].details == "Jim, Rosa" and not step.agenda[0].own
     before = json.dumps(c.prep.data, sort_keys=True)
     c.answer(True)  # Enter: this is my agenda
     assert "agenda" not in c.prep.data and c.status("agenda") == "answered"
@@ -209,7 +209,7 @@ def saved(path) -> dict:
 def test_plain_mode_adds_moves_and_removes_by_number(tmp_path, frozen_clock) -> None:
     path = at_the_agenda(tmp_path)
     shown = plain(path, "add", SPEAK, "1", "move 8 up", "remove 3", "move 2 to 7", "", "quit")
-    assert "1. Welcome, and we each say who we are (Jim, Rosa, Pastor Dan)" in shown
+    assert "1. Welcome, and we each say who we are (Jim, Rosa)" in shown
     assert "To take a step off, type remove and its number" in shown
     assert "Here is your plan now:\n1. I want to speak first  \n2. Welcome" in shown
     assert "Your plan is kept." in shown
@@ -339,3 +339,16 @@ def test_hostile_words_of_the_persons_own_stay_words_in_every_format(script) -> 
     for fmt in ("md", "txt", "card", "json"):
         assert "\x1b" not in export.render(fmt, c.prep), fmt
     assert json.loads(export.render("json", c.prep))["suggested_agenda"][1]["details"] == ANSI  # read back exactly
+
+
+def test_the_welcome_names_only_the_people_who_will_be_there() -> None:
+    """Pastor Dan sends his thoughts before: he is not in the room, so the welcome does not
+    name him. Lee (private) is never named. Don Ernesto, in Spanish, the same."""
+    txt = export.render("txt", example("full"))
+    welcome = next(line for line in txt.splitlines() if WELCOME in line)
+    assert welcome == f"1. {WELCOME}: Jim, Rosa"
+    assert "Pastor Dan" in txt  # still on the list of people invited, sending his thoughts
+    assert "Lee" not in welcome
+    es = export.render("txt", example("full-es"))
+    bienvenida = next(line for line in es.splitlines() if "Bienvenida, y cada uno dice quién es" in line)
+    assert "Don Ernesto" not in bienvenida and "Lupita" in bienvenida and "Carmen" in bienvenida

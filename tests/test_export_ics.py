@@ -93,6 +93,20 @@ def test_a_day_that_is_not_on_the_calendar_is_read_like_any_other_words(
     assert typed in export.render("md", prep)  # the sheet shows it as typed
 
 
+def test_a_spanish_prep_without_a_day_hears_it_in_spanish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line speaks English here (LANG=C), but the sentence is about María's
+    Spanish prep: it is said in Spanish, the prep's language (or the one --lang asks for)."""
+    from driverseat import locations
+
+    path = tmp_path / "es.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())  # "Jueves 10 de diciembre": no day
+    assert cli.main(["export", str(path), "--to", "ics"]) == 2
+    err = capsys.readouterr().err
+    assert err == "driverseat: Todavía no sé el día de su próxima reunión. Use driverseat after, y escriba el día así: 2027-02-20.\n"
+    assert cli.main(["export", str(path), "--to", "ics", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("driverseat: I don't know the day of your next meeting yet.")
+
+
 def test_the_command_line_writes_a_private_ics_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from driverseat import yamlio
 

@@ -160,6 +160,12 @@ def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
     child.sendline(PASS)
     child.expect("Type it once more: ")
     child.sendline("something else")
+    child.expect("not the same. Please try again")
+    for attempt in range(2):  # asked again, up to three tries in all
+        child.expect("Choose a passphrase: ")
+        child.sendline(PASS)
+        child.expect("Type it once more: ")
+        child.sendline(f"something else {attempt}")
     child.expect("not the same. Nothing was changed")
     child.expect(pexpect.EOF)
     assert not lockbox.file_is_locked(path)
@@ -168,7 +174,7 @@ def test_lock_command_asks_twice_and_says_the_limits(tmp_path: Path) -> None:
     child.sendline(PASS)
     child.expect("Type it once more: ")
     child.sendline(PASS)
-    child.expect("is locked now, and so are 1 earlier copies")
+    child.expect("is locked now, and so is 1 earlier copy")
     child.expect(pexpect.EOF)
     assert lockbox.file_is_locked(path) and SECRET.encode() not in path.read_bytes()
 
@@ -262,6 +268,86 @@ def test_forget_command_asks_for_the_name(tmp_path: Path, capsys: pytest.Capture
     out = capsys.readouterr().out
     assert f"Taken away: {path}" in out and "2 files were taken away" in out
     assert not path.exists() and not locations.backups_dir(path).exists()
+
+
+class Terminal:
+    """Standing in for the person at a terminal: ``getpass`` gives what they type, in turn."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, typed: list[str]) -> None:
+        import io
+
+        self.asked: list[str] = []
+        self.typed = list(typed)
+        stdin = io.StringIO()
+        stdin.isatty = lambda: True  # type: ignore[method-assign]
+        monkeypatch.setattr("sys.stdin", stdin)
+        monkeypatch.setattr("getpass.getpass", self.getpass)
+
+    def getpass(self, prompt: str = "") -> str:
+        self.asked.append(prompt)
+        return self.typed.pop(0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "backups", "said", "not_said"),
+    [
+        ("C.UTF-8", 0, "prep.yaml is locked now. Keep your passphrase safe.", "0 earlier"),
+        ("C.UTF-8", 1, "prep.yaml is locked now, and so is 1 earlier copy. Keep", "1 earlier copies"),
+        ("C.UTF-8", 2, "prep.yaml is locked now, and so are 2 earlier copies. Keep", "2 earlier copy."),
+        ("es_MX.UTF-8", 0, "prep.yaml está cerrada ahora. Guarde bien", "0 copias"),
+        ("es_MX.UTF-8", 1, "prep.yaml está cerrada ahora, y también 1 copia anterior. Guarde", "1 copias"),
+    ],
+)
+def test_the_lock_says_how_many_earlier_copies_naturally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, backups: int, said: str, not_said: str
+) -> None:
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=backups)
+    assert len(list_backups(path)) == backups
+    monkeypatch.setenv("LANG", lang)
+    Terminal(monkeypatch, [PASS, PASS])
+    assert cli.main(["lock", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert said in out and not_said not in out
+
+
+def test_two_passphrases_not_the_same_are_asked_again(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two that are not the same: asked again, not sent back to start over. The third
+    time they are not the same, it stops kindly and nothing is changed."""
+    from driverseat import cli
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    terminal = Terminal(monkeypatch, [PASS, "blue kettle 24", PASS, PASS])
+    assert cli.main(["lock", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "The two passphrases are not the same. Please try again." in out and "Nothing was changed" not in out
+    assert terminal.asked == ["Choose a passphrase: ", "Type it once more: "] * 2
+    assert "is locked now" in out and lockbox.file_is_locked(path)
+    unlock_prep(path, PASS)
+    assert path.read_bytes() == before
+
+    terminal = Terminal(monkeypatch, [PASS, "one", PASS, "two", PASS, "three"])
+    assert cli.main(["lock", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("Please try again.") == 2 and out.endswith("The two passphrases are not the same. Nothing was changed.\n")
+    assert len(terminal.asked) == 6 and not terminal.typed
+    assert not lockbox.file_is_locked(path) and path.read_bytes() == before
+
+
+def test_forget_says_none_and_one_naturally(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat import cli
+
+    path = tmp_path / "prep.yaml"
+    path.write_text("person:\n  name: Sam\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("prep.yaml\n"))
+    assert cli.main(["forget", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "This takes " in out and "off this computer, with its lock files." in out and "0 earlier" not in out
+    assert "Done. 1 file was taken away." in out
 
 
 # --------------------------------------------------------------------------- plain mode

@@ -423,6 +423,26 @@ async def test_f9_hides_the_persons_answers_and_shows_them_again(prep_path: Path
         assert "Private words here" in screen_text()
 
 
+async def test_f9_hides_the_greeting_with_the_persons_name_too(tmp_path: Path) -> None:
+    """The hand-over cover: nothing on the whole screen says the person's name while the
+    answers are covered ("Welcome back, Greg." stayed above them); F9 again shows it."""
+    from test_pseudo_language import screen_text
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml", "Greg"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Welcome back, Greg." in screen_text(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        covered = screen_text(app)
+        assert "Your answers are hidden." in covered
+        assert "Greg" not in covered
+        question_in_sight(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "Welcome back, Greg." in screen_text(app)
+
+
 # ------------------------------------------------------------ the time on the welcome
 async def test_the_first_welcome_says_how_long_it_takes(tmp_path: Path) -> None:
     app = DriverseatApp(tmp_path / "new.yaml")

@@ -296,6 +296,17 @@ def invitee_names(data: dict[str, Any]) -> list[str]:
     ]
 
 
+def coming_names(data: dict[str, Any]) -> list[str]:
+    """The names of the people invited who will be in the room (or join by phone or video),
+    in the person's order (shared ones only). Someone sending their thoughts before is not
+    there, so the welcome does not name them."""
+    return [
+        person["name"]
+        for person in data.get("invitees", []) or []
+        if isinstance(person, dict) and _text(person.get("name")) and person.get("how") != "send_thoughts"
+    ]
+
+
 def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     """Since last time: the last goal and how it is going, what was agreed and whether
     it happened, and whether the person got their copy of the plan."""
@@ -328,13 +339,13 @@ def suggested_steps(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) 
     """The steps the agenda suggests, by name (``agenda.STEPS``), from the parts that have content.
 
     The steps are the tool's words (labels); the details are the person's own words
-    (names of the people invited, what they would like to be different this time, the
+    (names of the people invited who will be there, what they would like to be different this time, the
     areas they ranked, how they want their copy).
     Welcome and next steps are always there; the others only when that part has content.
     """
     have = {part.id: part for part in parts}
     steps: dict[str, Item] = {}
-    names = invitee_names(data)
+    names = coming_names(data)  # only the people who will be there say who they are
     steps["welcome"] = Item(", ".join(names), label=w["agenda_welcome"], key="welcome")
     welcome = mapping(data.get("welcome"))
     this_time = _text(welcome.get("last_time"))  # "What would you like to be different this time?"

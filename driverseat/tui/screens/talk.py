@@ -242,7 +242,7 @@ class TalkScreen(Screen[None]):
         self.query_one("#top-line", TopLine).show(where=top, title=title)
         self._show_coach(step)
         self._say("#banner", "\n".join(self.banner))
-        self.query_one("#banner").display = bool(self.banner)
+        self.query_one("#banner").display = bool(self.banner) and not self.hidden  # (it says their name)
 
         self.shown += 1
         first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
@@ -407,6 +407,7 @@ class TalkScreen(Screen[None]):
     def action_hide(self) -> None:
         """The hand-over key: hide the person's answers from the screen, or show them again."""
         self.hidden = not self.hidden
+        self.query_one("#banner").display = bool(self.banner) and not self.hidden  # "Welcome back, Greg." too
         step = self.conversation.step
         view = self.query_one("#talk", Talk).view
         if view is not None:
