@@ -383,8 +383,9 @@ def _export(options: argparse.Namespace) -> int:
 
         try:
             export.render(fmt, prep, None, include_private=options.include_private)
-        except NoDay:  # about what is in the prep: said in the export's language (the prep's, or --lang)
-            return _fail(words.catalogue(lang or prep.language).say("cli", "ics_no_day"), 2)
+        except NoDay as no_day:  # about what is in the prep: said in the export's language (the prep's, or --lang)
+            key = "ics_no_day" if no_day.after else "ics_no_day_ahead"
+            return _fail(words.catalogue(lang or prep.language).say("cli", key), 2)
     if options.out is None or str(options.out) == "-":
         # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
         for piece in export.pieces(

@@ -71,6 +71,23 @@ def test_a_second_meeting_without_a_day_gets_one_clear_sentence(
     assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
+    assert "Time and place" in err and "after" not in err  # the meeting is still ahead: not "run driverseat after"
+
+
+def test_after_the_meeting_without_the_next_day_says_where_to_give_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from driverseat import yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = example("full")
+    prep.set("after.happened", "yes")
+    prep.set("after.got_copy", "yes")
+    prep.set("after.next_date", "in spring")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    assert cli.main(["export", str(path), "--to", "ics"]) == 2
+    err = capsys.readouterr().err
+    assert err == "driverseat: I don't know the day of your next meeting yet. Run driverseat after, and type the day like 2027-02-20.\n"
 
 
 @pytest.mark.parametrize("typed", ["2027-02-30", "4/31/2027"])
@@ -102,9 +119,9 @@ def test_a_spanish_prep_without_a_day_hears_it_in_spanish(tmp_path: Path, capsys
     path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())  # "Jueves 10 de diciembre": no day
     assert cli.main(["export", str(path), "--to", "ics"]) == 2
     err = capsys.readouterr().err
-    assert err == "driverseat: Todavía no sé el día de su próxima reunión. Use driverseat after, y escriba el día así: 2027-02-20.\n"
+    assert err == "driverseat: Todavía no sé el día de su reunión. En Día y lugar, escriba el día así: 2027-02-20.\n"
     assert cli.main(["export", str(path), "--to", "ics", "--lang", "en"]) == 2
-    assert capsys.readouterr().err.startswith("driverseat: I don't know the day of your next meeting yet.")
+    assert capsys.readouterr().err.startswith("driverseat: I don't know the day of your meeting yet.")
 
 
 def test_the_command_line_writes_a_private_ics_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,13 @@ from driverseat.prep import Prep, shared
 
 
 class NoDay(ValueError):
-    """driverseat does not know the day of the next meeting (it was not typed as a day)."""
+    """driverseat does not know the day of the next meeting (it was not typed as a day).
+    ``after``: the meeting this prep was for has been noted as over (the day to know is the
+    next one's, said after the meeting), else it is this prep's own meeting, still ahead."""
+
+    def __init__(self, after: bool = False) -> None:
+        super().__init__()
+        self.after = after
 
 
 def days(data: dict[str, Any]) -> tuple[date | None, date | None]:
@@ -79,7 +85,7 @@ def render(prep: Prep, include_private: bool = False) -> str:
     w = words(prep.language)
     next_day, copy_day = days(data)
     if next_day is None and copy_day is None:
-        raise NoDay()
+        raise NoDay(after=bool(mapping(prep.data.get("after"))))
     updated = prep.data.get("updated")
     stamp = updated if isinstance(updated, str) and len(updated) >= 19 else "2026-01-01T00:00:00"
     stamp = stamp[:19].replace("-", "").replace(":", "") + "Z"
