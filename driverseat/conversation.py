@@ -304,6 +304,23 @@ class Conversation:
                 return self.step
         return self._advance(spot)
 
+    def keep_typed(self, text: str) -> bool:
+        """Words typed for the question on screen and not handed over yet, when the person
+        goes elsewhere or closes: kept as typed, as its answer, without moving on (no
+        reflect-back, no note). Nothing changes for a box left empty or as it was. True
+        when the words were kept."""
+        step, spot = self.step, self._spot
+        if spot is None or self._pending is not None or step.role != Role.QUESTION:
+            return False
+        if step.input not in (Input.SHORT, Input.LONG) or not text.strip() or text == step.value:
+            return False
+        question = self._question(spot)
+        self._store(spot, question, text)
+        if spot.item is None:
+            self._set_status(question.id, "answered")
+        self._save()
+        return True
+
     def skip(self) -> Step:
         """Leave this one for now; any answer already given stays."""
         if self._pending is not None:

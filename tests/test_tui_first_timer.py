@@ -162,7 +162,33 @@ async def test_fast_keys_never_lose_an_answer(prep_path: Path, seed: int, mode: 
                     listed.append(value)
             return real_answer(value)
 
+        real_keep = conversation.keep_typed
+
+        def keep_typed(text: str) -> bool:
+            """Words left in the box when the person goes elsewhere are kept as typed: they
+            are that question's answer from then on (an item's earlier words give way)."""
+            step = conversation.step
+            spot, question = step.spot, step.question
+            before = None
+            if spot is not None and spot.item is not None and question is not None:
+                top = conversation.script.question(spot.qid)
+                items = conversation.prep.list_at(top.kept_at)
+                if spot.item < len(items) and isinstance(items[spot.item], dict):
+                    before = items[spot.item].get(question.field)
+            area = app.screen.query_one("#answer")
+            assert area.step is not None and area.step.key == step.key, (area.step, step.key)
+            kept = real_keep(text)
+            if kept and question is not None and spot is not None:
+                if spot.item is None:
+                    taken[tuple(question.path)] = text
+                else:
+                    if before in listed:
+                        listed.remove(before)
+                    listed.append(text)
+            return kept
+
         conversation.answer = answer  # type: ignore[method-assign]
+        conversation.keep_typed = keep_typed  # type: ignore[method-assign]
         counter = 0
         burst: list[events.Key] = []  # as a terminal hands them over: all at once, no waiting
         for _ in range(80):
@@ -737,3 +763,35 @@ async def test_the_first_space_ticks_and_ticks_show_without_colour(prep_path: Pa
         assert boxes()[0] == "▐X▌" and set(boxes()[1:]) == {"▐ ▌"}
         await pilot.press("space")
         assert ticks.selected == [] and set(boxes()) == {"▐ ▌"}
+
+
+@pytest.mark.parametrize("leave", ["ctrl+q", "f2", "back", "f5"])
+async def test_words_typed_and_not_handed_over_are_kept_when_the_person_goes_elsewhere(
+    prep_path: Path, leave: str
+) -> None:
+    """Words typed in the box, then Ctrl+Q, another part (F2), Back or the sheet (F5)
+    before Ctrl+S: they are that question's answer, exactly as typed, in the file (they
+    were thrown away, and Ctrl+Q then said the answers were saved)."""
+    typed = "A workshop of my own,\n  fixing bikes for kids  "
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("dreams")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.input == "long"
+        app.screen.query_one("#long", TextArea).insert(typed)
+        await pilot.pause()
+        if leave == "f2":
+            app.screen.jump("about_me")  # what choosing another part in the list does
+        elif leave == "back":
+            await pilot.click("#back")
+        else:
+            await pilot.press(leave)
+        for _ in range(100):  # wait for the condition, not for a time
+            if app.conversation.prep.get(("dreams", "dream")) == typed:
+                break
+            await pilot.pause(0.02)
+    data = saved(prep_path)
+    assert data["dreams"]["dream"] == typed
+    assert data["progress"]["status"]["dream"] == "answered"

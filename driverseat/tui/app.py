@@ -325,6 +325,8 @@ class DriverseatApp(App[int]):
         self.shutdown()
 
     def _hang_up(self) -> None:
+        if not self._shut_down:
+            self._keep_typed()
         self.shutdown()
         self.exit(0)
 
@@ -342,9 +344,15 @@ class DriverseatApp(App[int]):
         finally:
             self._quitting = False
 
+    def _keep_typed(self) -> None:
+        talk = self.talk()
+        if talk is not None and talk.is_attached:
+            talk.keep_typed()
+
     async def _quit_when_saved(self) -> None:
         session = self.session
         if session is not None and not self._shut_down:
+            self._keep_typed()  # words still in the box are answers too
             await self.settle()
             if session.unsaved and not self._warned_unsaved:
                 session.save()  # one more try; if it still fails, keep the answers on screen

@@ -358,16 +358,31 @@ class TalkScreen(Screen[None]):
     def _chosen(self, event: TranscriptEntry.Chosen) -> None:
         self.edit(event.key)
 
+    def keep_typed(self) -> None:
+        """Words typed in the box and not handed over yet are kept as that question's
+        answer, before the person goes elsewhere (another part, an earlier answer, back,
+        another screen) or closes: never thrown away, never called saved when they are not."""
+        typed = self.query_one("#answer", AnswerArea).typed()
+        if typed is not None:
+            self.conversation.keep_typed(typed)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen comes over this one (the sheet, the guide, a cover): keep what is typed."""
+        self.keep_typed()
+
     def jump(self, section_id: str) -> None:
+        self.keep_typed()
         self._move(None, lambda: self.conversation.jump(section_id))
 
     def edit(self, key: str) -> None:
+        self.keep_typed()
         self._move(None, lambda: self.conversation.edit(key))
 
     def action_skip(self) -> None:
         self._move(self.shown, self.conversation.skip)
 
     def action_back(self) -> None:
+        self.keep_typed()
         before = self.conversation.step.key
         if self._move(self.shown, self.conversation.back) and self.conversation.step.key == before:
             self.notify(self.words("back_first"), timeout=4)  # (nothing before the first question)

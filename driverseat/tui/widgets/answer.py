@@ -452,6 +452,16 @@ class AnswerArea(Vertical):
                 return button
         return None
 
+    def typed(self) -> str | None:
+        """What is in the box for a question answered in words, as it would be handed on
+        (None when the step takes no words)."""
+        step = self.step
+        if step is None or step.input not in ("short", "long"):
+            return None
+        if step.input == "short":
+            return self.query_one("#short", ShortBox).value
+        return self._long(None).text.rstrip("\r\n")
+
     def focus_answer(self) -> None:
         """Back to the answer (after a click elsewhere, Esc, the example shown)."""
         if self.step is None:
