@@ -304,6 +304,11 @@ class Session:
         """True while a change is still on its way to the disk."""
         return self._writer.busy
 
+    def ready_saves(self) -> None:
+        """Called by a front end once its first question is up: the first save after
+        opening a big prep then costs no more than any other (see ``PrepStore.prepare_saves``)."""
+        self.store.prepare_saves()
+
     def save(self) -> bool:
         """Autosave after every change: the prep's text is taken now and written by the
         writer thread (the newest text wins). Returns False when the last write that

@@ -509,6 +509,18 @@ class PrepStore:
         text = self.snapshot(prep)
         return text is not None and self.write(text)
 
+    def prepare_saves(self) -> None:
+        """Make the first save after opening as quick as the ones after it: the prep as it
+        was read is written out, part by part, on a thread of its own (started by a front
+        end once its first question is up). Nothing is written to disk here."""
+        loaded = self._loaded
+        if not isinstance(loaded, dict) or self._yaml is not None:
+            return
+        from driverseat.yamlio import DumpCache
+
+        cache = self._yaml = DumpCache()
+        threading.Thread(target=cache.prime, args=(loaded,), name="driverseat-ready", daemon=True).start()
+
     def snapshot(self, prep: Prep, again: bool = False) -> str | None:
         """The prep's text to write, or None when nothing changed since the last text
         handed over (and that one did not fail; ``again``: the caller knows it did).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,49 @@ def test_writing_only_what_changed_gives_the_same_text(versions) -> None:
     cache = yamlio.DumpCache()
     for data in versions:  # one prep changing over several saves
         assert cache.dump(data) == yamlio.dump(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+                max_leaves=10,
+            ),
+            max_size=6,
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=5),
+)
+def test_a_cache_made_ready_from_the_prep_as_read_gives_the_same_text(versions, primed_after) -> None:
+    """The parts written out ahead (from the prep as read, as on opening) never show in a
+    later save in place of what the person changed, whether they were ready before the
+    first save or came in after some saves (the thread that makes them ready is slow)."""
+    read, *later = versions
+    cache = yamlio.DumpCache()
+    as_read = copy.deepcopy(read)  # the store's untouched copy
+    for number, data in enumerate([read, *later]):
+        if number == primed_after:
+            cache.prime(as_read)
+        assert cache.dump(data) == yamlio.dump(data)
+
+
+def test_the_parts_made_ready_are_used_by_the_first_save(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After ``prime``, a save after one answer writes out only the part that changed."""
+    data = {"person": {"name": "Sam"}, "invitees": [{"name": f"Friend {n}"} for n in range(50)], "goal": {}}
+    cache = yamlio.DumpCache()
+    cache.prime(copy.deepcopy(data))
+    written: list[list[str]] = []
+    real = yamlio.dump
+    monkeypatch.setattr(yamlio, "dump", lambda part, **kw: written.append(list(part)) or real(part, **kw))
+    data["goal"] = {"words": "A job"}
+    assert cache.dump(data) == real(data)
+    assert written == [["goal"]]
 
 
 def test_a_part_changed_in_place_is_written_again() -> None:

@@ -178,6 +178,7 @@ class SaveNotes:
         self.session: Any = None
         self._failed = threading.Event()  # a save failed since the last prompt
         self._reason = ""  # why, as said when it failed (a later save may have worked)
+        self._ready = False  # the first save made ready (Session.ready_saves)
 
     def said(self, ok: bool) -> None:
         """From the writer thread, after each save: only remembered here."""
@@ -194,6 +195,9 @@ class SaveNotes:
 
     def read(self, prompt: str) -> str:
         self.say_pending()
+        if self.session is not None and not self._ready:
+            self._ready = True
+            self.session.ready_saves()  # while the person reads the first question
         return str(self.reader.read(prompt))
 
     def settle(self) -> None:

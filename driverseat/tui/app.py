@@ -161,7 +161,12 @@ class DriverseatApp(App[int]):
             self.notify(self.words("after_due"), timeout=15)
         self.set_interval(self.IDLE_CHECK, self.hide_if_idle)
         self._fit(self.size.width, self.size.height)
-        self.call_after_refresh(gc.enable)  # (``tui.run`` holds it off until the first screen is up)
+        self.call_after_refresh(self._first_screen_up)
+
+    def _first_screen_up(self) -> None:
+        gc.enable()  # (``tui.run`` holds it off until the first screen is up)
+        if self.session is not None:
+            self.session.ready_saves()  # while the person reads: the first answer saves as quickly as the rest
 
     def open_prep(self) -> None:
         """Open the prep again (after a backup was put back)."""
