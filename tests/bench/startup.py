@@ -77,6 +77,51 @@ if __name__ == "__main__":
 '''
 
 
+# Textual's own floor for this screen: the widgets driverseat's first screen has when it
+# is first drawn (a new prep: the parts list, the top line, the welcome, the question, a
+# one-line box, its hint, four buttons, the keys), made from Textual's stock widgets with
+# driverseat's stylesheet, and no driverseat code at all. What driverseat adds on top of
+# this is ours to cut; what this costs above the bare app is Textual's price for the screen.
+SAME_WIDGETS_APP = '''\
+import sys
+from textual.app import App
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+
+PARTS = ["Welcome and your rights", "About me", "People", "Time and place", "Taking part",
+         "What matters most", "Off-limits", "Important to and for me", "My strengths",
+         "My goal", "Plan for the meeting"]
+
+
+class SameWidgets(App):
+    CSS_PATH = sys.argv[1]
+
+    def compose(self):
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Static("Parts", id="map-title")
+                yield OptionList(*[f"  {part}" for part in PARTS], id="map")
+            with Vertical(id="main"):
+                yield Static("Welcome and your rights  ·  question 1 of 4", id="top-line")
+                yield Static("Hello. This is a place to get ready for your meeting.", id="banner")
+                with VerticalScroll(id="talk"):
+                    yield Static("We go one step at a time. You can skip anything.", id="intro")
+                with Vertical(id="now"):
+                    yield Static("What name do you like to be called?", id="question")
+                with Vertical(id="answer"):
+                    yield Input(id="short")
+                    yield Static("Press Enter when you are done.", id="hint")
+                with Horizontal(id="actions"):
+                    for name in ("back", "skip", "not-sure", "example"):
+                        yield Static(name, id=name)
+        yield Static("^n Skip  f2 Parts  f3 Example  f4 Tips  f1 Guides  f5 Sheet  ^q Quit")
+
+
+if __name__ == "__main__":
+    SameWidgets().run()
+'''
+
+
 PHASES_CHILD = '''\
 """One headless start, timed in phases (run by startup.py --phases); prints one JSON line."""
 import gc, json, sys, time
@@ -325,8 +370,16 @@ def main() -> int:
         def bare_app() -> float:
             return first_screen([str(bare)], "hello", env)
 
+        same = folder / "same_widgets_app.py"
+        same.write_text(SAME_WIDGETS_APP, encoding="utf-8")
+        stylesheet = str(ROOT / "driverseat" / "tui" / "app.tcss")
+
+        def same_widgets() -> float:
+            return first_screen([str(same), stylesheet], "name do you like", env)
+
         apps: list[tuple[str, Callable[[], float]]] = [
             ("new prep", new_prep), ("example", reopened("example")), ("600 KB", reopened("600 KB")), ("bare", bare_app),
+            ("same widgets", same_widgets),
         ]
         for _name, measure in apps:
             measure()  # warm-up, not counted
@@ -340,7 +393,7 @@ def main() -> int:
 
         print(f"Time to first screen, 80x24 pseudo-terminal, {options.runs} runs each, bytecode {bytecode} (seconds):")
         labels = {"new prep": "driverseat, new prep", "example": "driverseat, the example", "600 KB": "driverseat, 600 KB prep",
-                  "bare": "bare Textual app + Static"}
+                  "bare": "bare Textual app + Static", "same widgets": "same widgets, no driverseat"}
         for name, _measure in apps:
             print(f"  {labels[name]:27} median {statistics.median(times[name]):.3f}   min {min(times[name]):.3f}")
         bare_median = statistics.median(times["bare"])
@@ -349,6 +402,10 @@ def main() -> int:
             verdict = "meets" if ratio <= GOAL else "misses"
             print(f"Ratio of medians, {labels[name]}: {ratio:.2f} ({verdict} the goal of <= {GOAL}); "
                   f"of minimums {min(times[name]) / min(times['bare']):.2f}")
+        floor = statistics.median(times["same widgets"]) / bare_median
+        print(f"Textual's own floor for this screen (its stock widgets, the same tree and stylesheet, no driverseat "
+              f"code): {floor:.2f} x the bare app; driverseat's new prep is "
+              f"{statistics.median(times['new prep']) / statistics.median(times['same widgets']):.2f} x that floor")
         print(f"Until the whole screen is drawn (driverseat: the footer's keys too, the last to come, "
               f"'{WHOLE}'; the bare app: its one line):")
         for name in ("new prep", "example", "600 KB"):
