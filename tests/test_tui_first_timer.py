@@ -207,6 +207,7 @@ async def test_fast_keys_never_lose_an_answer(prep_path: Path, seed: int, mode: 
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert app.session is not None and app.session.flush(60)  # the writer thread has the last answers on disk
         assert not app.store.unsaved
         if mode == "keys":
             assert taken, "the run typed no answer at all"
@@ -795,3 +796,49 @@ async def test_words_typed_and_not_handed_over_are_kept_when_the_person_goes_els
     data = saved(prep_path)
     assert data["dreams"]["dream"] == typed
     assert data["progress"]["status"]["dream"] == "answered"
+
+
+async def test_an_answer_given_above_the_others_redraws_only_itself(tmp_path: Path) -> None:
+    """In a part with later answers already given, answering an earlier question puts its
+    answer above them: the answers below keep their own widgets (nothing redrawn), and the
+    new one takes a widget made ready ahead, so it shows with the next question."""
+    from driverseat import locations
+    from driverseat.tui.widgets.transcript import Talk, TranscriptEntry
+
+    data, _lines = yamlio.load((locations.examples_dir() / "full.yaml").read_text(encoding="utf-8"))
+    for key, field in (("meeting_date", "date"), ("where", "where"), ("when", "when")):
+        data["progress"]["status"].pop(key, None)  # (as tests/bench/answer.py: the next one is open too)
+        data["meeting"].pop(field, None)
+    data["progress"]["at"] = "meeting_date"
+    path = tmp_path / "prep.yaml"
+    path.write_text(yamlio.dump(data), encoding="utf-8")
+    path.chmod(0o600)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk = app.screen.query_one("#talk", Talk)
+        assert app.conversation.step.key == "meeting_date"
+        part = app.conversation.step.section.id  # type: ignore[union-attr]
+        before = {widget.entry.key: widget for widget in talk._entries}
+        assert before, "the part has later answers on screen"
+        await pilot.pause()
+        spares = list(talk._spares)
+        assert spares and all(not w.display and w.entry.answer == "" for w in spares)
+        redrawn: list[str] = []
+        for widget in before.values():
+            widget.update = lambda *a, _k=widget.entry.key, **k: redrawn.append(_k)  # type: ignore[method-assign]
+        app.screen.query_one("#short", Input).value = "2027-02-20"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.conversation.step.key == "where"
+        shown = talk._entries
+        keys = [widget.entry.key for widget in shown]
+        assert keys == [entry.key for entry in app.conversation.transcript(part)]
+        new = keys.index("meeting_date")
+        assert 0 < new < len(keys) - 1  # between answers already given
+        assert shown[new] in spares  # a widget made ready ahead
+        assert all(before[key] is widget for key, widget in zip(keys, shown) if key != "meeting_date")  # the same
+        assert redrawn == []
+        entries = [w for w in app.screen.query_one("#entries").children if isinstance(w, TranscriptEntry) and w.display]
+        assert entries == shown  # on screen in the conversation's order
+        assert "2027-02-20" in str(shown[new].render())

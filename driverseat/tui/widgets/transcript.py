@@ -10,7 +10,7 @@ With ``hidden`` (the hand-over key) the person's words are not shown at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -107,6 +107,7 @@ class Talk(VerticalScroll):
         self.words = words
         self.view: TalkView | None = None
         self._entries: list[TranscriptEntry] = []  # in order, as on screen
+        self._spares: list[TranscriptEntry] = []  # hidden, blank, at the end of the box
 
     PARTS = ("intro", "hidden-note", "said-title", "entries")  # top to bottom
 
@@ -165,9 +166,52 @@ class Talk(VerticalScroll):
         else:
             self.scroll_end(animate=False, immediate=True)
 
+    SPARES = 2  # entries made ready ahead (hidden), so a new answer shows in the same frame
+
     def _show_entries(self, box: Vertical, entries: tuple[Entry, ...]) -> None:
-        in_place(box, self._entries, entries, lambda entry: TranscriptEntry(entry, classes="entry"),
-                 lambda widget, entry: widget.show(entry))
+        """Each answer keeps its own widget from step to step (found by its step key): an
+        answer added above the others, or one changed, redraws only itself, never every
+        entry below it. A new answer takes a widget made ready ahead of time (hidden, at
+        the end of the box), so it shows in the same frame as the next question."""
+        by_key = {widget.entry.key: widget for widget in self._entries}
+        shown: list[TranscriptEntry] = []
+        for entry in entries:
+            widget = by_key.pop(entry.key, None)
+            if widget is None and self._spares:
+                widget = self._spares.pop(0)
+                widget.display = True
+            if widget is None:
+                widget = TranscriptEntry(entry, classes="entry")
+            else:
+                widget.show(entry)
+            shown.append(widget)
+        for gone in by_key.values():  # answers no longer in this part: blank, hidden, ready again
+            gone.show(replace(gone.entry, key="", question="", answer=""))
+            gone.display = False
+            self._spares.append(gone)
+        self._entries = shown
+        placed = [widget for widget in shown if widget.parent is box]
+        order = placed + self._spares  # on screen, in order; then the hidden ones
+        for index, widget in enumerate(order):
+            if box.children[index] is not widget:
+                box.move_child(widget, before=index)
+        for index, widget in enumerate(shown):
+            if widget.parent is not box:  # (no widget was ready: made now, shown a frame later)
+                box.mount(widget, before=index)
+        if entries and len(self._spares) < self.SPARES:
+            blank = replace(entries[-1], key="", question="", answer="")
+            self.call_after_refresh(self._make_spares, box, blank)
+
+    def _make_spares(self, box: Vertical, blank: Entry) -> None:
+        """Hidden entries at the end of the box, ready for the next answers."""
+        if not box.is_attached:
+            return
+        new = [TranscriptEntry(blank, classes="entry") for _ in range(self.SPARES - len(self._spares))]
+        for widget in new:
+            widget.display = False
+        self._spares.extend(new)
+        if new:
+            box.mount_all(new)
 
 class QuestionNow(Vertical):
     """The question now, with the list so far and an example: always on screen. When the
