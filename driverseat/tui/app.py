@@ -70,10 +70,11 @@ class DriverseatApp(App[int]):
         Binding("f8", "history", "key_history", show=False),
         Binding("ctrl+p", "command_palette", "key_more", priority=True, show=False),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
-        # F7 changes the language at any time. While nothing is said yet in English, the
-        # footer shows it named by the other languages in their own words ("Español").
-        Binding("f7", "language_first", "key_language"),
-        Binding("f7", "language", "key_language", show=False),
+        # F7 changes the language at any time, from any box (a long box would take F7 for
+        # itself: select all). While nothing is said yet in English, the footer shows it
+        # named by the other languages in their own words ("Español").
+        Binding("f7", "language_first", "key_language", priority=True),
+        Binding("f7", "language", "key_language", show=False, priority=True),
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"

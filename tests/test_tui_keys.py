@@ -1,0 +1,95 @@
+"""The app's own keys reach the app from every answer box, at 80x24.
+
+A text box has keys of its own (Textual's TextArea selects all on F7 and a line on F6):
+each key the footer, the guide or the hints name (F1..F9, Ctrl+N, Ctrl+B, Ctrl+Q, Ctrl+P)
+does what they say from the long box, the one-line box and the lists too, and never
+touches the words typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from driverseat.prep import Prep
+from driverseat.store import PrepStore
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.screens.language import LanguageScreen
+
+SIZE = (80, 24)
+
+
+def with_name(path: Path, name: str = "Sam") -> Path:
+    store = PrepStore(path)
+    prep = Prep.new()
+    prep.set(("person", "name"), name)
+    store.save(prep)
+    return path
+
+
+async def until(pilot: Any, condition: Any) -> None:
+    """Wait for the condition, not for a time."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    assert condition()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_f7_in_the_long_box_opens_the_languages_and_keeps_the_words(tmp_path: Path, language: str) -> None:
+    """F7 in a long answer box selected all the words (Textual's own key there), so the
+    next letter took the place of the whole answer and no language screen came up."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        assert app.conversation.step.input == "long"
+        await pilot.press("a", "enter", "b")
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, LanguageScreen))
+        await pilot.press("Z")
+        await pilot.pause()
+        assert app.screen.query_one("#long", TextArea).text == "a\nbZ"
+
+
+KEYS = {  # key: the action it is for (in the footer, the guide or the hints)
+    "f1": "guide", "f2": "map", "f3": "example", "f4": "coach", "f5": "review", "f6": "export",
+    "f7": "language", "f8": "history", "f9": "hide",
+    "ctrl+n": "skip", "ctrl+b": "back", "ctrl+q": "quit", "ctrl+p": "command_palette",
+}
+
+
+@pytest.mark.parametrize("where", ["feeling", "name", "first_time", "see_before"])
+async def test_every_app_key_reaches_the_app_from_every_answer_box(tmp_path: Path, where: str) -> None:
+    """From the long box, the one-line box, a choice list and a list of ticks, each key is
+    taken by the app (or the conversation screen), never by the box for a job of its own."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit(where)
+        await pilot.pause()
+        focused = app.screen.focused
+        assert focused is not None and focused.id in ("long", "short", "choice", "choices")
+        ran: list[tuple[str, Any]] = []
+
+        async def record(action: Any, default_namespace: Any = None) -> bool:
+            ran.append((str(action), default_namespace))
+            return True  # taken, and nothing done: the box stays as it is for the next key
+
+        app.run_action = record  # type: ignore[method-assign]
+        for key, action in KEYS.items():
+            ran.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert ran, (where, key)
+            name, namespace = ran[0]
+            assert name.split("(")[0].removesuffix("_first") == action, (where, key, ran)
+            assert namespace is app or namespace is app.screen, (where, key, ran)
+            assert app.screen.focused is focused
