@@ -93,3 +93,54 @@ async def test_every_app_key_reaches_the_app_from_every_answer_box(tmp_path: Pat
             assert name.split("(")[0].removesuffix("_first") == action, (where, key, ran)
             assert namespace is app or namespace is app.screen, (where, key, ran)
             assert app.screen.focused is focused
+
+
+# ------------------------------------------------------------ the hand-over key (F9)
+@pytest.mark.parametrize("where", ["feeling", "pronouns"])
+async def test_f9_covers_the_words_being_typed_and_keys_typed_meanwhile_change_nothing(
+    tmp_path: Path, where: str
+) -> None:
+    """F9 hid the answers above but left the words being typed in the box, and keys typed
+    while covered went into it. Now the box is covered too, keys typed meanwhile change
+    nothing (not the words, not the question), and nothing else shows the person's words
+    (the sheet, the list of what was said); F9 again shows the words as they were, and
+    typing goes on at their end."""
+    from test_pseudo_language import screen_text
+
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.talk import TalkScreen
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit(where)
+        await pilot.pause()
+        long = app.conversation.step.input == "long"
+        keys = ["M", "y", "space", "w", "o", "r", "d", "s"] + (["enter", "t", "w", "o"] if long else [])
+        await pilot.press(*keys)
+        await pilot.pause()
+        typed = "My words\ntwo" if long else "My words"
+
+        def in_box() -> str:
+            return app.screen.query_one("#long", TextArea).text if long else app.screen.query_one("#short", Input).value
+
+        assert in_box() == typed
+        step = app.conversation.step.key
+        await pilot.press("f9")
+        await pilot.pause()
+        covered = " ".join(screen_text(app).split())
+        assert "My words" not in covered and "Sam" not in covered
+        assert "Your answers are hidden. Press F9 to show them." in str(app.screen.query_one("#hidden-note").render())
+        await pilot.press("x", "backspace", "backspace", "enter", "ctrl+s", "ctrl+n", "ctrl+b", "f3", "escape")
+        await pilot.press("f5", "f6", "f8", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)  # the sheet and the earlier meetings stay shut
+        assert in_box() == typed and app.conversation.step.key == step
+        assert "My words" not in screen_text(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "My words" in screen_text(app)
+        await pilot.press("Z")
+        await pilot.pause()
+        assert in_box() == typed + "Z"
