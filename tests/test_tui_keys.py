@@ -144,3 +144,65 @@ async def test_f9_covers_the_words_being_typed_and_keys_typed_meanwhile_change_n
         await pilot.press("Z")
         await pilot.pause()
         assert in_box() == typed + "Z"
+
+
+async def test_the_sheet_and_the_parts_stay_shut_from_the_palette_while_covered(tmp_path: Path) -> None:
+    """The palette's entries (look over my sheet, save a copy, earlier meetings, a part)
+    do nothing either while F9 covers the answers."""
+    from driverseat.tui.screens.talk import TalkScreen
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        talk = app.screen
+        step = app.conversation.step.key
+        app.action_review()
+        app.action_export()
+        app.action_history()
+        app.action_goto("goal")
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.screen is talk and isinstance(talk, TalkScreen) and talk.hidden
+        assert app.conversation.step.key == step
+
+
+async def test_the_idle_cover_of_a_locked_prep_lets_no_key_show_the_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked prep covered after idle time asks for the passphrase: F5 opened the whole
+    sheet over the cover (F1, F6, F7, F8, Ctrl+P and the palette's entries other screens),
+    and closing the language screen took the cover away. Now only Ctrl+Q and the
+    passphrase do anything there."""
+    from test_lock import PASS, SECRET, lock_prep, plain_prep_with_backups
+    from test_pseudo_language import screen_text
+
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None
+        monkeypatch.setattr(app.session, "idle_too_long", lambda: True)
+        app.hide_if_idle()
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        cover = app.screen
+        for key in ("f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "ctrl+n", "ctrl+b", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is cover, key
+            assert SECRET not in screen_text(app), key
+        app.action_review()
+        app.action_language()
+        app.action_goto("goal")
+        await pilot.pause()
+        assert app.screen is cover
