@@ -206,3 +206,48 @@ async def test_the_idle_cover_of_a_locked_prep_lets_no_key_show_the_answers(
         app.action_goto("goal")
         await pilot.pause()
         assert app.screen is cover
+
+
+# ------------------------------------------------------------ Back from a person's name
+@pytest.mark.parametrize("typed", ["Jim\n", "José  María"])
+async def test_back_from_a_persons_name_goes_to_the_question_that_asked(tmp_path: Path, typed: str) -> None:
+    """A fresh prep, People, Yes, "Jim" Enter, Ctrl+B, Ctrl+B (or "José  María" typed and
+    Ctrl+B) went to a part never visited (My strengths, question 6 of 6), and the rest of
+    the person's questions were never asked though the name was on the sheet. Now Back
+    asks "Is there someone you would like to invite?" again, and Enter goes on with the
+    same person: their name (as typed), then who they are to the person."""
+    from textual.widgets import Input
+
+    app = DriverseatApp(tmp_path / "prep.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sam", "enter")
+        await pilot.pause()
+        app.screen.jump("people")  # what choosing People in the parts list (F2) does
+        await pilot.pause()
+        assert app.conversation.step.key == "invitees:start"
+        await pilot.press("enter")  # Yes
+        await pilot.pause()
+        name = typed.rstrip("\n")
+        await pilot.press(*[c if c != " " else "space" for c in name])
+        if typed.endswith("\n"):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.conversation.step.text == f"Who is {name} to you?"
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.conversation.step.text == "What is their name?"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.text == "Is there someone you would like to invite to your meeting?", step.key
+        assert step.section.id == "people"
+        await pilot.press("enter")  # Yes: on with the same person
+        await pilot.pause()
+        assert app.conversation.step.text == "What is their name?"
+        assert app.screen.query_one("#short", Input).value == name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.conversation.step.text == f"Who is {name} to you?"
+        assert app.conversation.prep.get("invitees") == [{"name": name}]
+
