@@ -251,3 +251,37 @@ async def test_back_from_a_persons_name_goes_to_the_question_that_asked(tmp_path
         assert app.conversation.step.text == f"Who is {name} to you?"
         assert app.conversation.prep.get("invitees") == [{"name": name}]
 
+
+# ------------------------------------------------------------ Skip keeps the words typed
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_skip_keeps_the_words_typed_in_the_box(tmp_path: Path, language: str) -> None:
+    """`driverseat after`, "Who came?", "Jim, my mum 👩" typed, then Ctrl+N: the words were
+    thrown away without a word ("(skipped)", nothing in the file). Every other way out of
+    a question keeps them; now Skip does too, exactly as typed, and moves on."""
+    from textual.widgets import Static
+
+    path = with_name(tmp_path / "prep.yaml")
+    typed = "Jim, my mum 👩"
+    app = DriverseatApp(path, part="after", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the meeting happened: Yes
+        await pilot.pause()
+        await pilot.press("enter")  # when: skipped
+        await pilot.pause()
+        assert app.conversation.step.key == "after_who_came"
+        assert app.conversation.step.input == "long"
+        app.screen.query_one("#long", TextArea).insert(typed)
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.conversation.step.key != "after_who_came")
+        assert app.conversation.prep.get(("after", "who_came")) == typed
+        shown = " ".join(str(w.render()) for w in app.screen.query("#talk Static"))
+        assert typed in shown
+        skipped = app.conversation.script.say("skipped")
+        entries = [e for e in app.conversation.transcript() if e.key == "after_who_came"]
+        assert [e.answer for e in entries] == [typed] and skipped not in entries[0].answer
+        assert isinstance(app.screen.query_one("#banner"), Static)
+    from driverseat.store import read_prep
+
+    assert read_prep(path)[0].get(("after", "who_came")) == typed

@@ -381,6 +381,11 @@ class TalkScreen(Screen[None]):
         self._move(None, lambda: self.conversation.edit(key))
 
     def action_skip(self) -> None:
+        """Skip (Ctrl+N, the button): words typed in the box are kept as its answer, as
+        typed, then on to the next question (they are never thrown away)."""
+        if self.hidden:
+            return
+        self.keep_typed()
         self._move(self.shown, self.conversation.skip)
 
     def action_back(self) -> None:
