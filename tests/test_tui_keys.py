@@ -285,3 +285,29 @@ async def test_skip_keeps_the_words_typed_in_the_box(tmp_path: Path, language: s
     from driverseat.store import read_prep
 
     assert read_prep(path)[0].get(("after", "who_came")) == typed
+
+
+# ------------------------------------------------------------ Enter in a list of ticks
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_enter_in_a_list_of_ticks_finishes_like_done(tmp_path: Path, language: str) -> None:
+    """In a "pick all that fit" list, Enter ticked or unticked the line, though everywhere
+    else Enter means done. Now Space ticks, Enter finishes (as Done does) with the ticks
+    as they are, and the hint under the list says so."""
+    from textual.widgets import Static
+
+    from driverseat import words
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("see_before")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.input == "choices" and app.screen.focused is app.screen.query_one("#choices")
+        hint = str(app.screen.query_one("#done-hint", Static).render())
+        assert hint == words.catalogue(language).say("app", "choices_hint")
+        assert "Enter" in hint
+        await pilot.press("space", "down", "down", "space", "down", "space", "space")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "see_before")
+        assert app.conversation.prep.get(step.question.path) == [step.choices[0].value, step.choices[2].value]
