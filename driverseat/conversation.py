@@ -13,7 +13,7 @@ around a list), ``invitees[0].invitee_why`` (a follow-up for one item).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -197,6 +197,9 @@ class Conversation:
         self.find_notes = find_notes or _find_notes
         self._pending: _Pending | None = None
         self._return_to: Spot | None = None
+        # Back from the first question of a list's item that holds words: at the question
+        # that asked for it (list, item), where Yes goes on with that item, not a new one.
+        self._door: tuple[str, int] | None = None
         self._spot: Spot | None = None  # (none yet while the place to resume is found)
         self._spot = self._resume_spot()
 
@@ -208,7 +211,10 @@ class Conversation:
             return self._pending_step()
         if self._spot is None:
             return Step(key="end", role=Role.END, input=Input.END, text=self.end_text(), section=None)
-        return self._step_for(self._spot)
+        step = self._step_for(self._spot)
+        if self._door_item(self._spot) is not None:  # back at the question that asked: Enter goes on with that item
+            return replace(step, default=True)
+        return step
 
     def end_text(self) -> str:
         """What the end says, truthfully: every part done, or which parts are still open."""
@@ -329,6 +335,9 @@ class Conversation:
         spot = self._spot
         if spot is None:
             return self.step
+        item = self._door_item(spot)
+        if item is not None:  # the question that asked for this item: on to the item's questions
+            return self._move_to(item)
         question = self._question(spot)
         if spot.item is None and not self.handled(question):
             self._set_status(question.id, "skipped")
@@ -368,6 +377,10 @@ class Conversation:
         if self._spot is None:
             return self._move_to(spots[-1] if spots else None)
         spot = self._spot
+        reopened = self._door_item(spot, spots)
+        if reopened is not None:  # before the question that asked for the item: what came before it
+            index = self._index(spots, reopened)
+            return self._move_to(spots[index - 1]) if index else self.step
         if spot.item is not None and self._item_is_new(spot):
             # Back from the first question of a person or thing just added: the "yes" that
             # added it is undone, and the question that asked comes again.
@@ -382,10 +395,28 @@ class Conversation:
                 self._save()
             door = Spot(question.id, None, "more" if items else "start")
             return self._move_to(door if door in set(self._spots()) else None)
+        if spot.item is not None and spot == self._first_of_item(spot.qid, spot.item, spots):
+            # Back from the first question of an item that holds words (a name typed): the
+            # question that asked for it comes again, and the item stays as it is.
+            self._move_to(Spot(spot.qid, None, "start" if spot.item == 0 else "more"))
+            self._door = (spot.qid, spot.item)
+            return self.step
         index = self._index(spots, spot)
         if index is None or index == 0:
             return self.step
         return self._move_to(spots[index - 1])
+
+    @staticmethod
+    def _first_of_item(qid: str, item: int, spots: list[Spot]) -> Spot | None:
+        return next((s for s in spots if s.qid == qid and s.item == item), None)
+
+    def _door_item(self, spot: Spot, spots: list[Spot] | None = None) -> Spot | None:
+        """At the question that asked for an item, come back to by Back: the item's first
+        question (None anywhere else)."""
+        door = self._door
+        if door is None or spot.item is not None or spot.phase not in ("start", "more") or spot.qid != door[0]:
+            return None
+        return self._first_of_item(door[0], door[1], list(self._spots()) if spots is None else spots)
 
     def _item_is_new(self, spot: Spot) -> bool:
         """True at the first question of a list item that holds nothing said yet."""
@@ -427,6 +458,7 @@ class Conversation:
             del items[index]
             self._renumber(question)
             self._save()
+            self._door = None  # (the items are numbered anew)
             spots = set(self._spots())
             if self._spot not in spots:
                 self._spot = next(iter(s for s in self._spots() if s.qid == question_id), None)
@@ -643,6 +675,7 @@ class Conversation:
 
     def _move_to(self, spot: Spot | None) -> Step:
         self._spot = spot
+        self._door = None
         self._remember_spot()
         return self.step
 
@@ -725,6 +758,10 @@ class Conversation:
                     item[question.rank_field] = index + 1
 
     def _answer_list_door(self, spot: Spot, question: Question, yes: bool) -> Step:
+        reopened = self._door_item(spot)
+        if yes and reopened is not None:  # go on with the item the person came back from
+            self._return_to = None
+            return self._move_to(reopened)
         if yes:
             items = self.prep.list_at(question.kept_at)
             items.append(dict(ITEM_DEFAULTS.get(question.id, {})))

@@ -477,3 +477,94 @@ def test_what_people_like_about_me_is_their_words_and_gets_no_note() -> None:
     assert language_notes.find_notes("Greg is compliant.", "strength_text", "en")  # a note elsewhere
     assert language_notes.find_notes("They say I'm a patient, compliant man.", "admire_text", "en") == []
     assert language_notes.find_notes("Dicen que soy paciente.", "admire_text", "es") == []
+
+
+def _people_door(script) -> Conversation:
+    c = new(script)
+    c.answer("Sam")
+    c.jump("people")
+    assert c.step.key == "invitees:start"
+    return c
+
+
+@pytest.mark.parametrize("how", ["answered", "typed"])
+def test_back_from_a_persons_name_goes_to_the_question_that_asked(script, how: str) -> None:
+    """Back from "What is their name?" (once it holds a name) went to the question before
+    the list, in a part never visited (My strengths, question 6 of 6), and Jim's other
+    questions were never asked. Now it goes to "Is there someone you would like to
+    invite?", and Yes from there asks the rest of Jim's questions, Jim kept as typed."""
+    c = _people_door(script)
+    c.answer(True)
+    assert c.step.key == "invitees[0].invitee_name"
+    if how == "answered":
+        c.answer("Jim")
+        assert c.step.key == "invitees[0].invitee_relation"
+        c.back()
+        assert c.step.key == "invitees[0].invitee_name" and c.step.value == "Jim"
+    else:
+        assert c.keep_typed("José  María")  # what the app does with words left in the box
+    name = "Jim" if how == "answered" else "José  María"
+    c.back()
+    assert c.step.key == "invitees:start" and c.step.role == "list_start"
+    assert c.step.items == (name,)
+    assert c.prep.get("invitees") == [{"name": name}]
+    c.answer(True)  # go on with the same person: no second one added
+    assert c.step.key == "invitees[0].invitee_name" and c.step.value == name
+    say(c, name)
+    assert c.step.key == "invitees[0].invitee_relation"
+    assert c.prep.get("invitees") == [{"name": name}]
+    say(c, "my brother")
+    say(c, "He knows me best.")
+    c.skip()  # the note
+    c.answer("in_person")
+    assert c.step.key == "invitees[0].invitee_private"
+    c.answer(False)
+    assert c.step.key == "invitees:more"
+
+
+def test_back_from_the_second_persons_name_goes_to_anyone_else(script) -> None:
+    c = _people_door(script)
+    c.answer(True)
+    say(c, "Jim")
+    for _ in range(5):
+        c.skip()
+    assert c.step.key == "invitees:more"
+    c.answer(True)
+    say(c, "Ana")
+    c.back()
+    assert c.step.key == "invitees[1].invitee_name"
+    c.back()
+    assert c.step.key == "invitees:more" and c.step.items == ("Jim", "Ana")
+    c.back()  # before "someone else?" came Jim's last question
+    assert c.step.key == "invitees[0].invitee_private"
+    c.skip()
+    assert c.step.key == "invitees[1].invitee_name"  # on to Ana, whose questions are still to come
+    say(c, "Ana")
+    assert c.step.key == "invitees[1].invitee_relation"
+    assert [p["name"] for p in c.prep.get("invitees")] == ["Jim", "Ana"]
+
+
+def test_no_at_the_question_that_asked_keeps_the_person(script) -> None:
+    """Back to "Is there someone…?" and then No: nothing is thrown away; the list is done."""
+    c = _people_door(script)
+    c.answer(True)
+    say(c, "Jim")
+    c.back()
+    c.back()
+    assert c.step.key == "invitees:start"
+    c.answer(False)
+    assert c.step.key == "not_invited:start"
+    assert c.prep.get("invitees") == [{"name": "Jim"}]
+
+
+def test_back_before_the_question_that_asked_goes_to_the_question_before_it(script) -> None:
+    c = _people_door(script)
+    c.answer(True)
+    say(c, "Jim")
+    c.back()
+    c.back()
+    assert c.step.key == "invitees:start"
+    empty = _people_door(script)
+    empty.back()
+    c.back()
+    assert c.step.key == empty.step.key != "invitees:start"  # as from the list with no one on it yet

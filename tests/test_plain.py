@@ -625,3 +625,21 @@ def test_a_line_editor_that_fails_gives_way_to_plain_lines(prep_path: Path) -> N
     assert start(prep_path, reader, out) == 0
     assert switched == [True]
     assert saved(prep_path)["welcome"]["first_time"] == "no"
+
+
+def test_back_from_a_persons_name_goes_to_the_question_that_asked(prep_path: Path) -> None:
+    """"back" from "What is their name?" (Jim typed) went to a part never visited (My
+    strengths) and Jim's other questions were never asked. Now it asks "Is there someone
+    you would like to invite?" again; Enter goes on with Jim (no one new added), and the
+    rest of Jim's questions come."""
+    typed = ["Sam", "sections", "4", "yes", "Jim", "back", "1", "back", "1", "", "", "my brother", "quit", ""]
+    _code, out = run_lines(prep_path, lines(*typed))
+    after = out[out.index("Number 1 on your list:"):]
+    asked = [line for line in after.splitlines() if line.endswith("?")]
+    assert asked[:6] == [
+        "What is their name?", "Who is Jim to you?", "What is their name?",
+        "Is there someone you would like to invite to your meeting?",
+        "What is their name?", "Who is Jim to you?",
+    ], asked
+    assert "My strengths" not in after
+    assert saved(prep_path)["invitees"] == [{"name": "Jim", "relation": "my brother"}]

@@ -70,10 +70,11 @@ class DriverseatApp(App[int]):
         Binding("f8", "history", "key_history", show=False),
         Binding("ctrl+p", "command_palette", "key_more", priority=True, show=False),
         Binding("ctrl+q", "quit", "key_quit", priority=True),
-        # F7 changes the language at any time. While nothing is said yet in English, the
-        # footer shows it named by the other languages in their own words ("Español").
-        Binding("f7", "language_first", "key_language"),
-        Binding("f7", "language", "key_language", show=False),
+        # F7 changes the language at any time, from any box (a long box would take F7 for
+        # itself: select all). While nothing is said yet in English, the footer shows it
+        # named by the other languages in their own words ("Español").
+        Binding("f7", "language_first", "key_language", priority=True),
+        Binding("f7", "language", "key_language", show=False, priority=True),
     ]
 
     save_state: reactive[str] = reactive("")  # "", "saved" or "not_saved"
@@ -395,7 +396,7 @@ class DriverseatApp(App[int]):
         from driverseat.tui.screens.guide import GuideScreen
 
         talk = self.talk()
-        if talk is None or isinstance(self.screen, GuideScreen):
+        if talk is None or isinstance(self.screen, GuideScreen) or not self.check_action("guide", ()):
             return
         section = self.conversation.step.section if self.conversation else None
         first = section.guides if section else ()
@@ -404,7 +405,7 @@ class DriverseatApp(App[int]):
     def action_review(self) -> None:
         from driverseat.tui.screens.review import ReviewScreen
 
-        if self.talk() is None or isinstance(self.screen, ReviewScreen):
+        if self.talk() is None or isinstance(self.screen, ReviewScreen) or not self.check_action("review", ()):
             return
         assert self.session is not None
         self.push_screen(ReviewScreen(self.session, self.words), self._after_review)
@@ -419,13 +420,15 @@ class DriverseatApp(App[int]):
 
         if self.conversation is None or self.store is None or isinstance(self.screen, ExportScreen):
             return  # (the store and the conversation open together)
+        if not self.check_action("export", ()):
+            return
         self.push_screen(ExportScreen(self.conversation, self.store.path, self.words))
 
     def action_history(self) -> None:
         """My meetings: each meeting's prep, oldest first."""
         from driverseat.tui.screens.history import HistoryScreen
 
-        if self.store is None or isinstance(self.screen, HistoryScreen):
+        if self.store is None or isinstance(self.screen, HistoryScreen) or not self.check_action("history", ()):
             return
         if self.session is not None and not self.session.locked:
             self.session.flush()  # the list reads the prep file: with the last answer in it (a plain write is quick)
@@ -435,7 +438,7 @@ class DriverseatApp(App[int]):
         """Open after the meeting (``after``), the prep (``""``), or start the next prep
         (``next``) in this window. The open session is saved and closed first."""
         talk = self.talk()
-        if self.session is None or talk is None:
+        if self.session is None or talk is None or not self.check_action("part", ()):
             return
         path = self.session.store.path
         self.session.finish()
@@ -470,7 +473,7 @@ class DriverseatApp(App[int]):
         """Offer the languages; the one picked is used at once, at the same place."""
         from driverseat.tui.screens.language import LanguageScreen
 
-        if self.session is None or isinstance(self.screen, LanguageScreen):
+        if self.session is None or isinstance(self.screen, LanguageScreen) or not self.check_action("language", ()):
             return
         self.push_screen(LanguageScreen(self.session.languages(), self.session.language, self.words), self.set_language)
 
@@ -499,12 +502,12 @@ class DriverseatApp(App[int]):
 
     def action_coach(self) -> None:
         talk = self.talk()
-        if talk is not None:
+        if talk is not None and self.check_action("coach", ()):
             talk.action_coach()
 
     def action_goto(self, section_id: str) -> None:
         talk = self.talk()
-        if talk is None:
+        if talk is None or not self.check_action("goto", ()):
             return
         while self.screen is not talk:
             self.pop_screen()
@@ -515,8 +518,11 @@ class DriverseatApp(App[int]):
         it is open, and a screen can hide the key that would open itself."""
         from driverseat.tui.screens.trouble import TooSmallScreen
 
-        if isinstance(self.screen, TooSmallScreen):
-            return action in ("quit",)
+        if isinstance(self.screen, TooSmallScreen) or getattr(self.screen, "COVER", False):
+            return action in ("quit",)  # (a cover over the answers: only its passphrase opens it)
+        talk = self.talk()
+        if action == "goto":  # not while F9 covers the answers
+            return talk is None or not talk.hidden
         if action in ("guide", "review", "export", "coach", "history", "part", "language"):
             if self.conversation is None:
                 return False

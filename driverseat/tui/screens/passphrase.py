@@ -28,6 +28,7 @@ class PassphraseScreen(Screen[bool]):
     """Ask for the passphrase; dismiss with True once ``attempt`` accepts one."""
 
     BINDINGS = [Binding("escape", "give_up", "key_quit", show=False)]
+    COVER = True  # it covers the answers: the app's keys (the sheet, a guide, the palette) wait
 
     def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False):
         super().__init__()

@@ -259,6 +259,7 @@ class TalkScreen(Screen[None]):
         self.query_one("#now", QuestionNow).show(view)
         self.query_one("#answer", AnswerArea).show(step, self.shown)
         self._show_actions(step)
+        self._cover_answer()
         keys = (bool(step.example), step.role, step.input)  # what the footer's keys depend on
         if keys != self._keys_for:
             self._keys_for = keys
@@ -301,8 +302,9 @@ class TalkScreen(Screen[None]):
         """Make one change to the conversation and show the step after it, in one go.
 
         ``shown`` is the number of the step the person acted on; when another step is on
-        screen by now, nothing changes (None: always, as for a jump)."""
-        if shown is not None and shown != self.shown:
+        screen by now, nothing changes (None: always, as for a jump). While the answers are
+        covered (F9) nothing changes at all."""
+        if self.hidden or (shown is not None and shown != self.shown):
             return False
         try:
             change()
@@ -379,6 +381,11 @@ class TalkScreen(Screen[None]):
         self._move(None, lambda: self.conversation.edit(key))
 
     def action_skip(self) -> None:
+        """Skip (Ctrl+N, the button): words typed in the box are kept as its answer, as
+        typed, then on to the next question (they are never thrown away)."""
+        if self.hidden:
+            return
+        self.keep_typed()
         self._move(self.shown, self.conversation.skip)
 
     def action_back(self) -> None:
@@ -420,8 +427,13 @@ class TalkScreen(Screen[None]):
         self.ds_app.remember(coach=self.show_coach)
 
     def action_hide(self) -> None:
-        """The hand-over key: hide the person's answers from the screen, or show them again."""
+        """The hand-over key: hide the person's answers from the screen, or show them again.
+
+        The answer being typed is covered too, and the box takes no keys while covered:
+        keys typed meanwhile change nothing. Shown again, the words are as they were and
+        typing goes on at the same place."""
         self.hidden = not self.hidden
+        self._cover_answer()
         self.query_one("#banner").display = bool(self.banner) and not self.hidden  # "Welcome back, Greg." too
         step = self.conversation.step
         view = self.query_one("#talk", Talk).view
@@ -433,7 +445,27 @@ class TalkScreen(Screen[None]):
             self.query_one("#now", QuestionNow).show(hidden_view)
         self.query_one("#answer", AnswerArea).focus_answer()
 
+    def _cover_answer(self) -> None:
+        """The answer area and its buttons are away while the answers are covered (F9): out
+        of sight, and taking no keys or clicks (a disabled box cannot have the focus)."""
+        area = self.query_one("#answer", AnswerArea)
+        actions = self.query_one("#actions")
+        if area.disabled == self.hidden:
+            return
+        if self.hidden and self.focused is not None and (self.focused is area or area in self.focused.ancestors):
+            self.set_focus(None)
+        area.disabled = actions.disabled = self.hidden
+        area.display = actions.display = not self.hidden
+
+    @property
+    def HIDES(self) -> tuple[str, ...]:  # noqa: N802 (the app asks every screen for it by this name)
+        """While the answers are covered, the app keys that would show them (the sheet, the
+        list of what was said, earlier meetings, another part) do nothing."""
+        return ("review", "export", "history", "part") if self.hidden else ()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.hidden:  # nothing moves while the answers are covered; F9 shows them again
+            return action in ("hide", "coach")
         step = self.conversation.step
         if action == "example":
             return bool(step.example)

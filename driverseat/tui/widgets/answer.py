@@ -163,8 +163,9 @@ def long_box_class() -> type[TextArea]:
 
 
 def ticks_class() -> type[SelectionList[int]]:
-    """The list of ticks (SelectionList, imported late): Space, arrows and Ctrl+S are taken
-    in the list itself, in turn with the keys before them."""
+    """The list of ticks (SelectionList, imported late): Space, arrows, Enter and Ctrl+S are
+    taken in the list itself, in turn with the keys before them. Space ticks or unticks;
+    Enter (as everywhere) and Ctrl+S are done, as the Done button."""
     if "ticks" not in _kept:
         from rich.segment import Segment
         from textual.strip import Strip
@@ -172,7 +173,7 @@ def ticks_class() -> type[SelectionList[int]]:
 
         class Ticks(SelectionList[int]):
             MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
-                     "pageup": "page_up", "pagedown": "page_down", "space": "select", "enter": "select"}
+                     "pageup": "page_up", "pagedown": "page_down", "space": "select"}
 
             def render_line(self, y: int) -> Strip:
                 """A tick shows as an X, and no tick as an empty box, so the two differ without
@@ -191,10 +192,10 @@ def ticks_class() -> type[SelectionList[int]]:
                 if _pass_on(self, event):
                     return
                 area = _area_of(self)
-                if area is not None and (event.key in self.MOVES or event.key == "ctrl+s"):
+                if area is not None and (event.key in self.MOVES or event.key in ("enter", "ctrl+s")):
                     event.stop()
                     event.prevent_default()
-                    if event.key == "ctrl+s":
+                    if event.key in ("enter", "ctrl+s"):
                         area.action_done()
                     else:
                         getattr(self, f"action_{self.MOVES[event.key]}")()

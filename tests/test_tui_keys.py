@@ -1,0 +1,313 @@
+"""The app's own keys reach the app from every answer box, at 80x24.
+
+A text box has keys of its own (Textual's TextArea selects all on F7 and a line on F6):
+each key the footer, the guide or the hints name (F1..F9, Ctrl+N, Ctrl+B, Ctrl+Q, Ctrl+P)
+does what they say from the long box, the one-line box and the lists too, and never
+touches the words typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from driverseat.prep import Prep
+from driverseat.store import PrepStore
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.screens.language import LanguageScreen
+
+SIZE = (80, 24)
+
+
+def with_name(path: Path, name: str = "Sam") -> Path:
+    store = PrepStore(path)
+    prep = Prep.new()
+    prep.set(("person", "name"), name)
+    store.save(prep)
+    return path
+
+
+async def until(pilot: Any, condition: Any) -> None:
+    """Wait for the condition, not for a time."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    assert condition()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_f7_in_the_long_box_opens_the_languages_and_keeps_the_words(tmp_path: Path, language: str) -> None:
+    """F7 in a long answer box selected all the words (Textual's own key there), so the
+    next letter took the place of the whole answer and no language screen came up."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("feeling")
+        await pilot.pause()
+        assert app.conversation.step.input == "long"
+        await pilot.press("a", "enter", "b")
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, LanguageScreen))
+        await pilot.press("Z")
+        await pilot.pause()
+        assert app.screen.query_one("#long", TextArea).text == "a\nbZ"
+
+
+KEYS = {  # key: the action it is for (in the footer, the guide or the hints)
+    "f1": "guide", "f2": "map", "f3": "example", "f4": "coach", "f5": "review", "f6": "export",
+    "f7": "language", "f8": "history", "f9": "hide",
+    "ctrl+n": "skip", "ctrl+b": "back", "ctrl+q": "quit", "ctrl+p": "command_palette",
+}
+
+
+@pytest.mark.parametrize("where", ["feeling", "name", "first_time", "see_before"])
+async def test_every_app_key_reaches_the_app_from_every_answer_box(tmp_path: Path, where: str) -> None:
+    """From the long box, the one-line box, a choice list and a list of ticks, each key is
+    taken by the app (or the conversation screen), never by the box for a job of its own."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit(where)
+        await pilot.pause()
+        focused = app.screen.focused
+        assert focused is not None and focused.id in ("long", "short", "choice", "choices")
+        ran: list[tuple[str, Any]] = []
+
+        async def record(action: Any, default_namespace: Any = None) -> bool:
+            ran.append((str(action), default_namespace))
+            return True  # taken, and nothing done: the box stays as it is for the next key
+
+        app.run_action = record  # type: ignore[method-assign]
+        for key, action in KEYS.items():
+            ran.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert ran, (where, key)
+            name, namespace = ran[0]
+            assert name.split("(")[0].removesuffix("_first") == action, (where, key, ran)
+            assert namespace is app or namespace is app.screen, (where, key, ran)
+            assert app.screen.focused is focused
+
+
+# ------------------------------------------------------------ the hand-over key (F9)
+@pytest.mark.parametrize("where", ["feeling", "pronouns"])
+async def test_f9_covers_the_words_being_typed_and_keys_typed_meanwhile_change_nothing(
+    tmp_path: Path, where: str
+) -> None:
+    """F9 hid the answers above but left the words being typed in the box, and keys typed
+    while covered went into it. Now the box is covered too, keys typed meanwhile change
+    nothing (not the words, not the question), and nothing else shows the person's words
+    (the sheet, the list of what was said); F9 again shows the words as they were, and
+    typing goes on at their end."""
+    from test_pseudo_language import screen_text
+
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.talk import TalkScreen
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit(where)
+        await pilot.pause()
+        long = app.conversation.step.input == "long"
+        keys = ["M", "y", "space", "w", "o", "r", "d", "s"] + (["enter", "t", "w", "o"] if long else [])
+        await pilot.press(*keys)
+        await pilot.pause()
+        typed = "My words\ntwo" if long else "My words"
+
+        def in_box() -> str:
+            return app.screen.query_one("#long", TextArea).text if long else app.screen.query_one("#short", Input).value
+
+        assert in_box() == typed
+        step = app.conversation.step.key
+        await pilot.press("f9")
+        await pilot.pause()
+        covered = " ".join(screen_text(app).split())
+        assert "My words" not in covered and "Sam" not in covered
+        assert "Your answers are hidden. Press F9 to show them." in str(app.screen.query_one("#hidden-note").render())
+        await pilot.press("x", "backspace", "backspace", "enter", "ctrl+s", "ctrl+n", "ctrl+b", "f3", "escape")
+        await pilot.press("f5", "f6", "f8", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)  # the sheet and the earlier meetings stay shut
+        assert in_box() == typed and app.conversation.step.key == step
+        assert "My words" not in screen_text(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "My words" in screen_text(app)
+        await pilot.press("Z")
+        await pilot.pause()
+        assert in_box() == typed + "Z"
+
+
+async def test_the_sheet_and_the_parts_stay_shut_from_the_palette_while_covered(tmp_path: Path) -> None:
+    """The palette's entries (look over my sheet, save a copy, earlier meetings, a part)
+    do nothing either while F9 covers the answers."""
+    from driverseat.tui.screens.talk import TalkScreen
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        talk = app.screen
+        step = app.conversation.step.key
+        app.action_review()
+        app.action_export()
+        app.action_history()
+        app.action_goto("goal")
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.screen is talk and isinstance(talk, TalkScreen) and talk.hidden
+        assert app.conversation.step.key == step
+
+
+async def test_the_idle_cover_of_a_locked_prep_lets_no_key_show_the_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked prep covered after idle time asks for the passphrase: F5 opened the whole
+    sheet over the cover (F1, F6, F7, F8, Ctrl+P and the palette's entries other screens),
+    and closing the language screen took the cover away. Now only Ctrl+Q and the
+    passphrase do anything there."""
+    from test_lock import PASS, SECRET, lock_prep, plain_prep_with_backups
+    from test_pseudo_language import screen_text
+
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None
+        monkeypatch.setattr(app.session, "idle_too_long", lambda: True)
+        app.hide_if_idle()
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        cover = app.screen
+        for key in ("f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "ctrl+n", "ctrl+b", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is cover, key
+            assert SECRET not in screen_text(app), key
+        app.action_review()
+        app.action_language()
+        app.action_goto("goal")
+        await pilot.pause()
+        assert app.screen is cover
+
+
+# ------------------------------------------------------------ Back from a person's name
+@pytest.mark.parametrize("typed", ["Jim\n", "José  María"])
+async def test_back_from_a_persons_name_goes_to_the_question_that_asked(tmp_path: Path, typed: str) -> None:
+    """A fresh prep, People, Yes, "Jim" Enter, Ctrl+B, Ctrl+B (or "José  María" typed and
+    Ctrl+B) went to a part never visited (My strengths, question 6 of 6), and the rest of
+    the person's questions were never asked though the name was on the sheet. Now Back
+    asks "Is there someone you would like to invite?" again, and Enter goes on with the
+    same person: their name (as typed), then who they are to the person."""
+    from textual.widgets import Input
+
+    app = DriverseatApp(tmp_path / "prep.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sam", "enter")
+        await pilot.pause()
+        app.screen.jump("people")  # what choosing People in the parts list (F2) does
+        await pilot.pause()
+        assert app.conversation.step.key == "invitees:start"
+        await pilot.press("enter")  # Yes
+        await pilot.pause()
+        name = typed.rstrip("\n")
+        await pilot.press(*[c if c != " " else "space" for c in name])
+        if typed.endswith("\n"):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.conversation.step.text == f"Who is {name} to you?"
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.conversation.step.text == "What is their name?"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.text == "Is there someone you would like to invite to your meeting?", step.key
+        assert step.section.id == "people"
+        await pilot.press("enter")  # Yes: on with the same person
+        await pilot.pause()
+        assert app.conversation.step.text == "What is their name?"
+        assert app.screen.query_one("#short", Input).value == name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.conversation.step.text == f"Who is {name} to you?"
+        assert app.conversation.prep.get("invitees") == [{"name": name}]
+
+
+# ------------------------------------------------------------ Skip keeps the words typed
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_skip_keeps_the_words_typed_in_the_box(tmp_path: Path, language: str) -> None:
+    """`driverseat after`, "Who came?", "Jim, my mum 👩" typed, then Ctrl+N: the words were
+    thrown away without a word ("(skipped)", nothing in the file). Every other way out of
+    a question keeps them; now Skip does too, exactly as typed, and moves on."""
+    from textual.widgets import Static
+
+    path = with_name(tmp_path / "prep.yaml")
+    typed = "Jim, my mum 👩"
+    app = DriverseatApp(path, part="after", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the meeting happened: Yes
+        await pilot.pause()
+        await pilot.press("enter")  # when: skipped
+        await pilot.pause()
+        assert app.conversation.step.key == "after_who_came"
+        assert app.conversation.step.input == "long"
+        app.screen.query_one("#long", TextArea).insert(typed)
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.conversation.step.key != "after_who_came")
+        assert app.conversation.prep.get(("after", "who_came")) == typed
+        shown = " ".join(str(w.render()) for w in app.screen.query("#talk Static"))
+        assert typed in shown
+        skipped = app.conversation.script.say("skipped")
+        entries = [e for e in app.conversation.transcript() if e.key == "after_who_came"]
+        assert [e.answer for e in entries] == [typed] and skipped not in entries[0].answer
+        assert isinstance(app.screen.query_one("#banner"), Static)
+    from driverseat.store import read_prep
+
+    assert read_prep(path)[0].get(("after", "who_came")) == typed
+
+
+# ------------------------------------------------------------ Enter in a list of ticks
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_enter_in_a_list_of_ticks_finishes_like_done(tmp_path: Path, language: str) -> None:
+    """In a "pick all that fit" list, Enter ticked or unticked the line, though everywhere
+    else Enter means done. Now Space ticks, Enter finishes (as Done does) with the ticks
+    as they are, and the hint under the list says so."""
+    from textual.widgets import Static
+
+    from driverseat import words
+
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("see_before")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.input == "choices" and app.screen.focused is app.screen.query_one("#choices")
+        hint = str(app.screen.query_one("#done-hint", Static).render())
+        assert hint == words.catalogue(language).say("app", "choices_hint")
+        assert "Enter" in hint
+        await pilot.press("space", "down", "down", "space", "down", "space", "space")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "see_before")
+        assert app.conversation.prep.get(step.question.path) == [step.choices[0].value, step.choices[2].value]
