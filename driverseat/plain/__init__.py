@@ -259,8 +259,7 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
             try:
                 where = session.save_elsewhere(typed)
             except (OSError, PrepLocked) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                out.text(words.say("save_elsewhere_failed", reason=reason))
+                out.text(words.say("save_elsewhere_failed", reason=session.reason(exc)))
                 continue
             out.text(words.say("saved_elsewhere", file=where))
             return 0

@@ -70,8 +70,7 @@ class SaveElsewhereScreen(Screen[Path | None]):
         try:
             where = self.session.save_elsewhere(typed)
         except (OSError, PrepLocked) as problem:
-            reason = getattr(problem, "strerror", None) or str(problem)
-            self.app.call_from_thread(self._failed, reason)
+            self.app.call_from_thread(self._failed, self.session.reason(problem))
             return
         self.app.call_from_thread(self.dismiss, where)
 
