@@ -118,3 +118,39 @@ async def test_the_app_says_why_in_spanish_for_a_spanish_prep(tmp_path: Path, mo
         await pilot.pause()
         note = str(app.screen.query_one("#elsewhere-note", Static).render())
         assert note.startswith("Eso tampoco funcionó: driverseat no tiene permiso"), note
+
+
+# ------------------------------------------------------------ one notice, out of the way
+async def test_one_notice_that_hides_nothing_the_person_must_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two answers that cannot be kept, then Ctrl+Q: the pop-up is said once (not once
+    per try), it does not cover the question or the answer box, and the save-elsewhere
+    screen (which says the same thing itself) shows no pop-up over its box and buttons."""
+    from textual.widgets._toast import Toast
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = spanish_prep(folder / "prep.yaml")
+    refused = refuse_folder(monkeypatch, folder)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        refused["on"] = True
+        await pilot.press("enter")
+        while app.save_state != "not_saved":
+            await pilot.pause(0.02)
+        await pilot.press("enter")  # another answer, not kept either
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app._notifications) == 1
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 1
+        for needed in ("#question", "#answer"):
+            assert not toasts[0].region.overlaps(app.screen.query_one(needed).region), needed
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#elsewhere", Input)
+        assert not list(app.screen.query(Toast)) and len(app._notifications) == 0

@@ -107,6 +107,7 @@ class DriverseatApp(App[int]):
         self._script = script
         self._shut_down = False
         self._warned_unsaved = False  # quitting with answers not saved asks twice
+        self._told_problem = ""  # the save problem the pop-up has said (each is said once)
         self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
@@ -294,11 +295,13 @@ class DriverseatApp(App[int]):
     def on_driverseat_app_saved(self, message: Saved) -> None:
         """Say it at the bottom, and calmly when it did not work."""
         if message.ok:
-            self.save_state = "saved"
+            self.save_state, self._told_problem = "saved", ""
             return
         self.save_state = "not_saved"
-        reason = self.session.problem if self.session is not None else ""
-        self.notify(self.words("could_not_save", reason=reason or "?"), severity="warning", timeout=8)
+        reason = (self.session.problem if self.session is not None else "") or "?"
+        if reason != self._told_problem:  # every try after an answer fails the same way: said once
+            self._told_problem = reason
+            self.notify(self.words("could_not_save", reason=reason), severity="warning", timeout=8)
 
     async def settle(self) -> None:
         """Wait for the saves still on their way to the disk, with the screen still
@@ -361,6 +364,7 @@ class DriverseatApp(App[int]):
                     from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
 
                     self._warned_unsaved = True  # Ctrl+Q again closes without saving
+                    self.clear_notifications()  # the screen says why itself; nothing over its box
                     self.push_screen(SaveElsewhereScreen(session, self.words), self._saved_elsewhere)
                     return
             session.finish()  # where the person is, as the last save
