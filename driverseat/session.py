@@ -40,7 +40,7 @@ from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script
-from driverseat.store import PrepLocked, PrepStore, SaveFailed, open_prep, same_file
+from driverseat.store import PrepLocked, PrepStore, SaveFailed, make_private_dirs, open_prep, plain_reason, same_file
 from driverseat.writer import Writer
 
 
@@ -347,12 +347,22 @@ class Session:
 
     def save_elsewhere(self, typed: str) -> Path:
         """Save every answer in another place, when their own place cannot keep them.
-        ``typed`` names a folder (the prep's file name is used in it) or a file. Written
-        the same safe way as every save (and locked when the prep is). Returns the whole
-        path it went to; raises OSError or ``PrepLocked`` when it could not be written."""
-        where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
-        if where.is_dir():
-            where = where / self.store.path.name
+
+        One rule, said on screen: a name that ends in .yaml (or .yml) is the file; any other
+        name is a folder, made (0700) when it is not there yet, and the prep goes in it
+        under its own file name (``elsewhere_name``). Written the same safe way as every
+        save (and locked when the prep is). Returns the whole path it went to; raises
+        ``SaveFailed`` (``reason`` words it) or ``PrepLocked`` when it could not be written."""
+        typed = typed.strip()
+        where = Path(typed).expanduser().absolute()  # said back whole: where it really is
+        if where.is_dir() or typed.endswith(("/", os.sep)) or where.suffix.lower() not in (".yaml", ".yml"):
+            if os.path.lexists(where) and not where.is_dir():
+                raise SaveFailed("save_not_a_folder", folder=where)
+            try:
+                make_private_dirs(where)
+            except OSError as exc:
+                raise plain_reason(exc, where) from None
+            where = where / self.elsewhere_name
         if same_file(where, self.store.path):
             self.store.save(self.prep)  # their own place again (held by this window): one more try there
             return where
@@ -360,6 +370,11 @@ class Session:
             elsewhere.lock()
             elsewhere.save(self.prep)
         return where
+
+    @property
+    def elsewhere_name(self) -> str:
+        """The file name ``save_elsewhere`` uses in a folder: the prep's own."""
+        return self.store.path.name
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait for the changes still on their way to the disk (at most ``timeout``

@@ -357,11 +357,13 @@ def _tidy(target: Path) -> None:
     _prune_backups(target)
 
 
-def _plain_reason(exc: OSError, folder: Path) -> SaveFailed:
-    """What to tell the person when writing failed, with what they can do."""
+def plain_reason(exc: OSError, folder: Path) -> SaveFailed:
+    """What to tell the person when writing in ``folder`` failed, with what they can do."""
     if isinstance(exc, SaveFailed):
         return exc
     code = exc.errno or 0
+    if code == errno.ENOTDIR:  # a file has the folder's name (or the name of one above it)
+        return SaveFailed("save_not_a_folder", code, folder=folder)
     if code in (errno.ENOSPC, errno.EDQUOT):
         return SaveFailed("save_disk_full", code)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -558,7 +560,7 @@ class PrepStore:
                     pass  # the answers matter more than the copy of the version before
                 atomic_write(target, data)
             except OSError as exc:
-                failed = _plain_reason(exc, target.parent)
+                failed = plain_reason(exc, target.parent)
             except UnicodeEncodeError:
                 failed = SaveFailed("save_bad_character")
             if failed is not None:
@@ -611,11 +613,11 @@ class PrepStore:
                 if _backup_current(target, self.passphrase) is None and target.is_file():
                     aside = set_aside(target)
             except OSError as exc:
-                raise _plain_reason(exc, locations.backups_dir(target)) from None
+                raise plain_reason(exc, locations.backups_dir(target)) from None
             try:
                 atomic_write(target, self._seal(text))
             except OSError as exc:
-                raise _plain_reason(exc, target.parent) from None
+                raise plain_reason(exc, target.parent) from None
             self._text = self._given = text
             self._loaded = None
             self._seen = _signature(target)

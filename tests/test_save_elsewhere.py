@@ -154,3 +154,94 @@ async def test_one_notice_that_hides_nothing_the_person_must_use(tmp_path: Path,
         await pilot.pause()
         assert app.screen.query_one("#elsewhere", Input)
         assert not list(app.screen.query(Toast)) and len(app._notifications) == 0
+
+
+# ------------------------------------------------------------ a folder name stays a folder
+@pytest.mark.parametrize("typed", ["~/mine/new folder", "~/mine/new folder/", "~/mine/new.folder"])
+def test_a_name_without_yaml_is_a_folder_made_for_the_prep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """The screen invites a folder that is not there yet: it is made (0700, as every
+    folder driverseat makes) and the prep goes in it under its own name. Only a name
+    that ends in .yaml is taken as the file itself."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    session = Session.open(spanish_prep(tmp_path / "p" / "mi-prep.yaml", "Sam"))
+    try:
+        where = session.save_elsewhere(typed)
+    finally:
+        session.close()
+    folder = tmp_path / "home" / "mine" / typed.split("/")[2]
+    assert where == folder / "mi-prep.yaml"
+    assert read_prep(where)[0].name == "Sam"
+    for made in (folder, folder.parent):
+        assert made.is_dir() and (made.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_name_that_ends_in_yaml_is_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    session = Session.open(spanish_prep(tmp_path / "p" / "prep.yaml", "Sam"))
+    try:
+        where = session.save_elsewhere("~/mine/copia.yaml")
+    finally:
+        session.close()
+    assert where == tmp_path / "home" / "mine" / "copia.yaml"
+    assert read_prep(where)[0].name == "Sam" and where.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_file_where_the_folder_would_be_is_said_plainly(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("mine\n", encoding="utf-8")
+    session = Session.open(spanish_prep(tmp_path / "p" / "prep.yaml", "Sam"))
+    try:
+        with pytest.raises(OSError) as raised:
+            session.save_elsewhere(str(tmp_path / "notes"))
+        said = session.reason(raised.value)
+    finally:
+        session.close()
+    assert said == f"hay un archivo donde iría la carpeta {tmp_path / 'notes'}; por favor, elija otro nombre"
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_plain_mode_puts_the_answers_in_the_new_folder_and_says_the_whole_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = folder / "prep.yaml"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    refuse_folder(monkeypatch, folder)["on"] = True
+    stdout = io.StringIO()
+    code = plain_run(path, stdin=io.StringIO("Sam\nquit\n~/mine/new folder\n"), stdout=stdout)
+    said = stdout.getvalue()
+    rescued = tmp_path / "home" / "mine" / "new folder" / "prep.yaml"
+    assert code == 0
+    assert f"Your answers are saved in {rescued}." in said
+    assert "a new folder is made" in said  # the rule, said before the person types
+    assert read_prep(rescued)[0].name == "Sam"
+
+
+async def test_the_app_puts_the_answers_in_the_new_folder_and_says_the_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = spanish_prep(folder / "prep.yaml")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    refuse_folder(monkeypatch, folder)["on"] = True
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = " ".join(str(s.render()) for s in app.screen.query(".calm-text"))
+        assert "si la carpeta no existe, se crea" in shown and ".yaml" in shown, shown
+        app.screen.query_one("#elsewhere", Input).value = "~/mine/new folder"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    rescued = tmp_path / "home" / "mine" / "new folder" / "prep.yaml"
+    assert saved(rescued)["person"]["name"] == "Sam"
+    assert app.goodbye() == f"Hasta pronto. Sus respuestas están guardadas en {rescued}. La próxima vez, abra ese archivo."

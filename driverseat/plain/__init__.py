@@ -248,7 +248,7 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
         out.text(words.say("not_saved", reason=session.problem))
         while True:
             try:
-                typed = reader.read(words.say("save_elsewhere") + "\n" + words.say("prompt"))
+                typed = reader.read(words.say("save_elsewhere", file=session.elsewhere_name) + "\n" + words.say("prompt"))
             except (EOFError, KeyboardInterrupt):
                 typed = ""
             if not typed.strip():

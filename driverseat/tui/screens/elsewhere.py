@@ -1,9 +1,9 @@
 """Save the answers somewhere else: the calm screen for when their own place cannot keep them.
 
 Shown when the person closes the app and the last save did not work (a full disk, a
-pulled-out stick). The person types a folder or a file name; every answer is written
-there the same safe way as every save (``Session.save_elsewhere``), and the screen
-dismisses with the whole path it went to. Esc goes back to the answers (still on the
+pulled-out stick). The person types a folder (made when it is not there yet) or a file
+name that ends in .yaml; every answer is written there the same safe way as every save
+(``Session.save_elsewhere``), and the screen dismisses with the whole path it went to. Esc goes back to the answers (still on the
 screen); Ctrl+Q then closes without saving, as the words say.
 """
 
@@ -41,7 +41,7 @@ class SaveElsewhereScreen(Screen[Path | None]):
         words = self.words
         with VerticalScroll(classes="calm"):
             yield Static(words("elsewhere_title"), classes="calm-title")
-            yield Static(words("quit_not_saved", reason=self.session.problem), markup=False, classes="calm-text")
+            yield Static(words("quit_not_saved", reason=self.session.problem, file=self.session.elsewhere_name), markup=False, classes="calm-text")
             yield Input(value=str(locations.documents().absolute()), id="elsewhere", select_on_focus=False)
             yield Static("", id="elsewhere-note", markup=False, classes="calm-text")
             with Horizontal(classes="buttons"):
