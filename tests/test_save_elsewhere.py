@@ -245,3 +245,46 @@ async def test_the_app_puts_the_answers_in_the_new_folder_and_says_the_rule(
     rescued = tmp_path / "home" / "mine" / "new folder" / "prep.yaml"
     assert saved(rescued)["person"]["name"] == "Sam"
     assert app.goodbye() == f"Hasta pronto. Sus respuestas están guardadas en {rescued}. La próxima vez, abra ese archivo."
+
+
+# ------------------------------------------------------------ closing without saving is a choice
+async def test_ctrl_q_twice_does_not_close_without_saving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+Q pressed again on the save-elsewhere screen (or after Esc) keeps the answers
+    and says how to close without them; only the button that says so does that."""
+    from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
+    from driverseat.tui.widgets.press import Press
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = folder / "prep.yaml"
+    refuse_folder(monkeypatch, folder)["on"] = True
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveElsewhereScreen)
+        assert "Ctrl+Q" not in " ".join(str(s.render()) for s in app.screen.query(".calm-text"))
+        await pilot.press("ctrl+q")  # pressed twice out of habit
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, SaveElsewhereScreen)
+        note = str(app.screen.query_one("#elsewhere-note", Static).render())
+        assert note == "Your answers are not saved yet. To close without them, choose 'Close without saving'."
+        await pilot.press("escape")  # back to the answers
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # and Ctrl+Q again: the same offer, not a close
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, SaveElsewhereScreen)
+        close = app.screen.query_one("#close", Press)
+        assert str(close.render()).strip() == "Close without saving" and app.screen.region.contains_region(close.region)
+        await pilot.click("#close")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.goodbye() == "Your last answers were not saved."
+    assert not path.exists()

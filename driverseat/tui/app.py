@@ -106,7 +106,6 @@ class DriverseatApp(App[int]):
         self.session: Session | None = None
         self._script = script
         self._shut_down = False
-        self._warned_unsaved = False  # quitting with answers not saved asks twice
         self._told_problem = ""  # the save problem the pop-up has said (each is said once)
         self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
@@ -335,7 +334,8 @@ class DriverseatApp(App[int]):
 
     async def action_quit(self) -> None:
         """Close, once every answer is on disk: a last save that takes a while says so;
-        answers that can't be saved keep the app open once (and say why). The waiting
+        answers that can't be saved keep the app open and offer another place (closing
+        without them is that screen's own button, never Ctrl+Q again). The waiting
         runs beside the app (a worker), so the screen keeps drawing what it says."""
         if not self._quitting:
             self._quitting = True
@@ -357,13 +357,12 @@ class DriverseatApp(App[int]):
         if session is not None and not self._shut_down:
             self._keep_typed()  # words still in the box are answers too
             await self.settle()
-            if session.unsaved and not self._warned_unsaved:
+            if session.unsaved:
                 session.save()  # one more try; if it still fails, keep the answers on screen
                 await self.settle()
-                if session.unsaved:
+                if session.unsaved:  # closing without saving is the screen's own button, never Ctrl+Q
                     from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
 
-                    self._warned_unsaved = True  # Ctrl+Q again closes without saving
                     self.clear_notifications()  # the screen says why itself; nothing over its box
                     self.push_screen(SaveElsewhereScreen(session, self.words), self._saved_elsewhere)
                     return
@@ -374,7 +373,15 @@ class DriverseatApp(App[int]):
         self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
     def _saved_elsewhere(self, where: Any) -> None:
-        """The answers are saved in another place: say where when the app has closed, and close."""
+        """The answers are saved in another place: say where when the app has closed, and
+        close. Or the person chose to close without saving them."""
+        from driverseat.tui.screens.elsewhere import CLOSE_UNSAVED
+
+        if where == CLOSE_UNSAVED:
+            self.shutdown()  # (one last try to save, as every close)
+            store = self.store
+            self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
+            return
         if not isinstance(where, Path):
             return  # back to the answers, still on the screen
         self.elsewhere = where
@@ -516,6 +523,8 @@ class DriverseatApp(App[int]):
 
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit",)
+        if action == "quit" and "quit" in getattr(self.screen, "HIDES", ()):
+            return False  # the screen's own Ctrl+Q says what to do there
         if action in ("guide", "review", "export", "coach", "history", "part", "language"):
             if self.conversation is None:
                 return False

@@ -4,12 +4,14 @@ Shown when the person closes the app and the last save did not work (a full disk
 pulled-out stick). The person types a folder (made when it is not there yet) or a file
 name that ends in .yaml; every answer is written there the same safe way as every save
 (``Session.save_elsewhere``), and the screen dismisses with the whole path it went to. Esc goes back to the answers (still on the
-screen); Ctrl+Q then closes without saving, as the words say.
+screen). Closing without saving is its own button, never a second Ctrl+Q (pressed twice
+out of habit, it lost every answer): here Ctrl+Q only says where that button is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,10 +28,15 @@ from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 
 
-class SaveElsewhereScreen(Screen[Path | None]):
-    """Ask where else to save the answers; dismiss with the path written, or None."""
+CLOSE_UNSAVED: Literal["close"] = "close"  # the person chose to close without saving
 
-    BINDINGS = [Binding("escape", "back", "key_close")]
+
+class SaveElsewhereScreen(Screen[Path | Literal["close"] | None]):
+    """Ask where else to save the answers; dismiss with the path written, None (back to
+    the answers), or ``CLOSE_UNSAVED``."""
+
+    HIDES = ("quit",)  # the app's Ctrl+Q does not close from here (``action_close_how``)
+    BINDINGS = [Binding("escape", "back", "key_back"), Binding("ctrl+q", "close_how", show=False)]
 
     def __init__(self, session: Session, words: Words):
         super().__init__()
@@ -47,6 +54,7 @@ class SaveElsewhereScreen(Screen[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Press(words("elsewhere_save"), id="save", variant="primary")
                 yield Press(words("elsewhere_back"), id="back")
+                yield Press(words("elsewhere_close"), id="close")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -86,3 +94,11 @@ class SaveElsewhereScreen(Screen[Path | None]):
     @on(Press.Pressed, "#back")
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_close_how(self) -> None:
+        """Ctrl+Q here (often pressed twice out of habit): say how to close without saving."""
+        self._note(self.words("elsewhere_close_how"))
+
+    @on(Press.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(CLOSE_UNSAVED)
