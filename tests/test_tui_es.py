@@ -128,3 +128,18 @@ async def test_the_guides_open_in_spanish(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+q")
+
+
+
+async def test_the_command_palette_search_box_speaks_spanish(tmp_path: Path) -> None:
+    """Ctrl+P's search box said Textual's '🔎 Search for commands…'; its words are the app's now."""
+    from textual.command import CommandInput, CommandPalette
+
+    app = DriverseatApp(spanish_prep(tmp_path / "maria.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Buscar un comando…"
+

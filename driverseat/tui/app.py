@@ -516,6 +516,14 @@ class DriverseatApp(App[int]):
             self.pop_screen()
         talk.jump(section_id)
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the app's own commands, its search box in the app's words (Textual's
+        own says 'Search for commands…' in every language)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.words("cmd_search")))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
