@@ -36,6 +36,12 @@ def _t(name: str, /, **values: object) -> str:
     return words.say("cli", name, **values)
 
 
+def _about_prep(language: str | None, prep_language: str) -> "words.Book":
+    """The ``cli`` book for sentences about a prep: in the language ``--lang`` asks for,
+    else in the prep's own (as ``export`` does), not the command line's."""
+    return words.catalogue(language or prep_language).book("cli")
+
+
 def _counted(name: str, count: int, /, **values: object) -> str:
     """A sentence with a number of things in it, said naturally: ``name_none`` for none,
     ``name_one`` for one (when the book has them), ``name`` with ``{count}`` for more."""
@@ -150,6 +156,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
     if command in ("after", "next"):
         parser.add_argument("--plain", action="store_true", help=_t("help_plain"))
+    if command in ("after", "next", "history"):
+        help_lang = "help_open_lang" if command != "history" else "help_history_lang"
+        parser.add_argument("--lang", metavar=_t("language_word"), help=_t(help_lang, langs=", ".join(words.available())))
     if command in ("export", "check", "restore", "unlock"):
         parser.add_argument("--passphrase-stdin", action="store_true", help=_t("help_passphrase_stdin"))
     return parser
@@ -288,13 +297,18 @@ def _type_passphrase(path: Path, options: argparse.Namespace | None) -> str:
 
 
 # ---------------------------------------------------------------------- commands
+def _known_language(lang: str | None) -> str | None:
+    """``--lang`` as given, when driverseat talks in it; otherwise one calm sentence."""
+    if lang is not None and lang not in words.available():
+        raise UsageProblem(_t("workbook_no_language", lang=lang, langs=", ".join(words.available())))
+    return lang
+
+
 def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
-    lang = getattr(options, "lang", None)
-    if lang is not None and lang not in words.available():
-        return _fail(_t("workbook_no_language", lang=lang, langs=", ".join(words.available())), 2)
+    lang = _known_language(getattr(options, "lang", None))
     not_a_terminal = not (sys.stdin.isatty() and sys.stdout.isatty())
     demo = getattr(options, "demo", False)
     if options.plain or os.environ.get("TERM") == "dumb" or not_a_terminal:
@@ -317,18 +331,20 @@ def _history(options: argparse.Namespace) -> int:
     from driverseat import cycle
     from driverseat.safetext import visible
 
+    lang = _known_language(options.lang)
     path = _prep_path(options.file)
     meetings = _with_passphrase(path, options, lambda passphrase: cycle.history(path, passphrase))
     if not meetings:
-        _say(_t("history_none", path=path))
+        _say(_about_prep(lang, words.current())("history_none", path=path))
         return 0
-    _say(_t("history_title"))
+    say = _about_prep(lang, meetings[-1].language)  # the current prep's (or the newest one's)
+    _say(say("history_title"))
     for meeting in meetings:
-        goal = _t("history_goal", goal=visible(meeting.goal)) if meeting.goal else _t("history_no_goal")
+        goal = say("history_goal", goal=visible(meeting.goal)) if meeting.goal else say("history_no_goal")
         if meeting.current:
-            _say(_t("history_current", goal=goal, path=meeting.path))
+            _say(say("history_current", goal=goal, path=meeting.path))
         else:
-            state = _t("history_done" if meeting.done else "history_not_done")
+            state = say("history_done" if meeting.done else "history_not_done")
             _say(f"  {meeting.day}  {goal}  ({state})  {meeting.path}")
     return 0
 
@@ -338,16 +354,18 @@ def _next(options: argparse.Namespace) -> int:
     from driverseat import cycle
     from driverseat.store import read_prep
 
+    lang = _known_language(options.lang)
     path = _prep_path(options.file)
     if not path.exists():
-        return _fail(_t("next_no_prep", path=path), 1)
+        return _fail(_about_prep(lang, words.current())("next_no_prep", path=path), 1)
     current, _text, _notes = read_prep(path)
+    say = _about_prep(lang, current.language)
     if cycle.carrying(current):  # started already, and not looked over yet
-        _say(_t("next_again"))
+        _say(say("next_again"))
     else:
         archived, _new = cycle.start_next(path)
-        _say(_t("next_started", archived=archived))
-    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=None))
+        _say(say("next_started", archived=archived))
+    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang))
 
 
 def _export(options: argparse.Namespace) -> int:

@@ -87,6 +87,7 @@ class Meeting:
     goal: str  # the goal in the person's words ("" when none)
     done: bool  # the person said the meeting happened
     current: bool
+    language: str = "en"  # the prep's language (what is said about it is said in it)
 
 
 def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
@@ -97,6 +98,7 @@ def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
         goal=goal if isinstance(goal, str) else "",
         done=prep.get("after.happened") == "yes",
         current=current,
+        language=prep.language,
     )
 
 

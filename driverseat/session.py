@@ -40,7 +40,7 @@ from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.conversation import DONE, NOT_STARTED, Conversation, Step
 from driverseat.prep import DataPath, Prep, is_empty, is_private
 from driverseat.script import Script
-from driverseat.store import PrepStore, open_prep
+from driverseat.store import PrepLocked, PrepStore, SaveFailed, make_private_dirs, open_prep, plain_reason, same_file
 from driverseat.writer import Writer
 
 
@@ -117,7 +117,7 @@ class Session:
         self.words = words.catalogue(prep.language)
         self.on_saved = on_saved or (lambda ok: None)
         self._failed = False
-        self._problem = ""
+        self._failure: BaseException | None = None  # why the last write did not work
         self._writer: Writer[str] = Writer(self._write, lambda ok: self.on_saved(ok))
         self.conversation = Conversation(script, prep, on_change=self.save, place=f"at_{part}" if part else "at")
         self.closed = False
@@ -296,8 +296,22 @@ class Session:
 
     @property
     def problem(self) -> str:
-        """Why the last save did not work, in plain words ("" when it did)."""
-        return str(getattr(self.store, "problem", "") or self._problem) if self.unsaved else ""
+        """Why the last save did not work, in plain words in the session's language ("" when it did)."""
+        if not self.unsaved:
+            return ""
+        failure = self._failure or getattr(self.store, "failure", None)
+        return self.reason(failure) if failure is not None else str(getattr(self.store, "problem", ""))
+
+    def reason(self, problem: BaseException) -> str:
+        """Why a save (or ``save_elsewhere``) did not work, in plain words in the language
+        the person is using now (not the command line's)."""
+        if isinstance(problem, SaveFailed):
+            return problem.said_in(self.words.language)
+        if isinstance(problem, PrepLocked):
+            return self.words.say("cli", "file_open_elsewhere", path=problem.path).rstrip(".")  # said inside a sentence
+        if isinstance(problem, OSError):
+            return problem.strerror or problem.__class__.__name__
+        return self.words.say("cli", "save_other", reason=problem.__class__.__name__)
 
     @property
     def saving(self) -> bool:
@@ -331,28 +345,41 @@ class Session:
         """On the writer thread: put one snapshot on disk, and remember whether it worked."""
         try:
             self.store.write(text, aside=True)
-        except OSError as exc:
-            self._problem = exc.strerror or exc.__class__.__name__
-            self._failed = True
+        except Exception as exc:  # never a traceback: one plain sentence (``reason``), and not saved
+            self._failure, self._failed = exc, True
             raise
-        except Exception as exc:  # never a traceback: one plain sentence, and not saved
-            self._problem = words.say("cli", "save_other", reason=exc.__class__.__name__)
-            self._failed = True
-            raise
-        self._failed = False
+        self._failure, self._failed = None, False
 
     def save_elsewhere(self, typed: str) -> Path:
         """Save every answer in another place, when their own place cannot keep them.
-        ``typed`` names a folder (the prep's file name is used in it) or a file. Written
-        the same safe way as every save (and locked when the prep is). Returns the whole
-        path it went to; raises OSError or ``PrepLocked`` when it could not be written."""
-        where = Path(typed.strip()).expanduser().absolute()  # said back whole: where it really is
-        if where.is_dir():
-            where = where / self.store.path.name
+
+        One rule, said on screen: a name that ends in .yaml (or .yml) is the file; any other
+        name is a folder, made (0700) when it is not there yet, and the prep goes in it
+        under its own file name (``elsewhere_name``). Written the same safe way as every
+        save (and locked when the prep is). Returns the whole path it went to; raises
+        ``SaveFailed`` (``reason`` words it) or ``PrepLocked`` when it could not be written."""
+        typed = typed.strip()
+        where = Path(typed).expanduser().absolute()  # said back whole: where it really is
+        if where.is_dir() or typed.endswith(("/", os.sep)) or where.suffix.lower() not in (".yaml", ".yml"):
+            if os.path.lexists(where) and not where.is_dir():
+                raise SaveFailed("save_not_a_folder", folder=where)
+            try:
+                make_private_dirs(where)
+            except OSError as exc:
+                raise plain_reason(exc, where) from None
+            where = where / self.elsewhere_name
+        if same_file(where, self.store.path):
+            self.store.save(self.prep)  # their own place again (held by this window): one more try there
+            return where
         with PrepStore(where, self.store.passphrase) as elsewhere:  # a locked prep stays locked
             elsewhere.lock()
             elsewhere.save(self.prep)
         return where
+
+    @property
+    def elsewhere_name(self) -> str:
+        """The file name ``save_elsewhere`` uses in a folder: the prep's own."""
+        return self.store.path.name
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait for the changes still on their way to the disk (at most ``timeout``

@@ -89,13 +89,19 @@ class PrepUnreadable(Exception):
 
 
 class SaveFailed(OSError):
-    """A save did not happen. ``strerror`` says why and what to do, in plain words.
+    """A save did not happen. ``strerror`` says why and what to do, in plain words (the
+    command line's language); ``said_in`` says it in another one (a session's).
 
     It is an OSError, so a front end that catches OSError around a save still works.
     The file on disk is as it was before the save was tried."""
 
-    def __init__(self, reason: str, code: int = 0):
-        super().__init__(code, reason)
+    def __init__(self, key: str, code: int = 0, **values: object):
+        self.key, self.values = key, values  # a key of the ``cli`` book, and its fields
+        super().__init__(code, words.say("cli", key, **values))
+
+    def said_in(self, language: str) -> str:
+        """Why, in ``language`` (a sentence driverseat has no key for stays as it is)."""
+        return words.catalogue(language).say("cli", self.key, **self.values)
 
 
 class PrepLocked(Exception):
@@ -351,16 +357,18 @@ def _tidy(target: Path) -> None:
     _prune_backups(target)
 
 
-def _plain_reason(exc: OSError, folder: Path) -> SaveFailed:
-    """What to tell the person when writing failed, with what they can do."""
+def plain_reason(exc: OSError, folder: Path) -> SaveFailed:
+    """What to tell the person when writing in ``folder`` failed, with what they can do."""
     if isinstance(exc, SaveFailed):
         return exc
     code = exc.errno or 0
+    if code == errno.ENOTDIR:  # a file has the folder's name (or the name of one above it)
+        return SaveFailed("save_not_a_folder", code, folder=folder)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return SaveFailed(words.say("cli", "save_disk_full"), code)
+        return SaveFailed("save_disk_full", code)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return SaveFailed(words.say("cli", "save_not_allowed", folder=folder), code)
-    return SaveFailed(words.say("cli", "save_other", reason=exc.strerror or exc.__class__.__name__), code)
+        return SaveFailed("save_not_allowed", code, folder=folder)
+    return SaveFailed("save_other", code, reason=exc.strerror or exc.__class__.__name__)
 
 
 def _signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -405,6 +413,7 @@ class PrepStore:
         self.notes: list[Problem] = []
         self.unsaved = False  # True after a save failed, until one works
         self.problem = ""  # why the last save failed, in plain words
+        self.failure: SaveFailed | None = None  # the same, to be said in another language
         self._text: str | None = None  # the prep's YAML as last written here (before any lock)
         self._given: str | None = None  # the prep's YAML as last handed over to be written
         self._io = threading.Lock()  # one write (or restore) at a time
@@ -563,13 +572,13 @@ class PrepStore:
                     pass  # the answers matter more than the copy of the version before
                 atomic_write(target, data)
             except OSError as exc:
-                failed = _plain_reason(exc, target.parent)
+                failed = plain_reason(exc, target.parent)
             except UnicodeEncodeError:
-                failed = SaveFailed(words.say("cli", "save_bad_character"))
+                failed = SaveFailed("save_bad_character")
             if failed is not None:
-                self.unsaved, self.problem = True, str(failed.strerror)
+                self.unsaved, self.problem, self.failure = True, str(failed.strerror), failed
                 raise failed
-            self.unsaved, self.problem = False, ""
+            self.unsaved, self.problem, self.failure = False, "", None
             self._text = text
             self._seen = _signature(target)
             self._known = data
@@ -590,14 +599,14 @@ class PrepStore:
         except FileNotFoundError:
             return
         if not stat.S_ISREG(info.st_mode):
-            raise SaveFailed(words.say("cli", "save_not_normal", path=self.path))
+            raise SaveFailed("save_not_normal", path=self.path)
         if not info.st_mode & stat.S_IWUSR:
-            raise SaveFailed(words.say("cli", "save_read_only", path=self.path))
+            raise SaveFailed("save_read_only", path=self.path)
         if _signature(target) != self._seen:
             try:
                 read_prep(target, self.passphrase)
             except (PrepUnreadable, NeedsPassphrase):
-                raise SaveFailed(words.say("cli", "save_changed_outside", path=self.path)) from None
+                raise SaveFailed("save_changed_outside", path=self.path) from None
 
     def restore(self, backup: Backup) -> Path | None:
         """Put a backup back, after checking it loads. The file there now is kept first: as
@@ -616,11 +625,11 @@ class PrepStore:
                 if _backup_current(target, self.passphrase) is None and target.is_file():
                     aside = set_aside(target)
             except OSError as exc:
-                raise _plain_reason(exc, locations.backups_dir(target)) from None
+                raise plain_reason(exc, locations.backups_dir(target)) from None
             try:
                 atomic_write(target, self._seal(text))
             except OSError as exc:
-                raise _plain_reason(exc, target.parent) from None
+                raise plain_reason(exc, target.parent) from None
             self._text = self._given = text
             self._loaded = None
             self._seen = _signature(target)

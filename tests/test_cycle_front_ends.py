@@ -142,6 +142,30 @@ def test_history_and_next_on_the_command_line(
     assert len(list(locations.meetings_dir(path).iterdir())) == 1  # nothing duplicated
 
 
+def test_history_and_next_speak_the_preps_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    """A Spanish prep hears 'history' and 'next' in Spanish, as 'export' does (the
+    command line's own language is English here); --lang asks for another."""
+    path = locations.default_prep()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Su última preparación queda en su historia: "), out[:200]
+    assert cli.main(["history"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0] == "Sus reuniones, de la más antigua a la más nueva:"
+    assert "sin meta escrita" in listed[2] and "(esta preparación)" in listed[2]
+    assert not any(english in line for line in listed for english in ("Your meetings", "no goal", "this prep"))
+    assert cli.main(["history", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Your meetings, oldest first:")
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Your new prep is already started.")
+
+
 def test_next_without_a_prep_says_so_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["next"]) == 1
     err = capsys.readouterr().err

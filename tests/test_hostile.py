@@ -158,7 +158,10 @@ async def test_the_app_keeps_the_answers_on_screen_when_it_cannot_save(
         shown = " ".join(str(s.render()) for s in app.screen.query(".calm-title, .calm-text"))
         assert "not saved" in shown and "free some space" in shown and "folder" in shown, shown
         assert "F6" not in shown  # F6 saves a sheet, not the answers
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # a second Ctrl+Q does not close without saving
+        await pilot.pause()
+        assert app.is_running
+        await pilot.click("#close")  # the button that says so does
         await pilot.pause()
     assert app.return_code == 1
     assert not path.exists()

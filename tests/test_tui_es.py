@@ -128,3 +128,36 @@ async def test_the_guides_open_in_spanish(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+q")
+
+
+
+async def test_the_command_palette_search_box_speaks_spanish(tmp_path: Path) -> None:
+    """Ctrl+P's search box said Textual's '🔎 Search for commands…'; its words are the app's now."""
+    from textual.command import CommandInput, CommandPalette
+
+    app = DriverseatApp(spanish_prep(tmp_path / "maria.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Buscar un comando…"
+
+
+async def test_f4_and_the_command_palette_call_the_tips_one_word(tmp_path: Path) -> None:
+    """The footer said 'f4 Pistas' and Ctrl+P 'Ver u ocultar los consejos': one thing, one word."""
+    from textual.command import CommandPalette
+
+    app = DriverseatApp(spanish_prep(tmp_path / "maria.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer_f4 = app.active_bindings["f4"].binding.description
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"con")
+        await pilot.pause(0.3)
+        shown = " ".join(str(o.prompt) for o in palette.query_one("CommandList").options)
+    assert footer_f4 == "Consejos"
+    assert "Ver u ocultar los consejos" in shown

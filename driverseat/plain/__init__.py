@@ -252,7 +252,7 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
         out.text(words.say("not_saved", reason=session.problem))
         while True:
             try:
-                typed = reader.read(words.say("save_elsewhere") + "\n" + words.say("prompt"))
+                typed = reader.read(words.say("save_elsewhere", file=session.elsewhere_name) + "\n" + words.say("prompt"))
             except (EOFError, KeyboardInterrupt):
                 typed = ""
             if not typed.strip():
@@ -263,8 +263,7 @@ def _not_saved(session: Any, prep: Any, reader: Any, out: Any, words: Any) -> in
             try:
                 where = session.save_elsewhere(typed)
             except (OSError, PrepLocked) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                out.text(words.say("save_elsewhere_failed", reason=reason))
+                out.text(words.say("save_elsewhere_failed", reason=session.reason(exc)))
                 continue
             out.text(words.say("saved_elsewhere", file=where))
             return 0

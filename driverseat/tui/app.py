@@ -107,7 +107,7 @@ class DriverseatApp(App[int]):
         self.session: Session | None = None
         self._script = script
         self._shut_down = False
-        self._warned_unsaved = False  # quitting with answers not saved asks twice
+        self._told_problem = ""  # the save problem the pop-up has said (each is said once)
         self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
@@ -300,11 +300,13 @@ class DriverseatApp(App[int]):
     def on_driverseat_app_saved(self, message: Saved) -> None:
         """Say it at the bottom, and calmly when it did not work."""
         if message.ok:
-            self.save_state = "saved"
+            self.save_state, self._told_problem = "saved", ""
             return
         self.save_state = "not_saved"
-        reason = self.session.problem if self.session is not None else ""
-        self.notify(self.words("could_not_save", reason=reason or "?"), severity="warning", timeout=8)
+        reason = (self.session.problem if self.session is not None else "") or "?"
+        if reason != self._told_problem:  # every try after an answer fails the same way: said once
+            self._told_problem = reason
+            self.notify(self.words("could_not_save", reason=reason), severity="warning", timeout=8)
 
     async def settle(self) -> None:
         """Wait for the saves still on their way to the disk, with the screen still
@@ -338,7 +340,8 @@ class DriverseatApp(App[int]):
 
     async def action_quit(self) -> None:
         """Close, once every answer is on disk: a last save that takes a while says so;
-        answers that can't be saved keep the app open once (and say why). The waiting
+        answers that can't be saved keep the app open and offer another place (closing
+        without them is that screen's own button, never Ctrl+Q again). The waiting
         runs beside the app (a worker), so the screen keeps drawing what it says."""
         if not self._quitting:
             self._quitting = True
@@ -360,13 +363,13 @@ class DriverseatApp(App[int]):
         if session is not None and not self._shut_down:
             self._keep_typed()  # words still in the box are answers too
             await self.settle()
-            if session.unsaved and not self._warned_unsaved:
+            if session.unsaved:
                 session.save()  # one more try; if it still fails, keep the answers on screen
                 await self.settle()
-                if session.unsaved:
+                if session.unsaved:  # closing without saving is the screen's own button, never Ctrl+Q
                     from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
 
-                    self._warned_unsaved = True  # Ctrl+Q again closes without saving
+                    self.clear_notifications()  # the screen says why itself; nothing over its box
                     self.push_screen(SaveElsewhereScreen(session, self.words), self._saved_elsewhere)
                     return
             session.finish()  # where the person is, as the last save
@@ -376,7 +379,15 @@ class DriverseatApp(App[int]):
         self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
 
     def _saved_elsewhere(self, where: Any) -> None:
-        """The answers are saved in another place: say where when the app has closed, and close."""
+        """The answers are saved in another place: say where when the app has closed, and
+        close. Or the person chose to close without saving them."""
+        from driverseat.tui.screens.elsewhere import CLOSE_UNSAVED
+
+        if where == CLOSE_UNSAVED:
+            self.shutdown()  # (one last try to save, as every close)
+            store = self.store
+            self.exit(0, return_code=1 if store is not None and store.unsaved else 0)
+            return
         if not isinstance(where, Path):
             return  # back to the answers, still on the screen
         self.elsewhere = where
@@ -513,6 +524,14 @@ class DriverseatApp(App[int]):
             self.pop_screen()
         talk.jump(section_id)
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the app's own commands, its search box in the app's words (Textual's
+        own says 'Search for commands…' in every language)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.words("cmd_search")))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
@@ -520,6 +539,8 @@ class DriverseatApp(App[int]):
 
         if isinstance(self.screen, TooSmallScreen) or getattr(self.screen, "COVER", False):
             return action in ("quit",)  # (a cover over the answers: only its passphrase opens it)
+        if action == "quit" and "quit" in getattr(self.screen, "HIDES", ()):
+            return False  # the screen's own Ctrl+Q says what to do there
         talk = self.talk()
         if action == "goto":  # not while F9 covers the answers
             return talk is None or not talk.hidden

@@ -1,15 +1,17 @@
 """Save the answers somewhere else: the calm screen for when their own place cannot keep them.
 
 Shown when the person closes the app and the last save did not work (a full disk, a
-pulled-out stick). The person types a folder or a file name; every answer is written
-there the same safe way as every save (``Session.save_elsewhere``), and the screen
-dismisses with the whole path it went to. Esc goes back to the answers (still on the
-screen); Ctrl+Q then closes without saving, as the words say.
+pulled-out stick). The person types a folder (made when it is not there yet) or a file
+name that ends in .yaml; every answer is written there the same safe way as every save
+(``Session.save_elsewhere``), and the screen dismisses with the whole path it went to. Esc goes back to the answers (still on the
+screen). Closing without saving is its own button, never a second Ctrl+Q (pressed twice
+out of habit, it lost every answer): here Ctrl+Q only says where that button is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,10 +28,15 @@ from driverseat.tui.widgets.press import Press
 from driverseat.tui.words import Words
 
 
-class SaveElsewhereScreen(Screen[Path | None]):
-    """Ask where else to save the answers; dismiss with the path written, or None."""
+CLOSE_UNSAVED: Literal["close"] = "close"  # the person chose to close without saving
 
-    BINDINGS = [Binding("escape", "back", "key_close")]
+
+class SaveElsewhereScreen(Screen[Path | Literal["close"] | None]):
+    """Ask where else to save the answers; dismiss with the path written, None (back to
+    the answers), or ``CLOSE_UNSAVED``."""
+
+    HIDES = ("quit",)  # the app's Ctrl+Q does not close from here (``action_close_how``)
+    BINDINGS = [Binding("escape", "back", "key_back"), Binding("ctrl+q", "close_how", show=False)]
 
     def __init__(self, session: Session, words: Words):
         super().__init__()
@@ -41,12 +48,13 @@ class SaveElsewhereScreen(Screen[Path | None]):
         words = self.words
         with VerticalScroll(classes="calm"):
             yield Static(words("elsewhere_title"), classes="calm-title")
-            yield Static(words("quit_not_saved", reason=self.session.problem), markup=False, classes="calm-text")
+            yield Static(words("quit_not_saved", reason=self.session.problem, file=self.session.elsewhere_name), markup=False, classes="calm-text")
             yield Input(value=str(locations.documents().absolute()), id="elsewhere", select_on_focus=False)
             yield Static("", id="elsewhere-note", markup=False, classes="calm-text")
             with Horizontal(classes="buttons"):
                 yield Press(words("elsewhere_save"), id="save", variant="primary")
                 yield Press(words("elsewhere_back"), id="back")
+                yield Press(words("elsewhere_close"), id="close")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -70,8 +78,7 @@ class SaveElsewhereScreen(Screen[Path | None]):
         try:
             where = self.session.save_elsewhere(typed)
         except (OSError, PrepLocked) as problem:
-            reason = getattr(problem, "strerror", None) or str(problem)
-            self.app.call_from_thread(self._failed, reason)
+            self.app.call_from_thread(self._failed, self.session.reason(problem))
             return
         self.app.call_from_thread(self.dismiss, where)
 
@@ -87,3 +94,11 @@ class SaveElsewhereScreen(Screen[Path | None]):
     @on(Press.Pressed, "#back")
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_close_how(self) -> None:
+        """Ctrl+Q here (often pressed twice out of habit): say how to close without saving."""
+        self._note(self.words("elsewhere_close_how"))
+
+    @on(Press.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(CLOSE_UNSAVED)
