@@ -765,13 +765,20 @@ class Conversation:
         return self._advance(pending.spot)
 
     def _day_notes(self, value: str) -> list[language_notes.Note]:
-        """A note when the words are not a day a calendar can use (``2027-02-20``)."""
-        from driverseat.cycle import read_day
+        """A note when the words are not a day a calendar can use (``2027-02-20``), or
+        when a day with slashes could be read two ways (``5/12/2026``): the day read is
+        said back in words, so a wrong reading is seen at once."""
+        from driverseat.cycle import could_be_either, day_in_words, read_day
         from driverseat.language import Note
 
-        if read_day(value) is not None:
-            return []
-        return [Note("not_a_day", value, self.script.say("day_note", answer=value))]
+        language = self.prep.language
+        day = read_day(value, language)
+        if day is None:
+            return [Note("not_a_day", value, self.script.say("day_note", answer=value))]
+        if could_be_either(value):
+            said = day_in_words(day, self.script.language)
+            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))]
+        return []
 
     def _kept(self, question: Question, note: Any) -> bool:
         kept = self.prep.get(("progress", "kept_notes"))

@@ -56,25 +56,56 @@ CARRIED_ANSWERS = (
     "meeting.copy_of_plan",
 )
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
-_US_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+_SLASH_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
 
 
-def read_day(text: Any) -> date | None:
-    """A day the person typed as ``2027-02-20`` or ``2/20/2027``; None for anything else.
+def _day_first(language: str) -> bool:
+    """True where a day like ``5/12/2026`` is written day first (5 December): the
+    language's own ``day_order`` (``messages.yaml``), ``mdy`` for English."""
+    return words.catalogue(language).book("messages")("day_order") == "dmy"
 
-    Only read, never changed: the words stay as typed."""
+
+def read_day(text: Any, language: str) -> date | None:
+    """A day the person typed as ``2027-02-20``, or with slashes in the order of their
+    language (``2/20/2027`` in English, ``20/2/2027`` in Spanish); None for anything else.
+
+    The one reader of days: the questions, the history and the calendar export all read
+    with the prep's language. Only read, never changed: the words stay as typed."""
     if not isinstance(text, str):
         return None
     found = _ISO_DAY.fullmatch(text)
     try:
         if found:
             return date(int(found[1]), int(found[2]), int(found[3]))
-        found = _US_DAY.fullmatch(text)
+        found = _SLASH_DAY.fullmatch(text)
         if found:
-            return date(int(found[3]), int(found[1]), int(found[2]))
+            first, second = int(found[1]), int(found[2])
+            day, month = (first, second) if _day_first(language) else (second, first)
+            return date(int(found[3]), month, day)
     except ValueError:
         return None
     return None
+
+
+def could_be_either(text: Any) -> bool:
+    """True for a day with slashes whose first two numbers could each be the month
+    (``5/12/2026``: 5 December or May 12): the day read is said back to the person."""
+    found = _SLASH_DAY.fullmatch(text) if isinstance(text, str) else None
+    return found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and int(found[1]) != int(found[2])
+
+
+def _names(text: str) -> list[str]:
+    """The names in a list of words kept one a line (``- Monday``)."""
+    return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
+
+
+def day_in_words(day: date, language: str) -> str:
+    """A day as words in the person's language: "Saturday, December 5, 2026",
+    "sábado 5 de diciembre de 2026" (``messages.yaml``: ``day_words``, and ``weekdays`` and
+    ``months``, one name a line, each after "- ")."""
+    book = words.catalogue(language).book("messages")
+    weekdays, months = _names(book("weekdays")), _names(book("months"))  # Monday first; January first
+    return book("day_words", weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
 
 
 # ---------------------------------------------------------------------- history
@@ -134,11 +165,11 @@ def last_meeting(prep_path: Path) -> Path | None:
 def _day_of(prep: Prep) -> str:
     """The name an earlier meeting gets in the history: the day it happened, when known."""
     for place in ("after.date", "meeting.date"):
-        day = read_day(prep.get(place))
+        day = read_day(prep.get(place), prep.language)
         if day is not None:
             return day.isoformat()
     created = prep.get("created")
-    day = read_day(created[:10]) if isinstance(created, str) else None
+    day = read_day(created[:10], prep.language) if isinstance(created, str) else None
     return (day or date.fromisoformat(now_iso()[:10])).isoformat()
 
 

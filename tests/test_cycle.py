@@ -223,8 +223,59 @@ def test_a_private_goal_stays_private_when_followed_up(tmp_path: Path, frozen_cl
 
 @pytest.mark.parametrize(("typed", "day"), [("2027-02-20", "2027-02-20"), (" 2/20/2027 ", "2027-02-20"), ("next spring", None), ("2027-02-31", None), ("2027-02-30", None), ("2027-04-31", None), ("4/31/2027", None), ("2027-13-01", None)])
 def test_days_are_read_not_changed(typed: str, day: str | None) -> None:
-    found = cycle.read_day(typed)
+    found = cycle.read_day(typed, "en")
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "es"),
+    [
+        ("5/12/2026", "2026-05-12", "2026-12-05"),  # 12 May in English, 5 December in Spanish
+        ("20/2/2027", None, "2027-02-20"),
+        ("2/20/2027", "2027-02-20", None),
+        ("2026-12-05", "2026-12-05", "2026-12-05"),  # the ISO form reads the same in every language
+        ("31/4/2027", None, None),
+    ],
+)
+def test_days_with_slashes_are_read_in_the_order_of_the_persons_language(typed: str, en: str | None, es: str | None) -> None:
+    for language, day in (("en", en), ("es", es)):
+        found = cycle.read_day(typed, language)
+        assert (found.isoformat() if found else None) == day, language
+
+
+def test_a_day_that_could_be_read_two_ways_is_said_back_in_words(tmp_path: Path, frozen_clock: str) -> None:
+    """'5/12/2026' in a Spanish prep is 5 December: the note says it in words, and
+    'next' files the meeting under that day (it was read as 12 May, without a word)."""
+    path = tmp_path / "es.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    session = Session.open(path, part="after")
+    try:
+        session.answer("yes")
+        assert session.step.key == "after_date"
+        session.answer("5/12/2026")
+        note = session.step
+        assert note.role == "note" and "sábado 5 de diciembre de 2026" in note.text and "2026-12-05" in note.text
+        assert session.prep.get("after.date") == "5/12/2026"  # kept as typed
+        session.answer(True)  # keep it
+        assert session.step.key != "after_date" and session.step.role != "note"
+        session.back()
+        session.answer("13/12/2026")  # only one reading: no note
+        assert session.step.role != "note"
+        session.back()
+        session.answer("5/12/2026")
+    finally:
+        session.close()
+    archived, _new = cycle.start_next(path)
+    assert archived.name == "2026-12-05.yaml"
+
+    english = full_copy(tmp_path / "en.yaml")
+    session = Session.open(english, part="after")
+    try:
+        session.answer("yes")
+        session.answer("5/12/2026")
+        assert "Tuesday, May 12, 2026" in session.step.text and "2026-05-12" in session.step.text
+    finally:
+        session.close()
 
 
 @pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False), ("2026-02-30", False), ("4/31/2026", False)])

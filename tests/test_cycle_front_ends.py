@@ -214,3 +214,25 @@ def test_plain_mode_offers_the_after_part_once_the_day_has_passed(tmp_path: Path
     out = io.StringIO()
     assert run(path, stdin=io.StringIO("quit\n"), stdout=out) == 0
     assert "Your meeting day has passed. To note what happened, run: driverseat after" in out.getvalue()
+
+
+def test_a_spanish_day_is_read_day_first_and_said_back_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'driverseat after --plain es.yaml': '5/12/2026' is 5 December, said back in words at
+    once; the calendar file has the next meeting on 5 February for '5/2/2027'."""
+    path = tmp_path / "es-prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    plan = {
+        "after_happened": [["1"]],
+        "after_date": [["5/12/2026"]],
+        "after_date#note": [["1"]],
+        "after_got_copy": [["2"]],
+        "after_next_date": [["5/2/2027"]],
+        "after_next_date#note": [["1"]],
+    }
+    shown = plain(path, KeyTypist(plan), watch, part="after")
+    assert 'Leo "5/12/2026" como el sábado 5 de diciembre de 2026.' in shown
+    assert 'Leo "5/2/2027" como el viernes 5 de febrero de 2027.' in shown
+    calendar = export.render("ics", read_prep(path)[0])
+    assert "DTSTART;VALUE=DATE:20270205" in calendar and "DTSTART;VALUE=DATE:20261212" in calendar  # the copy: a week after
+    archived, _new = cycle.start_next(path)
+    assert archived.name == "2026-12-05.yaml"
