@@ -177,6 +177,8 @@ class _Pending:
     spot: Spot
     text: str
     notes: list[language_notes.Note] = field(default_factory=list)
+    before: Any = None  # what was on file before these words (put back when the question is skipped)
+    before_status: str | None = None
 
 
 class Conversation:
@@ -287,6 +289,7 @@ class Conversation:
         value = self._check_value(question, value)
         if question.kind in TEXT_KINDS and value == "":
             return self.skip()
+        before, before_status = self._on_file(spot, question), self.status(question.id)
         self._store(spot, question, value)
         if spot.item is None:
             self._set_status(question.id, "answered")
@@ -296,11 +299,8 @@ class Conversation:
             if question.id in DAYS:
                 found = self._day_notes(value) + found
             notes = [n for n in found if not self._kept(question, n)]
-            if question.reflect:
-                self._pending = _Pending("reflect", spot, value, notes)
-                return self.step
-            if notes:
-                self._pending = _Pending("note", spot, value, notes)
+            if question.reflect or notes:
+                self._pending = _Pending("reflect" if question.reflect else "note", spot, value, notes, before, before_status)
                 return self.step
         return self._advance(spot)
 
@@ -322,9 +322,12 @@ class Conversation:
         return True
 
     def skip(self) -> Step:
-        """Leave this one for now; any answer already given stays."""
+        """Leave this one for now; any answer already given stays. At a reflect-back or
+        note, the words just given are taken back (what was on file before stays): the
+        question is skipped, as the person asked."""
         if self._pending is not None:
-            self._pending = None
+            pending, self._pending = self._pending, None
+            self._put_back(pending)
             return self._advance_after_edit(self._spot)
         spot = self._spot
         if spot is None:
@@ -763,6 +766,36 @@ class Conversation:
             return self.step
         self._pending = None
         return self._advance(pending.spot)
+
+    def _on_file(self, spot: Spot, question: Question) -> Any:
+        """What is on file now for this spot (None when nothing)."""
+        if spot.item is None:
+            return self.prep.get(question.path) if question.path is not None else None
+        items = self._items(self.script.question(spot.qid))
+        item = items[spot.item] if spot.item < len(items) else None
+        return item.get(question.field) if isinstance(item, dict) and question.field else None
+
+    def _put_back(self, pending: _Pending) -> None:
+        """Undo the answer a reflect-back or note was about: what was on file before comes back."""
+        spot = pending.spot
+        question = self._question(spot)
+        if pending.before is not None:
+            self._store(spot, question, pending.before)
+        elif spot.item is None:
+            if question.path is not None:
+                self.prep.delete(question.path)
+        else:
+            items = self._items(self.script.question(spot.qid))
+            item = items[spot.item] if spot.item < len(items) else None
+            if isinstance(item, dict) and question.field:
+                item.pop(question.field, None)
+        if spot.item is None:
+            status = pending.before_status or (None if pending.before is not None else "skipped")
+            if status is None:
+                self.prep.delete(("progress", "status", question.id))
+            else:
+                self._set_status(question.id, status)
+        self._save()
 
     def _day_notes(self, value: str) -> list[language_notes.Note]:
         """A note when the words are not a day a calendar can use (``2027-02-20``), or
