@@ -13,9 +13,10 @@ done after one meeting:
   meeting's day from after the meeting) is asked
   once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine), with the goal follow-up and what was agreed last time;
-- ``settle`` applies the choices once every carried item has been seen; then only
-  where each item was and what was chosen stays in ``since.carried`` (no words), and
-  ``tidy`` drops that when the session closes.
+- ``settle`` puts a changed item's new words in place at once, and removes what the
+  person chose to remove once every carried item has been seen (list places stay put
+  until then); then only where each item was and what was chosen stays in
+  ``since.carried`` (no words), and ``tidy`` drops that when the session closes.
 
 Nothing is carried over silently, and what was private stays private.
 """
@@ -421,25 +422,49 @@ def _seen(prep: Prep, index: int) -> bool:
     return True
 
 
+def _place(entry: dict[str, Any]) -> DataPath:
+    return tuple(int(p) if p.isdigit() else p for p in entry["at"].split("."))
+
+
+def _change_now(prep: Prep, carried: list[Any]) -> None:
+    """A carried item changed takes its new words at once, exactly as typed (the sheet,
+    the greeting and every export use them before the other items are looked at); a
+    change taken back (Keep it, Remove it, or no words) puts the earlier words back.
+    ``now`` remembers the words put in place, so words changed elsewhere are left alone."""
+    for entry in carried:
+        if not isinstance(entry, dict) or "text" not in entry or not isinstance(entry.get("at"), str):
+            continue
+        words_ = entry.get("words")
+        changed = entry.get("choice") == "change" and isinstance(words_, str) and not is_empty(words_)
+        wanted = words_ if changed else entry["text"]
+        place, put = _place(entry), entry.get("now")
+        current = prep.get(place)
+        if current != entry["text"] and (put is None or current != put):
+            continue  # changed somewhere else since: those words stay
+        if current != wanted:
+            prep.set(place, wanted)
+        if wanted == entry["text"]:
+            entry.pop("now", None)
+        else:
+            entry["now"] = wanted
+
+
 def settle(prep: Prep) -> bool:
-    """Once every carried item has been seen, apply the choices: a changed item takes
-    the new words, a removed one is gone. Kept, skipped and 'not sure' stay as they were.
-    Returns True when something was applied."""
+    """Apply the choices about carried items: a changed item takes the new words at
+    once; once every carried item has been seen, a removed one is gone. Kept, skipped
+    and 'not sure' stay as they were. Returns True when the removals were applied."""
     carried = prep.get(("since", "carried"))
     if not isinstance(carried, list) or not carrying(prep):
         return False
+    _change_now(prep, carried)
     if not all(_seen(prep, i) for i in range(len(carried))):
         return False
     removals: list[tuple[DataPath, str]] = []
     for entry in carried:
         if not isinstance(entry, dict) or not isinstance(entry.get("at"), str):
             continue
-        place = tuple(int(p) if p.isdigit() else p for p in entry["at"].split("."))
-        choice = entry.get("choice")
-        if choice == "change" and isinstance(entry.get("words"), str) and not is_empty(entry["words"]):
-            if prep.get(place) == entry.get("text"):
-                prep.set(place, entry["words"])
-        elif choice == "remove":
+        place = _place(entry)
+        if entry.get("choice") == "remove":
             removals.append((place, entry.get("text", "")))
     for place, text in sorted(removals, key=lambda r: [str(p).zfill(6) for p in r[0]], reverse=True):
         if prep.get(place) != text:

@@ -112,7 +112,7 @@ SCHEMA: dict[str, Any] = {
         "goal_words": TEXT,
         "agreed": [{"text": TEXT, "who": TEXT, "happened": DID_IT}],
         "got_copy": GOT_COPY,
-        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT}],
+        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT, "now": TEXT}],
     },
     "after": {
         "happened": HAPPENED,

@@ -236,3 +236,76 @@ def test_a_spanish_day_is_read_day_first_and_said_back_in_plain_mode(tmp_path: P
     assert "DTSTART;VALUE=DATE:20270205" in calendar and "DTSTART;VALUE=DATE:20261212" in calendar  # the copy: a week after
     archived, _new = cycle.start_next(path)
     assert archived.name == "2026-12-05.yaml"
+
+
+def _al_after_the_meeting(tmp_path: Path) -> Path:
+    """A prep for 'Al', after the meeting (one thing agreed), moved on to the next prep."""
+    from driverseat import yamlio
+
+    path = tmp_path / "p.yaml"
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    prep.set("person.name", "Al")
+    prep.set("after", {"happened": "yes", "date": "2026-11-20", "agreed": [{"text": "Call the job center."}]})
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    cycle.start_next(path)
+    assert read_prep(path)[0].get("since.carried")[0]["at"] == "person.name"
+    return path
+
+
+def test_a_changed_item_is_used_at_once_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'driverseat next': Partly, then the name 'Al' changed to 'Alex  ✨', then quit: the
+    sheet said 'Al' until every carried item had been answered; now the new words, as typed."""
+    path = _al_after_the_meeting(tmp_path)
+    plan = {
+        "since_agreed_0": [["2"]],
+        "carry_0": [["2"]],
+        "carry_0_words": [["Alex  ✨", ""]],
+        "carry_1": [["quit"]],
+    }
+    plain(path, KeyTypist(plan), watch)
+    prep = read_prep(path)[0]
+    assert prep.get("person.name") == "Alex  ✨" and cycle.carrying(prep)  # the others are still to be looked at
+    assert "Alex  ✨" in export.render("md", prep)
+
+    # Back to it, and Keep it: 'Al' comes back
+    typist = KeyTypist({"carry_1": [["back"], ["quit"]], "carry_0_words": [["back", "1"]], "carry_0": [["1"]]})
+    plain(path, typist, watch)
+    assert typist.asked[:3] == ["carry_1", "carry_0_words", "carry_0"]
+    assert read_prep(path)[0].get("person.name") == "Al"
+
+
+async def test_a_changed_item_is_used_at_once_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    """The app: the name changed while other carried items wait shows at once on the
+    sheet (F5), in the greeting when opened again, and in the md export."""
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.review import ReviewScreen
+    from test_tui import SIZE, give_text, render_markdown
+
+    path = _al_after_the_meeting(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "since_agreed_0"
+        await pilot.press("down", "enter")  # Partly
+        await pilot.pause()
+        assert app.conversation.step.key == "carry_0"
+        await pilot.press("down", "enter")  # Change it
+        await pilot.pause()
+        assert app.conversation.step.key == "carry_0_words"
+        await give_text(pilot, "Alex  ✨")
+        assert app.conversation.step.key == "carry_1"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Alex  ✨" in render_markdown(app.screen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    prep = read_prep(path)[0]
+    assert prep.get("person.name") == "Alex  ✨" and cycle.carrying(prep)
+    assert "Alex  ✨" in export.render("md", prep)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = " ".join(str(s.render()) for s in app.screen.query("#banner"))
+        assert "Alex  ✨" in banner
+        await pilot.press("ctrl+q")
