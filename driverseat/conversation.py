@@ -73,8 +73,10 @@ YES_NO_DEFAULTS: dict[str, bool] = {
 # gentle wording notes on them, they are not the person's own way of saying it.
 QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 # Days a calendar reminder is made from (``export --to ics``): words that are not a day
-# (or a day not on the calendar) are kept as typed, with a note that no reminder can use them.
-DAYS: tuple[str, ...] = ("after_date", "after_next_date")
+# (or a day not on the calendar) are kept as typed, with a note, by the message named
+# here: a day still ahead says no reminder can use them; the day of a meeting that has
+# been does not talk of reminders.
+DAYS: dict[str, str] = {"after_date": "day_note_past", "after_new_date": "day_note", "after_next_date": "day_note"}
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -297,7 +299,7 @@ class Conversation:
         if question.kind in TEXT_KINDS:
             found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
             if question.id in DAYS:
-                found = self._day_notes(value) + found
+                found = self._day_notes(value, DAYS[question.id]) + found
             notes = [n for n in found if not self._kept(question, n)]
             if question.reflect or notes:
                 self._pending = _Pending("reflect" if question.reflect else "note", spot, value, notes, before, before_status)
@@ -797,7 +799,7 @@ class Conversation:
                 self._set_status(question.id, status)
         self._save()
 
-    def _day_notes(self, value: str) -> list[language_notes.Note]:
+    def _day_notes(self, value: str, not_a_day: str) -> list[language_notes.Note]:
         """A note when the words are not a day a calendar can use (``2027-02-20``), or
         when a day with slashes could be read two ways (``5/12/2026``): the day read is
         said back in words, so a wrong reading is seen at once."""
@@ -807,7 +809,7 @@ class Conversation:
         language = self.prep.language
         day = read_day(value, language)
         if day is None:
-            return [Note("not_a_day", value, self.script.say("day_note", answer=value))]
+            return [Note("not_a_day", value, self.script.say(not_a_day, answer=value))]
         if could_be_either(value):
             said = day_in_words(day, self.script.language)
             return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))]

@@ -210,6 +210,8 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
                 keep_hidden.append(dotted)
             note(split_path(dotted), value, private)
     next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
+    if not isinstance(next_date, str) or is_empty(next_date):
+        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved
     if isinstance(next_date, str) and not is_empty(next_date):
         new.set("meeting.date", next_date)
         private = "after.next_date" in hidden

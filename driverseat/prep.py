@@ -116,6 +116,7 @@ SCHEMA: dict[str, Any] = {
     },
     "after": {
         "happened": HAPPENED,
+        "new_date": TEXT,  # a meeting moved to another day: the new day, as typed
         "date": TEXT,
         "who_came": TEXT,
         "led": LED,

@@ -360,7 +360,7 @@ def test_a_day_no_reminder_can_use_gets_a_note_and_is_kept_as_typed(tmp_path: Pa
         assert session.step.key == "after_date"
         session.answer(typed)
         note = session.step
-        assert note.role == "note" and f'"{typed}"' in note.text and "2027-02-20" in note.text
+        assert note.role == "note" and f'"{typed}"' in note.text and "2026-11-20" in note.text  # the example of "When was it?"
         assert [c.label for c in note.choices] == ["Keep it", "Change it"]
         assert session.prep.get("after.date") == typed  # kept as typed, before any choice
         session.answer(False)  # change it
@@ -399,3 +399,30 @@ def test_the_answers_so_far_say_which_earlier_item_each_keep_was_about(tmp_path:
             assert entry.question.endswith(f"({'; '.join(recall)})") and entry.answer == "Keep it"
     finally:
         session.close()
+
+
+def test_the_day_of_a_meeting_that_has_been_is_noted_without_talk_of_reminders(tmp_path: Path, frozen_clock: str) -> None:
+    """'When was it?' answered 'yesterday' said '... so there will be no calendar reminder
+    for it': no reminder is wanted for a meeting that has been. The next meeting's note
+    still says so (a reminder is made from that day)."""
+    for name, lang, asked, past in (
+        ("en.yaml", "full.yaml", "Did anything go differently from what you asked for?", 'I can\'t read "yesterday" as a day. Keep it as you wrote it'),
+        ("es.yaml", "full-es.yaml", "¿Algo salió diferente de lo que usted pidió?", 'No puedo leer "yesterday" como un día. ¿Lo deja como lo escribió'),
+    ):
+        path = tmp_path / name
+        path.write_bytes((locations.examples_dir() / lang).read_bytes())
+        session = Session.open(path, part="after")
+        try:
+            session.answer("yes")
+            session.answer("yesterday")
+            note = session.step
+            assert note.role == "note" and note.text.startswith(past) and "record" not in note.text
+            assert "reminder" not in note.text and "recordatorio" not in note.text
+            while session.step.key != "after_next_date":
+                session.skip()
+            session.answer("soon")
+            assert "reminder" in session.step.text or "recordatorio" in session.step.text
+            session.answer(True)
+            assert session.step.text == asked
+        finally:
+            session.close()

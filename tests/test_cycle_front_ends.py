@@ -309,3 +309,52 @@ async def test_a_changed_item_is_used_at_once_in_the_app(tmp_path: Path, frozen_
         banner = " ".join(str(s.render()) for s in app.screen.query("#banner"))
         assert "Alex  ✨" in banner
         await pilot.press("ctrl+q")
+
+
+def test_a_moved_meeting_asks_for_its_new_day_and_not_what_happened(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'It was moved to another day' led to 'When was it?', 'Who came?', 'Did you lead…':
+    now the new day is asked, and nothing about what happened at it."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typist = KeyTypist({"after_happened": [["3"]], "after_new_date": [["2027-01-15"]]})
+    shown = plain(path, typist, watch, part="after")
+    assert "What is the new day? If you know it, type it like 2027-02-20." in shown
+    for past in ("When was it?", "Who came?", "Did you lead", "How did you feel about the meeting?", "When is the next meeting?"):
+        assert past not in shown
+    assert "after_date" not in typist.asked and "after_next_date" not in typist.asked
+    assert read_prep(path)[0].get("after") == {"happened": "moved", "new_date": "2027-01-15"}
+    assert "DTSTART;VALUE=DATE:20270115" in export.render("ics", read_prep(path)[0])
+
+
+def test_after_the_meeting_plain_mode_greets_for_noting_what_happened(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """It opened with 'driverseat helps you get ready for your planning meeting.' (en, es)."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    shown = plain(path, KeyTypist({"after_happened": [["quit"]]}), watch, part="after")
+    assert "driverseat helps you note what happened at your planning meeting." in shown
+    assert "get ready" not in shown
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    shown = plain(path, KeyTypist({"after_happened": [["quit"]]}), watch, part="after")
+    assert "driverseat le ayuda a anotar lo que pasó en su reunión de planificación." in shown
+
+
+async def test_a_moved_meeting_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE, give_text
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        await pilot.press("down", "down", "enter")  # It was moved to another day
+        await pilot.pause()
+        assert app.conversation.step.key == "after_new_date"
+        await give_text(pilot, "2027-01-15")
+        assert app.conversation.step.key == "after_not_as_asked"
+        assert app.conversation.step.text == "Did anything go differently from what you asked for?"
+        await pilot.press("ctrl+q")
+    assert read_prep(path)[0].get("after.new_date") == "2027-01-15"

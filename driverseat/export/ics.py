@@ -33,13 +33,15 @@ def days(data: dict[str, Any], language: str) -> tuple[date | None, date | None]
     """The next meeting's day, and the day to ask for the copy of the plan (or None);
     days with slashes are read in the prep's ``language`` order (``cycle.read_day``).
 
-    The next meeting is the one named after the meeting (``after.next_date``), else this
-    prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
+    The next meeting is the one named after the meeting (``after.next_date``, or the new
+    day of a meeting that was moved, ``after.new_date``), else this prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
     after, meeting = mapping(data.get("after")), mapping(data.get("meeting"))
     def read(text: Any) -> date | None:
         return read_day(text, language)
 
-    next_day = read(after.get("next_date")) or (None if after else read(meeting.get("date")))
+    next_day = (
+        read(after.get("next_date")) or read(after.get("new_date")) or (None if after else read(meeting.get("date")))
+    )
     if after.get("got_copy") == "no":
         held = read(after.get("date")) or read(meeting.get("date"))
         return next_day, held + timedelta(days=7) if held else None
