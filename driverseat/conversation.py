@@ -73,8 +73,10 @@ YES_NO_DEFAULTS: dict[str, bool] = {
 # gentle wording notes on them, they are not the person's own way of saying it.
 QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 # Days a calendar reminder is made from (``export --to ics``): words that are not a day
-# (or a day not on the calendar) are kept as typed, with a note that no reminder can use them.
-DAYS: tuple[str, ...] = ("after_date", "after_next_date")
+# (or a day not on the calendar) are kept as typed, with a note, by the message named
+# here: a day still ahead says no reminder can use them; the day of a meeting that has
+# been does not talk of reminders.
+DAYS: dict[str, str] = {"after_date": "day_note_past", "after_new_date": "day_note", "after_next_date": "day_note"}
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -177,6 +179,8 @@ class _Pending:
     spot: Spot
     text: str
     notes: list[language_notes.Note] = field(default_factory=list)
+    before: Any = None  # what was on file before these words (put back when the question is skipped)
+    before_status: str | None = None
 
 
 class Conversation:
@@ -293,6 +297,7 @@ class Conversation:
         value = self._check_value(question, value)
         if question.kind in TEXT_KINDS and value == "":
             return self.skip()
+        before, before_status = self._on_file(spot, question), self.status(question.id)
         self._store(spot, question, value)
         if spot.item is None:
             self._set_status(question.id, "answered")
@@ -300,13 +305,10 @@ class Conversation:
         if question.kind in TEXT_KINDS:
             found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
             if question.id in DAYS:
-                found = self._day_notes(value) + found
+                found = self._day_notes(value, DAYS[question.id]) + found
             notes = [n for n in found if not self._kept(question, n)]
-            if question.reflect:
-                self._pending = _Pending("reflect", spot, value, notes)
-                return self.step
-            if notes:
-                self._pending = _Pending("note", spot, value, notes)
+            if question.reflect or notes:
+                self._pending = _Pending("reflect" if question.reflect else "note", spot, value, notes, before, before_status)
                 return self.step
         return self._advance(spot)
 
@@ -328,9 +330,12 @@ class Conversation:
         return True
 
     def skip(self) -> Step:
-        """Leave this one for now; any answer already given stays."""
+        """Leave this one for now; any answer already given stays. At a reflect-back or
+        note, the words just given are taken back (what was on file before stays): the
+        question is skipped, as the person asked."""
         if self._pending is not None:
-            self._pending = None
+            pending, self._pending = self._pending, None
+            self._put_back(pending)
             return self._advance_after_edit(self._spot)
         spot = self._spot
         if spot is None:
@@ -801,14 +806,51 @@ class Conversation:
         self._pending = None
         return self._advance(pending.spot)
 
-    def _day_notes(self, value: str) -> list[language_notes.Note]:
-        """A note when the words are not a day a calendar can use (``2027-02-20``)."""
-        from driverseat.cycle import read_day
+    def _on_file(self, spot: Spot, question: Question) -> Any:
+        """What is on file now for this spot (None when nothing)."""
+        if spot.item is None:
+            return self.prep.get(question.path) if question.path is not None else None
+        items = self._items(self.script.question(spot.qid))
+        item = items[spot.item] if spot.item < len(items) else None
+        return item.get(question.field) if isinstance(item, dict) and question.field else None
+
+    def _put_back(self, pending: _Pending) -> None:
+        """Undo the answer a reflect-back or note was about: what was on file before comes back."""
+        spot = pending.spot
+        question = self._question(spot)
+        if pending.before is not None:
+            self._store(spot, question, pending.before)
+        elif spot.item is None:
+            if question.path is not None:
+                self.prep.delete(question.path)
+        else:
+            items = self._items(self.script.question(spot.qid))
+            item = items[spot.item] if spot.item < len(items) else None
+            if isinstance(item, dict) and question.field:
+                item.pop(question.field, None)
+        if spot.item is None:
+            status = pending.before_status or (None if pending.before is not None else "skipped")
+            if status is None:
+                self.prep.delete(("progress", "status", question.id))
+            else:
+                self._set_status(question.id, status)
+        self._save()
+
+    def _day_notes(self, value: str, not_a_day: str) -> list[language_notes.Note]:
+        """A note when the words are not a day a calendar can use (``2027-02-20``), or
+        when a day with slashes could be read two ways (``5/12/2026``): the day read is
+        said back in words, so a wrong reading is seen at once."""
+        from driverseat.cycle import could_be_either, day_in_words, read_day
         from driverseat.language import Note
 
-        if read_day(value) is not None:
-            return []
-        return [Note("not_a_day", value, self.script.say("day_note", answer=value))]
+        language = self.prep.language
+        day = read_day(value, language)
+        if day is None:
+            return [Note("not_a_day", value, self.script.say(not_a_day, answer=value))]
+        if could_be_either(value):
+            said = day_in_words(day, self.script.language)
+            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))]
+        return []
 
     def _kept(self, question: Question, note: Any) -> bool:
         kept = self.prep.get(("progress", "kept_notes"))

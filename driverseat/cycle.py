@@ -13,9 +13,10 @@ done after one meeting:
   meeting's day from after the meeting) is asked
   once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine), with the goal follow-up and what was agreed last time;
-- ``settle`` applies the choices once every carried item has been seen; then only
-  where each item was and what was chosen stays in ``since.carried`` (no words), and
-  ``tidy`` drops that when the session closes.
+- ``settle`` puts a changed item's new words in place at once, and removes what the
+  person chose to remove once every carried item has been seen (list places stay put
+  until then); then only where each item was and what was chosen stays in
+  ``since.carried`` (no words), and ``tidy`` drops that when the session closes.
 
 Nothing is carried over silently, and what was private stays private.
 """
@@ -56,25 +57,56 @@ CARRIED_ANSWERS = (
     "meeting.copy_of_plan",
 )
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
-_US_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+_SLASH_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
 
 
-def read_day(text: Any) -> date | None:
-    """A day the person typed as ``2027-02-20`` or ``2/20/2027``; None for anything else.
+def _day_first(language: str) -> bool:
+    """True where a day like ``5/12/2026`` is written day first (5 December): the
+    language's own ``day_order`` (``messages.yaml``), ``mdy`` for English."""
+    return words.catalogue(language).book("messages")("day_order") == "dmy"
 
-    Only read, never changed: the words stay as typed."""
+
+def read_day(text: Any, language: str) -> date | None:
+    """A day the person typed as ``2027-02-20``, or with slashes in the order of their
+    language (``2/20/2027`` in English, ``20/2/2027`` in Spanish); None for anything else.
+
+    The one reader of days: the questions, the history and the calendar export all read
+    with the prep's language. Only read, never changed: the words stay as typed."""
     if not isinstance(text, str):
         return None
     found = _ISO_DAY.fullmatch(text)
     try:
         if found:
             return date(int(found[1]), int(found[2]), int(found[3]))
-        found = _US_DAY.fullmatch(text)
+        found = _SLASH_DAY.fullmatch(text)
         if found:
-            return date(int(found[3]), int(found[1]), int(found[2]))
+            first, second = int(found[1]), int(found[2])
+            day, month = (first, second) if _day_first(language) else (second, first)
+            return date(int(found[3]), month, day)
     except ValueError:
         return None
     return None
+
+
+def could_be_either(text: Any) -> bool:
+    """True for a day with slashes whose first two numbers could each be the month
+    (``5/12/2026``: 5 December or May 12): the day read is said back to the person."""
+    found = _SLASH_DAY.fullmatch(text) if isinstance(text, str) else None
+    return found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and int(found[1]) != int(found[2])
+
+
+def _names(text: str) -> list[str]:
+    """The names in a list of words kept one a line (``- Monday``)."""
+    return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
+
+
+def day_in_words(day: date, language: str) -> str:
+    """A day as words in the person's language: "Saturday, December 5, 2026",
+    "sábado 5 de diciembre de 2026" (``messages.yaml``: ``day_words``, and ``weekdays`` and
+    ``months``, one name a line, each after "- ")."""
+    book = words.catalogue(language).book("messages")
+    weekdays, months = _names(book("weekdays")), _names(book("months"))  # Monday first; January first
+    return book("day_words", weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
 
 
 # ---------------------------------------------------------------------- history
@@ -136,11 +168,11 @@ def last_meeting(prep_path: Path) -> Path | None:
 def _day_of(prep: Prep) -> str:
     """The name an earlier meeting gets in the history: the day it happened, when known."""
     for place in ("after.date", "meeting.date"):
-        day = read_day(prep.get(place))
+        day = read_day(prep.get(place), prep.language)
         if day is not None:
             return day.isoformat()
     created = prep.get("created")
-    day = read_day(created[:10]) if isinstance(created, str) else None
+    day = read_day(created[:10], prep.language) if isinstance(created, str) else None
     return (day or date.fromisoformat(now_iso()[:10])).isoformat()
 
 
@@ -180,6 +212,8 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
                 keep_hidden.append(dotted)
             note(split_path(dotted), value, private)
     next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
+    if not isinstance(next_date, str) or is_empty(next_date):
+        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved
     if isinstance(next_date, str) and not is_empty(next_date):
         new.set("meeting.date", next_date)
         private = "after.next_date" in hidden
@@ -392,25 +426,49 @@ def _seen(prep: Prep, index: int) -> bool:
     return True
 
 
+def _place(entry: dict[str, Any]) -> DataPath:
+    return tuple(int(p) if p.isdigit() else p for p in entry["at"].split("."))
+
+
+def _change_now(prep: Prep, carried: list[Any]) -> None:
+    """A carried item changed takes its new words at once, exactly as typed (the sheet,
+    the greeting and every export use them before the other items are looked at); a
+    change taken back (Keep it, Remove it, or no words) puts the earlier words back.
+    ``now`` remembers the words put in place, so words changed elsewhere are left alone."""
+    for entry in carried:
+        if not isinstance(entry, dict) or "text" not in entry or not isinstance(entry.get("at"), str):
+            continue
+        words_ = entry.get("words")
+        changed = entry.get("choice") == "change" and isinstance(words_, str) and not is_empty(words_)
+        wanted = words_ if changed else entry["text"]
+        place, put = _place(entry), entry.get("now")
+        current = prep.get(place)
+        if current != entry["text"] and (put is None or current != put):
+            continue  # changed somewhere else since: those words stay
+        if current != wanted:
+            prep.set(place, wanted)
+        if wanted == entry["text"]:
+            entry.pop("now", None)
+        else:
+            entry["now"] = wanted
+
+
 def settle(prep: Prep) -> bool:
-    """Once every carried item has been seen, apply the choices: a changed item takes
-    the new words, a removed one is gone. Kept, skipped and 'not sure' stay as they were.
-    Returns True when something was applied."""
+    """Apply the choices about carried items: a changed item takes the new words at
+    once; once every carried item has been seen, a removed one is gone. Kept, skipped
+    and 'not sure' stay as they were. Returns True when the removals were applied."""
     carried = prep.get(("since", "carried"))
     if not isinstance(carried, list) or not carrying(prep):
         return False
+    _change_now(prep, carried)
     if not all(_seen(prep, i) for i in range(len(carried))):
         return False
     removals: list[tuple[DataPath, str]] = []
     for entry in carried:
         if not isinstance(entry, dict) or not isinstance(entry.get("at"), str):
             continue
-        place = tuple(int(p) if p.isdigit() else p for p in entry["at"].split("."))
-        choice = entry.get("choice")
-        if choice == "change" and isinstance(entry.get("words"), str) and not is_empty(entry["words"]):
-            if prep.get(place) == entry.get("text"):
-                prep.set(place, entry["words"])
-        elif choice == "remove":
+        place = _place(entry)
+        if entry.get("choice") == "remove":
             removals.append((place, entry.get("text", "")))
     for place, text in sorted(removals, key=lambda r: [str(p).zfill(6) for p in r[0]], reverse=True):
         if prep.get(place) != text:

@@ -112,10 +112,11 @@ SCHEMA: dict[str, Any] = {
         "goal_words": TEXT,
         "agreed": [{"text": TEXT, "who": TEXT, "happened": DID_IT}],
         "got_copy": GOT_COPY,
-        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT}],
+        "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT, "now": TEXT}],
     },
     "after": {
         "happened": HAPPENED,
+        "new_date": TEXT,  # a meeting moved to another day: the new day, as typed
         "date": TEXT,
         "who_came": TEXT,
         "led": LED,

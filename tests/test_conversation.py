@@ -257,6 +257,27 @@ def test_reflect_back_and_change_it(script) -> None:
     assert c.prep.get("goal.vision") == "I want to work again"
 
 
+def test_skip_at_a_reflect_back_takes_back_the_words_just_given(script) -> None:
+    """Skip at "You said: ... Is that right?" (plain mode's skip) skips the question: the
+    words just given are not kept (it said "Skipped for now." and kept them); an answer
+    that was there before stays."""
+    c = new(script)
+    c.jump("dreams")
+    c.skip()
+    c.answer("I want to work")
+    assert c.step.role == "reflect"
+    c.skip()
+    assert c.step.key == "ideal_day" and c.prep.get("goal.vision") is None
+    assert c.status("vision") == "skipped"
+    c.back()
+    c.answer("I want to work")
+    c.answer(True)
+    c.back()
+    c.answer("Something else")
+    c.skip()
+    assert c.prep.get("goal.vision") == "I want to work" and c.status("vision") == "answered"
+
+
 def test_back_goes_to_the_previous_question_across_sections(script) -> None:
     c = new(script)
     c.jump("strengths")

@@ -223,8 +223,59 @@ def test_a_private_goal_stays_private_when_followed_up(tmp_path: Path, frozen_cl
 
 @pytest.mark.parametrize(("typed", "day"), [("2027-02-20", "2027-02-20"), (" 2/20/2027 ", "2027-02-20"), ("next spring", None), ("2027-02-31", None), ("2027-02-30", None), ("2027-04-31", None), ("4/31/2027", None), ("2027-13-01", None)])
 def test_days_are_read_not_changed(typed: str, day: str | None) -> None:
-    found = cycle.read_day(typed)
+    found = cycle.read_day(typed, "en")
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "es"),
+    [
+        ("5/12/2026", "2026-05-12", "2026-12-05"),  # 12 May in English, 5 December in Spanish
+        ("20/2/2027", None, "2027-02-20"),
+        ("2/20/2027", "2027-02-20", None),
+        ("2026-12-05", "2026-12-05", "2026-12-05"),  # the ISO form reads the same in every language
+        ("31/4/2027", None, None),
+    ],
+)
+def test_days_with_slashes_are_read_in_the_order_of_the_persons_language(typed: str, en: str | None, es: str | None) -> None:
+    for language, day in (("en", en), ("es", es)):
+        found = cycle.read_day(typed, language)
+        assert (found.isoformat() if found else None) == day, language
+
+
+def test_a_day_that_could_be_read_two_ways_is_said_back_in_words(tmp_path: Path, frozen_clock: str) -> None:
+    """'5/12/2026' in a Spanish prep is 5 December: the note says it in words, and
+    'next' files the meeting under that day (it was read as 12 May, without a word)."""
+    path = tmp_path / "es.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    session = Session.open(path, part="after")
+    try:
+        session.answer("yes")
+        assert session.step.key == "after_date"
+        session.answer("5/12/2026")
+        note = session.step
+        assert note.role == "note" and "sábado 5 de diciembre de 2026" in note.text and "2026-12-05" in note.text
+        assert session.prep.get("after.date") == "5/12/2026"  # kept as typed
+        session.answer(True)  # keep it
+        assert session.step.key != "after_date" and session.step.role != "note"
+        session.back()
+        session.answer("13/12/2026")  # only one reading: no note
+        assert session.step.role != "note"
+        session.back()
+        session.answer("5/12/2026")
+    finally:
+        session.close()
+    archived, _new = cycle.start_next(path)
+    assert archived.name == "2026-12-05.yaml"
+
+    english = full_copy(tmp_path / "en.yaml")
+    session = Session.open(english, part="after")
+    try:
+        session.answer("yes")
+        session.answer("5/12/2026")
+        assert "Tuesday, May 12, 2026" in session.step.text and "2026-05-12" in session.step.text
+    finally:
+        session.close()
 
 
 @pytest.mark.parametrize(("day", "due"), [("2026-11-20", True), ("2026-11-23", False), ("2026-12-01", False), ("next week", False), ("2026-02-30", False), ("4/31/2026", False)])
@@ -309,7 +360,7 @@ def test_a_day_no_reminder_can_use_gets_a_note_and_is_kept_as_typed(tmp_path: Pa
         assert session.step.key == "after_date"
         session.answer(typed)
         note = session.step
-        assert note.role == "note" and f'"{typed}"' in note.text and "2027-02-20" in note.text
+        assert note.role == "note" and f'"{typed}"' in note.text and "2026-11-20" in note.text  # the example of "When was it?"
         assert [c.label for c in note.choices] == ["Keep it", "Change it"]
         assert session.prep.get("after.date") == typed  # kept as typed, before any choice
         session.answer(False)  # change it
@@ -348,3 +399,30 @@ def test_the_answers_so_far_say_which_earlier_item_each_keep_was_about(tmp_path:
             assert entry.question.endswith(f"({'; '.join(recall)})") and entry.answer == "Keep it"
     finally:
         session.close()
+
+
+def test_the_day_of_a_meeting_that_has_been_is_noted_without_talk_of_reminders(tmp_path: Path, frozen_clock: str) -> None:
+    """'When was it?' answered 'yesterday' said '... so there will be no calendar reminder
+    for it': no reminder is wanted for a meeting that has been. The next meeting's note
+    still says so (a reminder is made from that day)."""
+    for name, lang, asked, past in (
+        ("en.yaml", "full.yaml", "Did anything go differently from what you asked for?", 'I can\'t read "yesterday" as a day. Keep it as you wrote it'),
+        ("es.yaml", "full-es.yaml", "¿Algo salió diferente de lo que usted pidió?", 'No puedo leer "yesterday" como un día. ¿Lo deja como lo escribió'),
+    ):
+        path = tmp_path / name
+        path.write_bytes((locations.examples_dir() / lang).read_bytes())
+        session = Session.open(path, part="after")
+        try:
+            session.answer("yes")
+            session.answer("yesterday")
+            note = session.step
+            assert note.role == "note" and note.text.startswith(past) and "record" not in note.text
+            assert "reminder" not in note.text and "recordatorio" not in note.text
+            while session.step.key != "after_next_date":
+                session.skip()
+            session.answer("soon")
+            assert "reminder" in session.step.text or "recordatorio" in session.step.text
+            session.answer(True)
+            assert session.step.text == asked
+        finally:
+            session.close()

@@ -238,3 +238,147 @@ def test_plain_mode_offers_the_after_part_once_the_day_has_passed(tmp_path: Path
     out = io.StringIO()
     assert run(path, stdin=io.StringIO("quit\n"), stdout=out) == 0
     assert "Your meeting day has passed. To note what happened, run: driverseat after" in out.getvalue()
+
+
+def test_a_spanish_day_is_read_day_first_and_said_back_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'driverseat after --plain es.yaml': '5/12/2026' is 5 December, said back in words at
+    once; the calendar file has the next meeting on 5 February for '5/2/2027'."""
+    path = tmp_path / "es-prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    plan = {
+        "after_happened": [["1"]],
+        "after_date": [["5/12/2026"]],
+        "after_date#note": [["1"]],
+        "after_got_copy": [["2"]],
+        "after_next_date": [["5/2/2027"]],
+        "after_next_date#note": [["1"]],
+    }
+    shown = plain(path, KeyTypist(plan), watch, part="after")
+    assert 'Leo "5/12/2026" como el sábado 5 de diciembre de 2026.' in shown
+    assert 'Leo "5/2/2027" como el viernes 5 de febrero de 2027.' in shown
+    calendar = export.render("ics", read_prep(path)[0])
+    assert "DTSTART;VALUE=DATE:20270205" in calendar and "DTSTART;VALUE=DATE:20261212" in calendar  # the copy: a week after
+    archived, _new = cycle.start_next(path)
+    assert archived.name == "2026-12-05.yaml"
+
+
+def _al_after_the_meeting(tmp_path: Path) -> Path:
+    """A prep for 'Al', after the meeting (one thing agreed), moved on to the next prep."""
+    from driverseat import yamlio
+
+    path = tmp_path / "p.yaml"
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    prep.set("person.name", "Al")
+    prep.set("after", {"happened": "yes", "date": "2026-11-20", "agreed": [{"text": "Call the job center."}]})
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    cycle.start_next(path)
+    assert read_prep(path)[0].get("since.carried")[0]["at"] == "person.name"
+    return path
+
+
+def test_a_changed_item_is_used_at_once_in_plain_mode(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'driverseat next': Partly, then the name 'Al' changed to 'Alex  ✨', then quit: the
+    sheet said 'Al' until every carried item had been answered; now the new words, as typed."""
+    path = _al_after_the_meeting(tmp_path)
+    plan = {
+        "since_agreed_0": [["2"]],
+        "carry_0": [["2"]],
+        "carry_0_words": [["Alex  ✨", ""]],
+        "carry_1": [["quit"]],
+    }
+    plain(path, KeyTypist(plan), watch)
+    prep = read_prep(path)[0]
+    assert prep.get("person.name") == "Alex  ✨" and cycle.carrying(prep)  # the others are still to be looked at
+    assert "Alex  ✨" in export.render("md", prep)
+
+    # Back to it, and Keep it: 'Al' comes back
+    typist = KeyTypist({"carry_1": [["back"], ["quit"]], "carry_0_words": [["back", "1"]], "carry_0": [["1"]]})
+    plain(path, typist, watch)
+    assert typist.asked[:3] == ["carry_1", "carry_0_words", "carry_0"]
+    assert read_prep(path)[0].get("person.name") == "Al"
+
+
+async def test_a_changed_item_is_used_at_once_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    """The app: the name changed while other carried items wait shows at once on the
+    sheet (F5), in the greeting when opened again, and in the md export."""
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.review import ReviewScreen
+    from test_tui import SIZE, give_text, render_markdown
+
+    path = _al_after_the_meeting(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "since_agreed_0"
+        await pilot.press("down", "enter")  # Partly
+        await pilot.pause()
+        assert app.conversation.step.key == "carry_0"
+        await pilot.press("down", "enter")  # Change it
+        await pilot.pause()
+        assert app.conversation.step.key == "carry_0_words"
+        await give_text(pilot, "Alex  ✨")
+        assert app.conversation.step.key == "carry_1"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Alex  ✨" in render_markdown(app.screen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    prep = read_prep(path)[0]
+    assert prep.get("person.name") == "Alex  ✨" and cycle.carrying(prep)
+    assert "Alex  ✨" in export.render("md", prep)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = " ".join(str(s.render()) for s in app.screen.query("#banner"))
+        assert "Alex  ✨" in banner
+        await pilot.press("ctrl+q")
+
+
+def test_a_moved_meeting_asks_for_its_new_day_and_not_what_happened(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'It was moved to another day' led to 'When was it?', 'Who came?', 'Did you lead…':
+    now the new day is asked, and nothing about what happened at it."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typist = KeyTypist({"after_happened": [["3"]], "after_new_date": [["2027-01-15"]]})
+    shown = plain(path, typist, watch, part="after")
+    assert "What is the new day? If you know it, type it like 2027-02-20." in shown
+    for past in ("When was it?", "Who came?", "Did you lead", "How did you feel about the meeting?", "When is the next meeting?"):
+        assert past not in shown
+    assert "after_date" not in typist.asked and "after_next_date" not in typist.asked
+    assert read_prep(path)[0].get("after") == {"happened": "moved", "new_date": "2027-01-15"}
+    assert "DTSTART;VALUE=DATE:20270115" in export.render("ics", read_prep(path)[0])
+
+
+def test_after_the_meeting_plain_mode_greets_for_noting_what_happened(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """It opened with 'driverseat helps you get ready for your planning meeting.' (en, es)."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    shown = plain(path, KeyTypist({"after_happened": [["quit"]]}), watch, part="after")
+    assert "driverseat helps you note what happened at your planning meeting." in shown
+    assert "get ready" not in shown
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    shown = plain(path, KeyTypist({"after_happened": [["quit"]]}), watch, part="after")
+    assert "driverseat le ayuda a anotar lo que pasó en su reunión de planificación." in shown
+
+
+async def test_a_moved_meeting_in_the_app(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE, give_text
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        await pilot.press("down", "down", "enter")  # It was moved to another day
+        await pilot.pause()
+        assert app.conversation.step.key == "after_new_date"
+        await give_text(pilot, "2027-01-15")
+        assert app.conversation.step.key == "after_not_as_asked"
+        assert app.conversation.step.text == "Did anything go differently from what you asked for?"
+        await pilot.press("ctrl+q")
+    assert read_prep(path)[0].get("after.new_date") == "2027-01-15"

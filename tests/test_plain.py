@@ -344,6 +344,36 @@ def test_skip_back_and_not_sure(prep_path: Path) -> None:
     assert data["person"]["name"] == "Sam"
 
 
+def test_skip_typed_again_at_did_you_mean_skips(prep_path: Path) -> None:
+    """At 'Did you mean skip this question, or is "skip" your answer?', typing skip again
+    means skip: it said '"skip" is not kept as your answer yet' and asked the same
+    question again, round and round."""
+    _code, out = run_lines(prep_path, lines("Sam", "", "1", "", "skip", "skip"))
+    asked = out.split('Did you mean skip this question, or is "skip" your answer?')
+    assert len(asked) == 2 and "What pronouns do you use?" in asked[0]
+    assert "is not kept as your answer yet" not in out
+    assert asked[1].index("Skipped for now.") < asked[1].index("How do you spend your time most days?")
+    data = saved(prep_path)
+    assert data["progress"]["status"]["pronouns"] == "skipped" and data["person"] == {"name": "Sam"}
+
+
+def test_skip_at_a_day_note_skips_the_question_and_keeps_nothing(prep_path: Path) -> None:
+    """After the meeting: '1' typed for 'When is the next meeting?' gets the day note
+    (Keep it / Change it); skip there said 'Skipped for now.' but kept '1' as the date."""
+    from driverseat import locations
+
+    prep_path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typed = lines("2", "", "", "1", "skip")  # it did not happen; how it felt: Enter twice; the next meeting: 1
+    stdout = io.StringIO()
+    assert run(prep_path, stdin=io.StringIO(typed), stdout=stdout, part="after") == 0
+    out = stdout.getvalue()
+    assert "I can't read \"1\" as a day" in out
+    assert out.split("I can't read")[1].count("Skipped for now.") == 1
+    data = saved(prep_path)
+    assert "next_date" not in data["after"]
+    assert data["progress"]["status"]["after_next_date"] == "skipped"
+
+
 def test_not_sure_where_it_does_not_fit(prep_path: Path) -> None:
     _code, out = run_lines(prep_path, lines("", "", "1", "", "", *TO_PEOPLE, "yes", "not sure", "1", "Jim"))
     assert "For this question, you can answer it or type skip." in out

@@ -48,6 +48,9 @@ GUIDES = ROOT / "guides" / "en"
 SECTION_FILE = re.compile(r"^\d+[-_].+\.ya?ml$")
 LANGUAGE_FILE = "language.yaml"
 FHIR_WORDS_FILE = "fhir.yaml"  # word lists the FHIR export matches (see docs/fhir.md); never shown
+# Lists of names, not sentences: the day's name and month are read inside "I read ... as
+# Saturday, December 5, 2026" (``day_read``, scored with a day filled in).
+NAME_LISTS = {"messages.yaml": ("weekdays", "months")}
 
 FK_LIMIT = 6.0
 SMOG_LIMIT = 8.0
@@ -164,6 +167,8 @@ def prompt_units() -> dict[str, list[Unit]]:
         if SECTION_FILE.match(path.name) or path.name in (LANGUAGE_FILE, FHIR_WORDS_FILE):
             continue
         data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and path.name in NAME_LISTS:
+            data = {k: v for k, v in data.items() if k not in NAME_LISTS[path.name]}
         out[path.name] = [Unit(path.name, s) for s in _strings(data) if s.strip()]
     language = PROMPTS / LANGUAGE_FILE
     if language.exists():

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from driverseat import yamlio  # noqa: E402
 from driverseat.script import load_script  # noqa: E402
-from test_readability import SECTION_FILE, _strings, guide_blocks, prepare  # noqa: E402
+from test_readability import NAME_LISTS, SECTION_FILE, _strings, guide_blocks, prepare  # noqa: E402
 
 PROMPTS = ROOT / "prompts" / "es"
 GUIDES = ROOT / "guides" / "es"
@@ -146,6 +146,8 @@ def prompt_units() -> dict[str, list[Unit]]:
         data, _lines = yamlio.load(path.read_text(encoding="utf-8"))
         if path.name == "plain.yaml" and isinstance(data, dict):
             data = {k: v for k, v in data.items() if k not in ("commands", "yes_words", "no_words")}
+        if isinstance(data, dict) and path.name in NAME_LISTS:
+            data = {k: v for k, v in data.items() if k not in NAME_LISTS[path.name]}
         out[path.name] = [Unit(path.name, s) for s in _strings(data) if s.strip()]
     data, _lines = yamlio.load((PROMPTS / LANGUAGE_FILE).read_text(encoding="utf-8"))
     notes = data.get("notes", {}) if isinstance(data, dict) else {}

@@ -3,7 +3,7 @@ the copy of the plan a week after the meeting when the person has not got it yet
 
 No network and no notification service: the person opens the ``.ics`` file in any
 calendar. Only the day is used, as the person typed it (``2027-02-20`` or
-``2/20/2027``; ``cycle.read_day``); their words are never changed. The titles are
+``2/20/2027``, ``20/2/2027`` in Spanish; ``cycle.read_day``); their words are never changed. The titles are
 the sheet book's words; the place, when shared, is the person's own words. Private
 answers are left out like in every export (``prep.shared``).
 """
@@ -29,15 +29,21 @@ class NoDay(ValueError):
         self.after = after
 
 
-def days(data: dict[str, Any]) -> tuple[date | None, date | None]:
-    """The next meeting's day, and the day to ask for the copy of the plan (or None).
+def days(data: dict[str, Any], language: str) -> tuple[date | None, date | None]:
+    """The next meeting's day, and the day to ask for the copy of the plan (or None);
+    days with slashes are read in the prep's ``language`` order (``cycle.read_day``).
 
-    The next meeting is the one named after the meeting (``after.next_date``), else this
-    prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
+    The next meeting is the one named after the meeting (``after.next_date``, or the new
+    day of a meeting that was moved, ``after.new_date``), else this prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
     after, meeting = mapping(data.get("after")), mapping(data.get("meeting"))
-    next_day = read_day(after.get("next_date")) or (None if after else read_day(meeting.get("date")))
+    def read(text: Any) -> date | None:
+        return read_day(text, language)
+
+    next_day = (
+        read(after.get("next_date")) or read(after.get("new_date")) or (None if after else read(meeting.get("date")))
+    )
     if after.get("got_copy") == "no":
-        held = read_day(after.get("date")) or read_day(meeting.get("date"))
+        held = read(after.get("date")) or read(meeting.get("date"))
         return next_day, held + timedelta(days=7) if held else None
     return next_day, None
 
@@ -83,7 +89,7 @@ def render(prep: Prep, include_private: bool = False) -> str:
     """The calendar file's text (CRLF line ends). Raises ``NoDay`` when no day is known."""
     data = shared(prep.data, include_private=include_private)
     w = words(prep.language)
-    next_day, copy_day = days(data)
+    next_day, copy_day = days(data, prep.language)
     if next_day is None and copy_day is None:
         raise NoDay(after=bool(mapping(prep.data.get("after"))))
     updated = prep.data.get("updated")

@@ -150,7 +150,7 @@ def start(
             except (EOFError, KeyboardInterrupt):  # nothing typed: the loop below says goodbye
                 pass
         words = now["words"] = talk.words
-        out.text(words.say("title"))
+        out.text(words.say("title_after" if part else "title"))  # after the meeting: noting what happened
         if not session.started:
             out.text(words.say("how_long_after" if part else "how_long"))  # each part its own time
         out.text(words.say("saved_in", file=session.store.path))

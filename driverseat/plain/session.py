@@ -168,6 +168,8 @@ class PlainSession:
         """A command word typed where it could be an answer: ask once which was meant."""
         means = self.words.means(command)
         picked = self._ask(self.words.say("ask_command", means=means, typed=line))
+        if picked is None and self.words.command(self._unclear) == command:
+            return command  # the same word again ("skip", then "skip"): that is what was meant
         if picked is None:
             self._not_kept()
             return _STAY
