@@ -24,6 +24,8 @@ def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("DRIVERSEAT_DOCUMENTS", str(home / "Documents"))  # never the real one
+    # The command line's words start in English in every test, whatever an earlier test chose.
+    monkeypatch.setattr("driverseat.words._current", "en")
     return home
 
 

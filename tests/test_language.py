@@ -144,6 +144,7 @@ def test_words_are_matched_whole() -> None:
 
 
 def test_a_language_without_word_lists_gives_no_notes() -> None:
+    load_lists.cache_clear()  # (an earlier test may have read a made-up "xx" language's lists)
     assert not (locations.prompts_dir("xx") / "language.yaml").exists()
     assert load_lists("xx") is None
     assert find_notes("I want to be compliant", "goal_words", "xx") == []
