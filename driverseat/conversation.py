@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -72,11 +73,19 @@ YES_NO_DEFAULTS: dict[str, bool] = {
 # Answers that copy someone else's words as written (how the team wrote the goal): no
 # gentle wording notes on them, they are not the person's own way of saying it.
 QUOTED: tuple[str, ...] = ("after_goal_as_written",)
-# Days a calendar reminder is made from (``export --to ics``): words that are not a day
+# Days a calendar reminder is made from (``export --to ics``). A day with slashes that
+# could be read two ways (``5/12/2026``) is said back in words ("day_read"), and the
+# reading kept stays with those words (``cycle.remember_day``). Words that are not a day
 # (or a day not on the calendar) are kept as typed, with a note, by the message named
 # here: a day still ahead says no reminder can use them; the day of a meeting that has
-# been does not talk of reminders.
-DAYS: dict[str, str] = {"after_date": "day_note_past", "after_new_date": "day_note", "after_next_date": "day_note"}
+# been does not talk of reminders. None: the question takes any words ("When is it?" in
+# Time and place: "in February"), so they get no note.
+DAYS: dict[str, str | None] = {
+    "meeting_date": None,
+    "after_date": "day_note_past",
+    "after_new_date": "day_note",
+    "after_next_date": "day_note",
+}
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -181,6 +190,7 @@ class _Pending:
     notes: list[language_notes.Note] = field(default_factory=list)
     before: Any = None  # what was on file before these words (put back when the question is skipped)
     before_status: str | None = None
+    day: date | None = None  # the day the words were read as (remembered when the person keeps it)
 
 
 class Conversation:
@@ -304,11 +314,15 @@ class Conversation:
         self._save()
         if question.kind in TEXT_KINDS:
             found = [] if question.id in QUOTED else self.find_notes(value, question.id, self.script.language)
+            day = None
             if question.id in DAYS:
-                found = self._day_notes(value, DAYS[question.id]) + found
+                day_notes, day = self._day_notes(question, value, DAYS[question.id])
+                found = day_notes + found
             notes = [n for n in found if not self._kept(question, n)]
             if question.reflect or notes:
-                self._pending = _Pending("reflect" if question.reflect else "note", spot, value, notes, before, before_status)
+                self._pending = _Pending(
+                    "reflect" if question.reflect else "note", spot, value, notes, before, before_status, day
+                )
                 return self.step
         return self._advance(spot)
 
@@ -789,7 +803,14 @@ class Conversation:
             self._pending = None
             self._spot = pending.spot
             return self.step
-        if pending.kind == "note":
+        if pending.kind == "note" and pending.notes[0].kind == "day_read":
+            pending.notes.pop(0)  # kept: the day as read stays with these words
+            if question.path is not None and pending.day is not None:
+                from driverseat.cycle import remember_day
+
+                remember_day(self.prep, ".".join(map(str, question.path)), pending.text, pending.day)
+                self._save()
+        elif pending.kind == "note":
             note = pending.notes.pop(0)
             kept = self.prep.get(("progress", "kept_notes"))
             if not isinstance(kept, list):
@@ -836,21 +857,33 @@ class Conversation:
                 self._set_status(question.id, status)
         self._save()
 
-    def _day_notes(self, value: str, not_a_day: str) -> list[language_notes.Note]:
-        """A note when the words are not a day a calendar can use (``2027-02-20``), or
-        when a day with slashes could be read two ways (``5/12/2026``): the day read is
-        said back in words, so a wrong reading is seen at once."""
-        from driverseat.cycle import could_be_either, day_in_words, read_day
+    def _day_notes(self, question: Question, value: str, not_a_day: str | None) -> tuple[list[language_notes.Note], date | None]:
+        """A note when the words are not a day a calendar can use (``2027-02-20``; none
+        when ``not_a_day`` is None: any words do), or when a day with slashes could be
+        read two ways (``5/12/2026``): the day read is said back in words, so a wrong
+        reading is seen at once. Also the day read (None when not a day).
+
+        Words already kept with their reading say nothing again. A day with slashes that
+        reads only one way is remembered as read now (``cycle.remember_day``), so a later
+        change of language does not move it. A reading kept for other words is left, unused
+        (the words it was for may come back when a note is skipped)."""
+        from driverseat.cycle import could_be_either, day_in_words, read_day, remember_day, remembered_day
         from driverseat.language import Note
 
-        language = self.prep.language
-        day = read_day(value, language)
+        at = ".".join(map(str, question.path)) if question.path is not None else ""
+        kept = remembered_day(self.prep, at, value) if at else None
+        if kept is not None:
+            return [], kept
+        day = read_day(value, self.prep.language)
         if day is None:
-            return [Note("not_a_day", value, self.script.say(not_a_day, answer=value))]
+            return ([Note("not_a_day", value, self.script.say(not_a_day, answer=value))] if not_a_day else []), None
         if could_be_either(value):
             said = day_in_words(day, self.script.language)
-            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))]
-        return []
+            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))], day
+        if at and "/" in value:  # one way to read it, in this language: kept as read now
+            remember_day(self.prep, at, value, day)
+            self._save()
+        return [], day
 
     def _kept(self, question: Question, note: Any) -> bool:
         kept = self.prep.get(("progress", "kept_notes"))

@@ -71,7 +71,8 @@ def read_day(text: Any, language: str) -> date | None:
     language (``2/20/2027`` in English, ``20/2/2027`` in Spanish); None for anything else.
 
     The one reader of days: the questions, the history and the calendar export all read
-    with the prep's language. Only read, never changed: the words stay as typed."""
+    with the prep's language, unless the person kept a reading of these words
+    (``day_at``). Only read, never changed: the words stay as typed."""
     if not isinstance(text, str):
         return None
     found = _ISO_DAY.fullmatch(text)
@@ -93,6 +94,46 @@ def could_be_either(text: Any) -> bool:
     (``5/12/2026``: 5 December or May 12): the day read is said back to the person."""
     found = _SLASH_DAY.fullmatch(text) if isinstance(text, str) else None
     return found is not None and int(found[1]) <= 12 and int(found[2]) <= 12 and int(found[1]) != int(found[2])
+
+
+DAYS_READ = ("progress", "days_read")  # the days as the person kept them: [{at, words, day}]
+
+
+def remember_day(prep: Prep, at: str, text: str, day: date | None) -> None:
+    """Remember how the day answered at ``at`` (``meeting.date``) was read when the person
+    gave it: ``text`` read as ``day`` (in ``progress.days_read``), so the same words keep
+    that reading when the prep's language changes later. ``day`` None forgets it. The
+    person's words are never changed."""
+    kept = prep.get(DAYS_READ)
+    entries = [e for e in kept if isinstance(e, dict) and e.get("at") != at] if isinstance(kept, list) else []
+    if day is not None:
+        entries.append({"at": at, "words": text, "day": day.isoformat()})
+    if entries:
+        prep.set(DAYS_READ, entries)
+    elif kept is not None:
+        prep.delete(DAYS_READ)
+
+
+def remembered_day(prep: Prep, at: str, text: Any) -> date | None:
+    """The day ``text`` was read as when given at ``at``, while these are still the same
+    words; None when nothing is remembered for them."""
+    kept = prep.get(DAYS_READ)
+    for entry in kept if isinstance(kept, list) else []:
+        if isinstance(entry, dict) and entry.get("at") == at and isinstance(text, str) and entry.get("words") == text:
+            try:
+                return date.fromisoformat(str(entry.get("day")))
+            except ValueError:
+                return None
+    return None
+
+
+def day_at(prep: Prep, at: str, text: Any = None) -> date | None:
+    """The day answered at ``at`` (its words ``text``, or the prep's own answer there): as
+    read when the person kept it, while the words are the same; else read in the prep's
+    language (``read_day``). Every reader of an answered day asks here."""
+    if text is None:
+        text = prep.get(at)
+    return remembered_day(prep, at, text) or read_day(text, prep.language)
 
 
 def _names(text: str) -> list[str]:
@@ -168,7 +209,7 @@ def last_meeting(prep_path: Path) -> Path | None:
 def _day_of(prep: Prep) -> str:
     """The name an earlier meeting gets in the history: the day it happened, when known."""
     for place in ("after.date", "meeting.date"):
-        day = read_day(prep.get(place), prep.language)
+        day = day_at(prep, place)
         if day is not None:
             return day.isoformat()
     created = prep.get("created")
@@ -216,6 +257,11 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         next_date = last.get("after.new_date")  # or the new day of a meeting that was moved
     if isinstance(next_date, str) and not is_empty(next_date):
         new.set("meeting.date", next_date)
+        for place in ("after.next_date", "after.new_date"):  # read as it was kept
+            read_as = remembered_day(last, place, next_date)
+            if read_as is not None:
+                remember_day(new, "meeting.date", next_date, read_as)
+                break
         private = "after.next_date" in hidden
         if private:
             keep_hidden.append("meeting.date")

@@ -131,7 +131,8 @@ SCHEMA: dict[str, Any] = {
         "can_do": [CAN_DO],
     },
     "private_answers": [TEXT],
-    "progress": {"at": TEXT, "at_after": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT]},
+    "progress": {"at": TEXT, "at_after": TEXT, "status": {"*": STATUSES}, "kept_notes": [TEXT],
+                 "days_read": [{"at": TEXT, "words": TEXT, "day": TEXT}]},
 }
 # Lists whose items stay private unless the person says share (see conversation.ITEM_DEFAULTS).
 PRIVATE_UNLESS_SHARED = ("not_invited", "off_limits", "fears")

@@ -243,7 +243,7 @@ class Session:
 
         if self.part:
             return False
-        day = cycle.read_day(self.prep.get("meeting.date"), self.prep.language)
+        day = cycle.day_at(self.prep, "meeting.date")
         today = date.fromisoformat(prep_module.now_iso()[:10])
         return day is not None and day < today and not self.prep.get("after")
 

@@ -3,17 +3,18 @@ the copy of the plan a week after the meeting when the person has not got it yet
 
 No network and no notification service: the person opens the ``.ics`` file in any
 calendar. Only the day is used, as the person typed it (``2027-02-20`` or
-``2/20/2027``, ``20/2/2027`` in Spanish; ``cycle.read_day``); their words are never changed. The titles are
+``2/20/2027``, ``20/2/2027`` in Spanish, or as the person kept it; ``cycle.day_at``); their words are never changed. The titles are
 the sheet book's words; the place, when shared, is the person's own words. Private
 answers are left out like in every export (``prep.shared``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from driverseat.cycle import read_day
+from driverseat.cycle import day_at
 from driverseat.export.clean import visible
 from driverseat.export.sheet import mapping, words
 from driverseat.prep import Prep, shared
@@ -29,21 +30,24 @@ class NoDay(ValueError):
         self.after = after
 
 
-def days(data: dict[str, Any], language: str) -> tuple[date | None, date | None]:
+def days(data: dict[str, Any], read_at: Callable[[str, Any], date | None]) -> tuple[date | None, date | None]:
     """The next meeting's day, and the day to ask for the copy of the plan (or None);
-    days with slashes are read in the prep's ``language`` order (``cycle.read_day``).
+    ``read_at(place, words)`` reads each day (``cycle.day_at``: as the person kept it, or
+    with slashes in the prep's language order).
 
     The next meeting is the one named after the meeting (``after.next_date``, or the new
     day of a meeting that was moved, ``after.new_date``), else this prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
     after, meeting = mapping(data.get("after")), mapping(data.get("meeting"))
-    def read(text: Any) -> date | None:
-        return read_day(text, language)
+    def read(place: str, text: Any) -> date | None:
+        return read_at(place, text) if text is not None else None
 
     next_day = (
-        read(after.get("next_date")) or read(after.get("new_date")) or (None if after else read(meeting.get("date")))
+        read("after.next_date", after.get("next_date"))
+        or read("after.new_date", after.get("new_date"))
+        or (None if after else read("meeting.date", meeting.get("date")))
     )
     if after.get("got_copy") == "no":
-        held = read(after.get("date")) or read(meeting.get("date"))
+        held = read("after.date", after.get("date")) or read("meeting.date", meeting.get("date"))
         return next_day, held + timedelta(days=7) if held else None
     return next_day, None
 
@@ -89,7 +93,7 @@ def render(prep: Prep, include_private: bool = False) -> str:
     """The calendar file's text (CRLF line ends). Raises ``NoDay`` when no day is known."""
     data = shared(prep.data, include_private=include_private)
     w = words(prep.language)
-    next_day, copy_day = days(data, prep.language)
+    next_day, copy_day = days(data, lambda place, text: day_at(prep, place, text))
     if next_day is None and copy_day is None:
         raise NoDay(after=bool(mapping(prep.data.get("after"))))
     updated = prep.data.get("updated")

@@ -1,0 +1,173 @@
+"""The meeting day typed in Time and place ('When is it?', ``meeting.date``).
+
+A day with slashes that could be read two ways (``5/12/2026``) is said back in words,
+with Keep it / Change it, in the app and in plain mode; words that are not a day ('en
+febrero') go on with no note, as this question takes any words. A kept day keeps the
+reading it was kept with: the calendar file, the history's file name and the next prep
+read it the same way after the prep's language is changed. The words stay as typed.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from driverseat import cycle, export, locations, yamlio
+from driverseat.conversation import Conversation
+from driverseat.plain import run
+from driverseat.plain.session import PlainSession
+from driverseat.prep import Prep
+from driverseat.session import Session
+from driverseat.script import load_script
+from driverseat.store import read_prep
+from test_plain import Typist
+
+
+def _spanish_prep(tmp_path: Path) -> Path:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())
+    return path
+
+
+def _plain(path: Path, plan: dict[str, list[list[str]]], monkeypatch: pytest.MonkeyPatch) -> str:
+    typist = Typist(plan)
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation: Conversation, *args: object, **kwargs: object) -> None:
+        typist.conversation = conversation
+        conversation.edit("meeting_date")  # straight to 'When is it?', then back to the end
+        real_init(self, conversation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PlainSession, "__init__", init)
+    out = io.StringIO()
+    assert run(path, stdin=typist, stdout=out) == 0  # type: ignore[arg-type]
+    assert not any(typist.plan[key] for key in plan), typist.plan  # every planned answer was typed
+    return out.getvalue()
+
+
+def _to_english(path: Path) -> None:
+    """What F7 (or --lang en in the app) leaves in the file: ``language: en``."""
+    prep = read_prep(path)[0]
+    prep.set("language", "en")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+
+
+def _meeting_day(path: Path) -> str:
+    calendar = export.render("ics", read_prep(path)[0])
+    return next(line for line in calendar.splitlines() if line.startswith("DTSTART"))
+
+
+def test_plain_mode_says_the_meeting_day_back_and_the_calendar_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    path = _spanish_prep(tmp_path)
+    plan = {"meeting_date": [["5/12/2026"]], "meeting_date#note": [["1"]]}
+    shown = _plain(path, plan, monkeypatch)
+    assert 'Leo "5/12/2026" como el sábado 5 de diciembre de 2026.' in shown
+    prep = read_prep(path)[0]
+    assert prep.get("meeting.date") == "5/12/2026"  # exactly as typed
+    assert _meeting_day(path) == "DTSTART;VALUE=DATE:20261205"
+
+    _to_english(path)
+    assert _meeting_day(path) == "DTSTART;VALUE=DATE:20261205"  # still 5 December
+    prep = read_prep(path)[0]
+    assert prep.get("meeting.date") == "5/12/2026" and prep.language == "en"
+    assert cycle.archive_name(tmp_path, prep).name == "2026-12-05.yaml"
+    session = Session.open(path)
+    try:
+        assert not session.after_due()  # 5 December is still ahead (May 12 would have passed)
+    finally:
+        session.close()
+
+    # Words changed later are read afresh: the reading kept was for other words.
+    prep.set("meeting.date", "5/11/2026")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    assert _meeting_day(path) == "DTSTART;VALUE=DATE:20260511"
+
+
+def test_plain_mode_change_it_asks_again_and_words_not_a_day_get_no_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    path = _spanish_prep(tmp_path)
+    plan = {
+        "meeting_date": [["5/12/2026"], ["en febrero, un martes"]],
+        "meeting_date#note": [["2"]],  # Change it
+    }
+    shown = _plain(path, plan, monkeypatch)
+    assert shown.count("Leo ") == 1 and "No puedo leer" not in shown
+    prep = read_prep(path)[0]
+    assert prep.get("meeting.date") == "en febrero, un martes"
+    assert not prep.get("progress.kept_notes") and not prep.get("progress.days_read")
+
+
+def test_english_words_that_are_not_a_day_get_no_note() -> None:
+    prep = Prep.new("en")
+    c = Conversation(load_script("en"), prep)
+    for words in ("in February", "not sure yet", "next Tuesday", "13/13/2026", "2026-02-30"):
+        c.edit("meeting_date")
+        step = c.answer(words)
+        assert step.key != "meeting_date#note", words
+        assert prep.get("meeting.date") == words
+
+
+def test_the_next_prep_keeps_the_reading_of_the_next_meeting_day(tmp_path: Path, frozen_clock: str) -> None:
+    """'When is the next meeting?' kept as 5 February ('5/2/2027', Spanish): the next
+    prep's meeting day is the same words, read the same way after a switch to English."""
+    prep = read_prep(locations.examples_dir() / "full-es.yaml")[0]
+    c = Conversation(cycle.script_for(prep, part="after"), prep, place="at_after")
+    c.edit("after_next_date")
+    assert c.answer("5/2/2027").key == "after_next_date#note"
+    c.answer(True)
+    new = cycle.next_prep(prep, "2026-12-10.yaml")
+    assert new.get("meeting.date") == "5/2/2027"
+    new.set("language", "en")
+    assert "DTSTART;VALUE=DATE:20270205" in export.render("ics", new)
+
+
+async def test_the_app_says_the_meeting_day_back(tmp_path: Path, frozen_clock: str) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE, give_text, talk
+    from test_tui_es import shown_text
+    from test_tui_language import pick
+
+    path = _spanish_prep(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app).edit("meeting_date")
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "meeting_date"
+        await give_text(pilot, "en febrero")
+        assert app.conversation.step.key == "end"  # not a day: no note, back to where it was
+        talk(app).edit("meeting_date")
+        await pilot.pause()
+        await give_text(pilot, "5/12/2026")
+        assert app.conversation.step.key == "meeting_date#note"
+        assert "sábado 5 de diciembre de 2026" in shown_text(app)
+        await pilot.press("enter")  # Dejarlo así
+        await pilot.pause()
+        assert app.conversation.step.key == "end"
+        await pilot.press("f7")
+        await pilot.pause()
+        await pick(pilot, "English")
+        assert app.conversation.script.language == "en"
+        await pilot.press("ctrl+q")
+    prep = read_prep(path)[0]
+    assert prep.language == "en" and prep.get("meeting.date") == "5/12/2026"
+    assert _meeting_day(path) == "DTSTART;VALUE=DATE:20261205"
+
+
+def test_a_day_that_reads_one_way_keeps_that_reading() -> None:
+    """'13/5/2026' in Spanish is 13 May (no note: it reads one way); in English it would
+    not be a day at all. After the switch, the calendar still has 13 May."""
+    prep = Prep.new("es")
+    c = Conversation(load_script("es"), prep)
+    c.edit("meeting_date")
+    assert c.answer("13/5/2026").key != "meeting_date#note"
+    prep.set("language", "en")
+    assert prep.get("meeting.date") == "13/5/2026"
+    assert cycle.day_at(prep, "meeting.date") == date(2026, 5, 13)
+    assert "DTSTART;VALUE=DATE:20260513" in export.render("ics", prep)
