@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, SelectionList, TextArea
 
 from driverseat import locations
 from driverseat.tui.app import DriverseatApp
@@ -218,3 +218,32 @@ async def test_the_greeting_leaves_out_the_spaces_around_the_name(tmp_path: Path
             await until(pilot, lambda: talk(app).banner[0].startswith("Qué bueno"))
             assert "Qué bueno verle de nuevo, José 🙂 Núñez." in shown_text(app)
     assert saved(path)["person"]["name"] == "  José 🙂 Núñez "
+
+
+async def test_f7_keeps_the_ticks_in_a_pick_all_that_fit_list(tmp_path: Path) -> None:
+    """Two lines ticked with Space, then F7 and the other language: every box was empty
+    again. The ticks stay, on the same choices (the lines now say them in Spanish)."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = talk(app)
+        screen.edit("see_before")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.input == "choices"
+        await pilot.press("space", "down", "down", "space")
+        ticks = screen.query_one("#choices", SelectionList)
+        picked = [step.choices[i].value for i in sorted(ticks.selected)]
+        assert picked == ["agenda", "draft_plan"]
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pick(pilot, "Español")
+        await until(pilot, lambda: app.conversation.script.language == "es" and app.screen is screen)
+        await pilot.pause()
+        step = app.conversation.step
+        ticks = screen.query_one("#choices", SelectionList)
+        assert "¿Qué le gustaría ver antes de la reunión?" in shown_text(app)
+        assert [step.choices[i].value for i in sorted(ticks.selected)] == ["agenda", "draft_plan"]
+        await pilot.press("enter")  # done: the two ticked are the answer
+        await pilot.pause()
+    assert saved(tmp_path / "prep.yaml")["meeting"]["see_before"] == ["agenda", "draft_plan"]

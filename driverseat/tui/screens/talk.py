@@ -214,11 +214,18 @@ class TalkScreen(Screen[None]):
         await self.redraw()
 
     async def redraw(self) -> None:
-        """Make the whole screen again (new words, another conversation) and show the step."""
+        """Make the whole screen again (new words, another conversation) and show the step.
+        Ticks in a 'pick all that fit' list stay on the same choices when the step is the
+        same (words typed in a box are kept by the conversation already)."""
+        conversation, key = self.conversation, self.conversation.step.key
+        ticked = self.query_one("#answer", AnswerArea).ticked()
         self._said, self._keys_for = {}, ()
         await self.recompose()
-        self.query_one("#answer", AnswerArea).taker = self.take
+        area = self.query_one("#answer", AnswerArea)
+        area.taker = self.take
         self.show_step()
+        if ticked is not None and self.conversation is conversation and conversation.step.key == key:
+            area.tick(ticked)
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")
