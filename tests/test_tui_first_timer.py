@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from driverseat import settings, yamlio
 from driverseat.prep import Prep
@@ -843,3 +843,24 @@ async def test_an_answer_given_above_the_others_redraws_only_itself(tmp_path: Pa
         entries = [w for w in app.screen.query_one("#entries").children if isinstance(w, TranscriptEntry) and w.display]
         assert entries == shown  # on screen in the conversation's order
         assert "2027-02-20" in str(shown[new].render())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_a_long_choice_list_uses_the_room_there_is(tmp_path: Path, language: str) -> None:
+    """'What part of your life is it?' (12 choices) showed 6 of them under blank lines, the
+    last one out of sight. At 80x24 all twelve show, with the question and the buttons."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.jump("what_matters")
+        await pilot.pause()
+        screen.take(True, screen.shown)
+        await pilot.pause()
+        assert app.conversation.step.key == "priorities[0].priority_area"
+        choice = screen.query_one("#choice", OptionList)
+        assert choice.option_count == 12
+        assert choice.max_scroll_y == 0 and choice.scrollable_content_region.height >= 12
+        assert in_sight(app, choice)
+        question_in_sight(app)
+        assert in_sight(app, screen.query_one("#hint")) and in_sight(app, screen.query_one("#actions"))

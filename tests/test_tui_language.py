@@ -7,14 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, SelectionList, TextArea
 
 from driverseat import locations
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.commands import DriverseatCommands
 from driverseat.tui.screens.language import LanguageScreen
+from driverseat.tui.screens.talk import TalkScreen
 from test_tui import SIZE, give_text, saved, talk
 from test_tui_es import shown_text
+from test_tui_first_timer import question_in_sight, with_name
+from test_tui_keys import until
 
 
 async def pick(pilot, name: str) -> None:
@@ -154,3 +157,93 @@ async def test_the_export_dialog_heads_the_sheet_in_the_readers_language(tmp_pat
     assert '<html lang="en">' in page and "My planning meeting prep" in page
     assert '<p class="w quote" dir="auto" lang="es">Quiero volver a trabajar de cocinera.</p>' in page
     assert saved(path)["language"] == "es"  # the reader's language is not the person's choice
+
+
+async def at_why_not_invited(pilot) -> TalkScreen:
+    """People, no one to invite, someone not to have there ('Pat'): 'Would you like to say why?'"""
+    app = pilot.app
+    screen = talk(app)
+    screen.jump("people")
+    await pilot.pause()
+    for value in (False, True, "Pat"):
+        screen.take(value, screen.shown)
+        await pilot.pause()
+    assert app.conversation.step.key == "not_invited[0].not_invited_why"
+    return screen
+
+
+async def test_f7_mid_way_shows_only_the_notice_and_keeps_the_screen(tmp_path: Path) -> None:
+    """F7 in the middle of a part showed 'Welcome back, José' and the list of parts still
+    open again, and the part's transcript shrank to one line under them."""
+    path = with_name(tmp_path / "prep.yaml", "  José 🙂 Núñez ")
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await at_why_not_invited(pilot)
+        await pilot.press(*"loud")
+        await pilot.pause()
+        transcript, question = screen.query_one("#talk").region, screen.query_one("#now").region
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pick(pilot, "Español")
+        await until(pilot, lambda: "Ahora en español" in " ".join(str(n.message) for n in app._notifications))
+        assert talk(app) is screen and app.conversation.script.language == "es"
+        on_screen = shown_text(app)
+        assert "verle de nuevo" not in on_screen and "Todavía abiertas" not in on_screen
+        assert not screen.query_one("#banner").display
+        # the transcript where it was, as tall (less a line where the Spanish question is longer)
+        now_transcript, now_question = screen.query_one("#talk").region, screen.query_one("#now").region
+        assert now_transcript.y == transcript.y
+        assert now_transcript.height + now_question.height == transcript.height + question.height
+        question_in_sight(app)
+        assert screen.query_one("#long", TextArea).text == "loud"
+    assert saved(path)["person"]["name"] == "  José 🙂 Núñez "
+
+
+@pytest.mark.parametrize(("language", "hello"), [("en", "Welcome back, José 🙂 Núñez."),
+                                                 ("es", "Qué bueno verle de nuevo, José 🙂 Núñez.")])
+async def test_the_greeting_leaves_out_the_spaces_around_the_name(tmp_path: Path, language: str, hello: str) -> None:
+    """The greeting said 'verle de nuevo,   José 🙂 Núñez .': the name with the spaces typed
+    around it. The name on file stays exactly as typed."""
+    path = with_name(tmp_path / "prep.yaml", "  José 🙂 Núñez ")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert talk(app).banner[0] == hello
+        assert hello in shown_text(app)
+        if language == "en":  # the greeting, still up, comes again in the other language
+            await pilot.press("f7")
+            await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+            await pick(pilot, "Español")
+            await until(pilot, lambda: talk(app).banner[0].startswith("Qué bueno"))
+            assert "Qué bueno verle de nuevo, José 🙂 Núñez." in shown_text(app)
+    assert saved(path)["person"]["name"] == "  José 🙂 Núñez "
+
+
+async def test_f7_keeps_the_ticks_in_a_pick_all_that_fit_list(tmp_path: Path) -> None:
+    """Two lines ticked with Space, then F7 and the other language: every box was empty
+    again. The ticks stay, on the same choices (the lines now say them in Spanish)."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = talk(app)
+        screen.edit("see_before")
+        await pilot.pause()
+        step = app.conversation.step
+        assert step.input == "choices"
+        await pilot.press("space", "down", "down", "space")
+        ticks = screen.query_one("#choices", SelectionList)
+        picked = [step.choices[i].value for i in sorted(ticks.selected)]
+        assert picked == ["agenda", "draft_plan"]
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pick(pilot, "Español")
+        await until(pilot, lambda: app.conversation.script.language == "es" and app.screen is screen)
+        await pilot.pause()
+        step = app.conversation.step
+        ticks = screen.query_one("#choices", SelectionList)
+        assert "¿Qué le gustaría ver antes de la reunión?" in shown_text(app)
+        assert [step.choices[i].value for i in sorted(ticks.selected)] == ["agenda", "draft_plan"]
+        await pilot.press("enter")  # done: the two ticked are the answer
+        await pilot.pause()
+    assert saved(tmp_path / "prep.yaml")["meeting"]["see_before"] == ["agenda", "draft_plan"]

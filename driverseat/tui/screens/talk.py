@@ -140,8 +140,8 @@ class TalkScreen(Screen[None]):
         demo = (words("demo_note"),) if self.demo else ()
         if not conversation.is_started():  # the name is the first question of Welcome
             return demo + tuple(words("welcome_after" if self.part else "welcome_first").splitlines())
-        name = conversation.prep.name
-        hello = words("welcome_back_name", name=name) if name.strip() else words("welcome_back")
+        name = conversation.prep.name.strip()  # (shown without the spaces typed around it; kept with them)
+        hello = words("welcome_back_name", name=name) if name else words("welcome_back")
         open_parts = [p.section.title for p in conversation.progress() if p.state != "done"]
         if self.demo:
             return demo
@@ -203,19 +203,29 @@ class TalkScreen(Screen[None]):
         self.call_after_refresh(self._coach)
 
     async def speak(self, words: Words) -> None:
-        """Draw everything again in another language; the conversation keeps its place."""
+        """Draw everything again in another language; the conversation keeps its place and
+        the screen its shape: the greeting comes again in the new words only while it is
+        still up (once the person has moved on, a new language does not greet them again)."""
         self.words = words
         self._bindings = self._merge_bindings()
         use_words(self, words)
-        self.banner = self._greeting()
+        if self.banner:
+            self.banner = self._greeting()
         await self.redraw()
 
     async def redraw(self) -> None:
-        """Make the whole screen again (new words, another conversation) and show the step."""
+        """Make the whole screen again (new words, another conversation) and show the step.
+        Ticks in a 'pick all that fit' list stay on the same choices when the step is the
+        same (words typed in a box are kept by the conversation already)."""
+        conversation, key = self.conversation, self.conversation.step.key
+        ticked = self.query_one("#answer", AnswerArea).ticked()
         self._said, self._keys_for = {}, ()
         await self.recompose()
-        self.query_one("#answer", AnswerArea).taker = self.take
+        area = self.query_one("#answer", AnswerArea)
+        area.taker = self.take
         self.show_step()
+        if ticked is not None and self.conversation is conversation and conversation.step.key == key:
+            area.tick(ticked)
 
     def _show_saved(self, state: str) -> None:
         text = {"saved": self.words("saved"), "not_saved": self.words("not_saved")}.get(state, "")

@@ -463,6 +463,25 @@ class AnswerArea(Vertical):
             return self.query_one("#short", ShortBox).value
         return self._long(None).text.rstrip("\r\n")
 
+    def ticked(self) -> list[Any] | None:
+        """The values of the choices ticked in a 'pick all that fit' list, not handed over
+        yet (None when the step is not such a list)."""
+        step = self.step
+        if step is None or step.input != "choices" or not self.query("#choices"):
+            return None
+        return [step.choices[i].value for i in sorted(self._ticks(None).selected) if i < len(step.choices)]
+
+    def tick(self, values: list[Any]) -> None:
+        """Tick these choices (by value) in the list on screen, and only these."""
+        step = self.step
+        if step is None or step.input != "choices":
+            return
+        box = self._ticks(None)
+        box.deselect_all()
+        for index, choice in enumerate(step.choices):
+            if choice.value in values:
+                box.select(index)
+
     def focus_answer(self) -> None:
         """Back to the answer (after a click elsewhere, Esc, the example shown)."""
         if self.step is None:
