@@ -311,3 +311,51 @@ async def test_enter_in_a_list_of_ticks_finishes_like_done(tmp_path: Path, langu
         await pilot.press("enter")
         await until(pilot, lambda: app.conversation.step.key != "see_before")
         assert app.conversation.prep.get(step.question.path) == [step.choices[0].value, step.choices[2].value]
+
+
+# ------------------------------------------------------------ arrows stop at the ends of a row
+async def _to_anitas_private_question(pilot: Any, app: DriverseatApp) -> None:
+    """People, Yes, "Anita", then Enter through her questions to "keep her off the sheet?"."""
+    await pilot.press(*"Sam", "enter")
+    await pilot.pause()
+    app.screen.jump("people")
+    await pilot.pause()
+    await pilot.press("enter")  # Yes
+    await until(pilot, lambda: app.conversation.step.key == "invitees[0].invitee_name")
+    await pilot.press(*"Anita", "enter")
+    await until(pilot, lambda: app.conversation.step.key != "invitees[0].invitee_name")
+    while app.conversation.step.key != "invitees[0].invitee_private":
+        key = app.conversation.step.key
+        await pilot.press("ctrl+n")  # skip who she is, why, the note, how
+        await until(pilot, lambda: app.conversation.step.key != key)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_left_and_right_stop_at_the_ends_of_a_row_of_buttons(tmp_path: Path, language: str) -> None:
+    """At "Should we keep Anita off your sheet, just for you?" No was lit; Right (towards
+    No) went round to Yes, and Enter kept her off the sheet. Left from Yes went round to
+    No. Now the arrows stop at the ends of the row: an arrow towards the lit button
+    leaves it lit."""
+
+    app = DriverseatApp(tmp_path / "prep.yaml", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_anitas_private_question(pilot, app)
+        assert app.conversation.step.default is False
+        lit = lambda: [b.id for b in app.screen.query("#buttons Press") if b.display and b.variant == "primary"]  # noqa: E731
+        focused = lambda: app.screen.focused.id if app.screen.focused else None  # noqa: E731
+        await until(pilot, lambda: focused() == "choice-1")
+        await pilot.press("right")
+        await pilot.pause()
+        assert focused() == "choice-1" and lit() == ["choice-1"]
+        await pilot.press("left")
+        await until(pilot, lambda: focused() == "choice-0")
+        await pilot.press("left")
+        await pilot.pause()
+        assert focused() == "choice-0" and lit() == ["choice-0"]
+        await pilot.press("right", "right")
+        await until(pilot, lambda: focused() == "choice-1")
+        assert lit() == ["choice-1"]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "invitees[0].invitee_private")
+        assert app.conversation.prep.get("invitees")[0]["private"] is False
