@@ -915,6 +915,9 @@ class Conversation:
                 can_not_sure=spot.phase == "start" and top.not_sure,
                 example=top.example if spot.phase == "start" else None,
                 coach=top.coach,
+                # Closed with No before: Enter (the lit button) gives No again, as every
+                # other yes/no offers the answer given before; still open: no default.
+                default=False if self.status(top.id) == "answered" else None,
                 **common,
             )
         if spot.item is not None:

@@ -589,3 +589,40 @@ def test_back_before_the_question_that_asked_goes_to_the_question_before_it(scri
     empty.back()
     c.back()
     assert c.step.key == empty.step.key != "invitees:start"  # as from the list with no one on it yet
+
+
+def two_invitees_closed_with_no() -> Prep:
+    """Jim and Ana invited, then No at "Would you like to invite someone else?"."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("invitees", [{"name": "Jim"}, {"name": "Ana"}])
+    prep.set(("progress", "status", "invitees"), "answered")
+    prep.set(("progress", "at"), "not_invited:start")
+    return prep
+
+
+def test_back_through_a_list_closed_with_no_offers_no_again(script) -> None:
+    """A list closed with No, then Back twice (to the last person's last question) and
+    Enter: at "someone else?" the default was none, so the app lit Yes and Enter began a
+    new person. Now the answer given before (No) is the default there."""
+    c = new(script, two_invitees_closed_with_no())
+    assert c.step.key == "not_invited:start"
+    c.back()
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.back()
+    assert c.step.key == "invitees[1].invitee_private"
+    c.answer(c.step.default)
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.answer(c.step.default)
+    assert c.step.key == "not_invited:start" and len(c.prep.get("invitees")) == 2
+
+
+def test_a_list_still_open_offers_no_default_at_someone_else(script) -> None:
+    """While a list is being added to (not closed yet), "someone else?" has no default."""
+    c = new(script)
+    c.jump("people")
+    c.answer(True)
+    say(c, "Jim")
+    while c.step.key != "invitees:more":
+        c.skip()
+    assert c.step.default is None

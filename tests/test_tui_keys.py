@@ -359,3 +359,43 @@ async def test_left_and_right_stop_at_the_ends_of_a_row_of_buttons(tmp_path: Pat
         await pilot.press("enter")
         await until(pilot, lambda: app.conversation.step.key != "invitees[0].invitee_private")
         assert app.conversation.prep.get("invitees")[0]["private"] is False
+
+
+# ------------------------------------------------------------ back through a list closed with No
+def two_invitees_closed_with_no(path: Path, language: str = "en") -> Path:
+    """Jim and Ana invited, then No at "Would you like to invite someone else?"."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("language", language)
+    prep.set("invitees", [{"name": "Jim"}, {"name": "Ana"}])
+    prep.set(("progress", "status", "invitees"), "answered")
+    prep.set(("progress", "at"), "not_invited:start")
+    PrepStore(path).save(prep)
+    return path
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_back_through_a_list_closed_with_no_lights_no(tmp_path: Path, language: str) -> None:
+    """Two people added and No at "someone else?"; Ctrl+B twice (Ana's "keep her off your
+    sheet?"), Enter: at "Would you like to invite someone else?" Yes was lit, and Enter
+    began a new person ("What is their name?"). Now No is lit, the answer given before,
+    and Enter goes on past the list with the two people as they were."""
+    path = two_invitees_closed_with_no(tmp_path / "prep.yaml", language)
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.conversation.step.key == "not_invited:start"
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.conversation.step.key == "invitees[1].invitee_private")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        no = app.screen.query_one("#choice-1")
+        assert app.conversation.step.choices[1].value is False
+        await until(pilot, lambda: app.screen.focused is no)
+        assert [b.id for b in app.screen.query("#buttons Press") if b.display and b.variant == "primary"] == ["choice-1"]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "invitees:more")
+        assert app.conversation.step.key == "not_invited:start"
+        assert [i["name"] for i in app.conversation.prep.get("invitees")] == ["Jim", "Ana"]
