@@ -399,3 +399,28 @@ async def test_back_through_a_list_closed_with_no_lights_no(tmp_path: Path, lang
         await until(pilot, lambda: app.conversation.step.key != "invitees:more")
         assert app.conversation.step.key == "not_invited:start"
         assert [i["name"] for i in app.conversation.prep.get("invitees")] == ["Jim", "Ana"]
+
+
+# ------------------------------------------------------------ keep off the sheet: said on screen
+@pytest.mark.parametrize(("language", "asked", "yes"), [
+    ("en", "Should we keep Anita off your sheet, just for you?", "Yes"),
+    ("es", None, "Sí"),
+])
+async def test_keeping_someone_off_the_sheet_shows_in_what_was_said(
+    tmp_path: Path, language: str, asked: str | None, yes: str
+) -> None:
+    """Yes at "Should we keep Anita off your sheet, just for you?": the list of what was
+    said showed Anita's name and nothing about the sheet, so nothing on screen said she
+    was now off it. Now the question and the answer (the button's own word) are there."""
+    from textual.widgets import Static
+
+    app = DriverseatApp(tmp_path / "prep.yaml", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_anitas_private_question(pilot, app)
+        question = asked or app.conversation.step.text
+        await pilot.press("left", "enter")  # Yes
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        assert app.conversation.prep.get("invitees")[0]["private"] is True
+        shown = [str(w.render()) for w in app.screen.query("#talk Static") if w.display]
+        assert f"{question}\n{yes}" in shown, shown
