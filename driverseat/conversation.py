@@ -583,11 +583,18 @@ class Conversation:
                     continue
                 if question.kind == "list":
                     items = self.prep.get(question.kept_at)
+                    defaults = ITEM_DEFAULTS.get(question.id, {})
                     for index, item in enumerate(items if isinstance(items, list) else []):
                         if not isinstance(item, dict):
                             continue
+                        ahead = self._ahead_in_item(question, index)
                         for sub in question.questions:
-                            if sub.field == "private" or is_empty(item.get(sub.field)):
+                            # (``private`` is said too, "Yes" or "No" as the question offered
+                            # it: the person sees what they chose for the sheet; a new item's
+                            # own default is not said before its question has been reached)
+                            if is_empty(item.get(sub.field)):
+                                continue
+                            if sub.id in ahead and sub.field in defaults and item.get(sub.field) == defaults[sub.field]:
                                 continue
                             out.append(
                                 Entry(
@@ -612,6 +619,15 @@ class Conversation:
                     mark = "skipped" if status == "skipped" else "not_sure_mark"
                     out.append(Entry(question.id, section, asked, self.script.say(mark)))
         return out
+
+    def _ahead_in_item(self, question: Question, index: int) -> set[str]:
+        """The follow-ups of item ``index`` not reached yet: the one asked now and those
+        after it, while the person is in that item (none otherwise)."""
+        spot = self._pending.spot if self._pending is not None else self._spot
+        if spot is None or spot.qid != question.id or spot.item != index:
+            return set()
+        ids = [sub.id for sub in question.questions]
+        return set(ids[ids.index(spot.phase):]) if spot.phase in ids else set()
 
     def display(self, question: Question, value: Any) -> str:
         """An answer as words: the person's text as typed, a choice by its label."""
@@ -948,6 +964,9 @@ class Conversation:
                 can_not_sure=spot.phase == "start" and top.not_sure,
                 example=top.example if spot.phase == "start" else None,
                 coach=top.coach,
+                # Closed with No before: Enter (the lit button) gives No again, as every
+                # other yes/no offers the answer given before; still open: no default.
+                default=False if self.status(top.id) == "answered" else None,
                 **common,
             )
         if spot.item is not None:

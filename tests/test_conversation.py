@@ -589,3 +589,86 @@ def test_back_before_the_question_that_asked_goes_to_the_question_before_it(scri
     empty.back()
     c.back()
     assert c.step.key == empty.step.key != "invitees:start"  # as from the list with no one on it yet
+
+
+def two_invitees_closed_with_no() -> Prep:
+    """Jim and Ana invited, then No at "Would you like to invite someone else?"."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("invitees", [{"name": "Jim"}, {"name": "Ana"}])
+    prep.set(("progress", "status", "invitees"), "answered")
+    prep.set(("progress", "at"), "not_invited:start")
+    return prep
+
+
+def test_back_through_a_list_closed_with_no_offers_no_again(script) -> None:
+    """A list closed with No, then Back twice (to the last person's last question) and
+    Enter: at "someone else?" the default was none, so the app lit Yes and Enter began a
+    new person. Now the answer given before (No) is the default there."""
+    c = new(script, two_invitees_closed_with_no())
+    assert c.step.key == "not_invited:start"
+    c.back()
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.back()
+    assert c.step.key == "invitees[1].invitee_private"
+    c.answer(c.step.default)
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.answer(c.step.default)
+    assert c.step.key == "not_invited:start" and len(c.prep.get("invitees")) == 2
+
+
+def test_a_list_still_open_offers_no_default_at_someone_else(script) -> None:
+    """While a list is being added to (not closed yet), "someone else?" has no default."""
+    c = new(script)
+    c.jump("people")
+    c.answer(True)
+    say(c, "Jim")
+    while c.step.key != "invitees:more":
+        c.skip()
+    assert c.step.default is None
+
+
+def test_keep_off_the_sheet_shows_in_what_was_said(script) -> None:
+    """The answer to "Should we keep Anita off your sheet, just for you?" was left out of
+    the transcript, so nothing on screen said Anita was off the sheet. Now it is an entry
+    with the yes/no label the question offers; an item never asked about shows none."""
+    c = new(script)
+    c.jump("people")
+    c.answer(True)
+    say(c, "Anita")
+    while c.step.key != "invitees[0].invitee_private":
+        c.skip()
+    c.answer(True)
+    c.answer(True)  # someone else: Jim
+    say(c, "Jim")
+    while c.step.key != "invitees[1].invitee_private":
+        c.skip()
+    c.answer(False)
+    c.skip()  # someone else?
+    entries = [e for e in c.transcript("people") if e.key.endswith("invitee_private")]
+    assert [(e.key, e.question, e.answer, e.private) for e in entries] == [
+        ("invitees[0].invitee_private", "Should we keep Anita off your sheet, just for you?", "Yes", True),
+        ("invitees[1].invitee_private", "Should we keep Jim off your sheet, just for you?", "No", False),
+    ]
+    c.prep.get("invitees")[1].pop("private")  # (as if never asked)
+    assert [e.key for e in c.transcript("people") if e.key.endswith("invitee_private")] == ["invitees[0].invitee_private"]
+
+
+def test_a_default_kept_off_the_sheet_is_not_said_before_its_question(script) -> None:
+    """Someone not to invite is off the sheet from the start (the list's default): that is
+    not said in the transcript before "Should this stay just for you, off your sheet?"
+    has been reached; after it (answered or skipped), it is."""
+    c = new(script)
+    c.jump("people")
+    c.answer(False)
+    assert c.step.key == "not_invited:start"
+    c.answer(True)
+    say(c, "Rick")
+    asked = lambda: [e.answer for e in c.transcript("people") if e.key == "not_invited[0].not_invited_private"]  # noqa: E731
+    assert asked() == []
+    while c.step.key != "not_invited[0].not_invited_private":
+        c.skip()
+    assert asked() == []
+    c.skip()
+    assert c.step.key == "not_invited:more"
+    assert asked() == ["Yes"]

@@ -673,3 +673,28 @@ def test_back_from_a_persons_name_goes_to_the_question_that_asked(prep_path: Pat
     ], asked
     assert "My strengths" not in after
     assert saved(prep_path)["invitees"] == [{"name": "Jim", "relation": "my brother"}]
+
+
+def test_back_through_a_list_closed_with_no_takes_no_at_enter(prep_path: Path) -> None:
+    """Two people added and No at "someone else?"; back twice, Enter (Ana's answer kept),
+    Enter at "Would you like to invite someone else?": it said 'Skipped for now.', as if
+    nothing had been answered there. Now Enter gives the answer given before, No, as the
+    app lights it, and the talk goes on past the list."""
+    from driverseat.store import PrepStore
+
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("invitees", [{"name": "Jim"}, {"name": "Ana"}])
+    prep.set(("progress", "status", "invitees"), "answered")
+    prep.set(("progress", "at"), "not_invited:start")
+    PrepStore(prep_path).save(prep)
+    _code, out = run_lines(prep_path, lines("back", "back", "", "", "quit"))
+    asked = "Would you like to invite someone else?"
+    assert out.count(asked) == 2
+    after = out[out.rindex(asked):]
+    assert "Skipped for now." not in after
+    assert "Is there someone you would rather not have at the meeting?" in after
+    data = saved(prep_path)
+    assert [i["name"] for i in data["invitees"]] == ["Jim", "Ana"]
+    assert data["progress"]["status"]["invitees"] == "answered"
+    assert data["progress"]["at"] == "not_invited:start"

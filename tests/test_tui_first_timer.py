@@ -647,8 +647,8 @@ async def test_a_whole_walk_posted_at_once_lands_every_word(tmp_path: Path) -> N
         for keys in walk.steps:
             rest = keys
             while rest:
-                if rest.startswith("\x1b[C"):
-                    app.post_message(events.Key("right", None))
+                if rest.startswith(("\x1b[C", "\x1b[D")):
+                    app.post_message(events.Key("right" if rest[2] == "C" else "left", None))
                     rest = rest[3:]
                     continue
                 key, character = names.get(rest[0], (rest[0], rest[0]))

@@ -311,3 +311,116 @@ async def test_enter_in_a_list_of_ticks_finishes_like_done(tmp_path: Path, langu
         await pilot.press("enter")
         await until(pilot, lambda: app.conversation.step.key != "see_before")
         assert app.conversation.prep.get(step.question.path) == [step.choices[0].value, step.choices[2].value]
+
+
+# ------------------------------------------------------------ arrows stop at the ends of a row
+async def _to_anitas_private_question(pilot: Any, app: DriverseatApp) -> None:
+    """People, Yes, "Anita", then Enter through her questions to "keep her off the sheet?"."""
+    await pilot.press(*"Sam", "enter")
+    await pilot.pause()
+    app.screen.jump("people")
+    await pilot.pause()
+    await pilot.press("enter")  # Yes
+    await until(pilot, lambda: app.conversation.step.key == "invitees[0].invitee_name")
+    await pilot.press(*"Anita", "enter")
+    await until(pilot, lambda: app.conversation.step.key != "invitees[0].invitee_name")
+    while app.conversation.step.key != "invitees[0].invitee_private":
+        key = app.conversation.step.key
+        await pilot.press("ctrl+n")  # skip who she is, why, the note, how
+        await until(pilot, lambda: app.conversation.step.key != key)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_left_and_right_stop_at_the_ends_of_a_row_of_buttons(tmp_path: Path, language: str) -> None:
+    """At "Should we keep Anita off your sheet, just for you?" No was lit; Right (towards
+    No) went round to Yes, and Enter kept her off the sheet. Left from Yes went round to
+    No. Now the arrows stop at the ends of the row: an arrow towards the lit button
+    leaves it lit."""
+
+    app = DriverseatApp(tmp_path / "prep.yaml", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_anitas_private_question(pilot, app)
+        assert app.conversation.step.default is False
+        lit = lambda: [b.id for b in app.screen.query("#buttons Press") if b.display and b.variant == "primary"]  # noqa: E731
+        focused = lambda: app.screen.focused.id if app.screen.focused else None  # noqa: E731
+        await until(pilot, lambda: focused() == "choice-1")
+        await pilot.press("right")
+        await pilot.pause()
+        assert focused() == "choice-1" and lit() == ["choice-1"]
+        await pilot.press("left")
+        await until(pilot, lambda: focused() == "choice-0")
+        await pilot.press("left")
+        await pilot.pause()
+        assert focused() == "choice-0" and lit() == ["choice-0"]
+        await pilot.press("right", "right")
+        await until(pilot, lambda: focused() == "choice-1")
+        assert lit() == ["choice-1"]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "invitees[0].invitee_private")
+        assert app.conversation.prep.get("invitees")[0]["private"] is False
+
+
+# ------------------------------------------------------------ back through a list closed with No
+def two_invitees_closed_with_no(path: Path, language: str = "en") -> Path:
+    """Jim and Ana invited, then No at "Would you like to invite someone else?"."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("language", language)
+    prep.set("invitees", [{"name": "Jim"}, {"name": "Ana"}])
+    prep.set(("progress", "status", "invitees"), "answered")
+    prep.set(("progress", "at"), "not_invited:start")
+    PrepStore(path).save(prep)
+    return path
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_back_through_a_list_closed_with_no_lights_no(tmp_path: Path, language: str) -> None:
+    """Two people added and No at "someone else?"; Ctrl+B twice (Ana's "keep her off your
+    sheet?"), Enter: at "Would you like to invite someone else?" Yes was lit, and Enter
+    began a new person ("What is their name?"). Now No is lit, the answer given before,
+    and Enter goes on past the list with the two people as they were."""
+    path = two_invitees_closed_with_no(tmp_path / "prep.yaml", language)
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.conversation.step.key == "not_invited:start"
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.conversation.step.key == "invitees[1].invitee_private")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        no = app.screen.query_one("#choice-1")
+        assert app.conversation.step.choices[1].value is False
+        await until(pilot, lambda: app.screen.focused is no)
+        assert [b.id for b in app.screen.query("#buttons Press") if b.display and b.variant == "primary"] == ["choice-1"]
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "invitees:more")
+        assert app.conversation.step.key == "not_invited:start"
+        assert [i["name"] for i in app.conversation.prep.get("invitees")] == ["Jim", "Ana"]
+
+
+# ------------------------------------------------------------ keep off the sheet: said on screen
+@pytest.mark.parametrize(("language", "asked", "yes"), [
+    ("en", "Should we keep Anita off your sheet, just for you?", "Yes"),
+    ("es", None, "Sí"),
+])
+async def test_keeping_someone_off_the_sheet_shows_in_what_was_said(
+    tmp_path: Path, language: str, asked: str | None, yes: str
+) -> None:
+    """Yes at "Should we keep Anita off your sheet, just for you?": the list of what was
+    said showed Anita's name and nothing about the sheet, so nothing on screen said she
+    was now off it. Now the question and the answer (the button's own word) are there."""
+    from textual.widgets import Static
+
+    app = DriverseatApp(tmp_path / "prep.yaml", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_anitas_private_question(pilot, app)
+        question = asked or app.conversation.step.text
+        await pilot.press("left", "enter")  # Yes
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        assert app.conversation.prep.get("invitees")[0]["private"] is True
+        shown = [str(w.render()) for w in app.screen.query("#talk Static") if w.display]
+        assert f"{question}\n{yes}" in shown, shown

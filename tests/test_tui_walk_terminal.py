@@ -34,7 +34,7 @@ from driverseat.script import load_script
 from driverseat.store import PrepStore, read_prep
 from test_tui_terminal import END_WAIT, driverseat_in_terminal
 
-ENTER, CTRL_S, RIGHT, SPACE = "\r", "\x13", "\x1b[C", " "
+ENTER, CTRL_S, RIGHT, LEFT, SPACE = "\r", "\x13", "\x1b[C", "\x1b[D", " "
 LISTS = {"invitees": 2, "not_invited": 1, "priorities": 3, "off_limits": 1, "important_to": 1,
          "important_for": 1, "strengths": 2, "questions": 1}
 NAMES = {"invitees": ["Jim", "Ana"], "not_invited": ["Rick"]}
@@ -57,6 +57,11 @@ def _focused_button(step: Any) -> int:
     return 0
 
 
+def _arrows(moves: int) -> str:
+    """The arrow keys that move the focus ``moves`` buttons along a row (it stops at the ends)."""
+    return RIGHT * moves if moves >= 0 else LEFT * -moves
+
+
 def walk_keys() -> Walk:
     """Play the walk through the engine alone and write down the keys for each answer."""
     script = load_script("en")
@@ -74,7 +79,7 @@ def walk_keys() -> Walk:
             want = counts.get(qid, 0) < LISTS.get(qid, 0)
             counts[qid] = counts.get(qid, 0) + (1 if want else 0)
             target = next(i for i, c in enumerate(step.choices) if c.value is want)
-            walk.steps.append(RIGHT * ((target - _focused_button(step)) % len(step.choices)) + ENTER)
+            walk.steps.append(_arrows(target - _focused_button(step)) + ENTER)
             conversation.answer(want)
         elif step.input in ("short", "long"):
             if step.key.endswith("invitee_name") or step.key.endswith("not_invited_name"):
@@ -90,7 +95,7 @@ def walk_keys() -> Walk:
             private = step.key.endswith("_private") and qid == "not_invited"
             want_value = True if private else step.choices[_focused_button(step)].value
             target = next(i for i, c in enumerate(step.choices) if c.value == want_value)
-            walk.steps.append(RIGHT * ((target - _focused_button(step)) % len(step.choices)) + ENTER)
+            walk.steps.append(_arrows(target - _focused_button(step)) + ENTER)
             conversation.answer(want_value)
         elif step.input == "choice":
             walk.steps.append(ENTER)

@@ -15,7 +15,7 @@ widget that has lost the focus hands any key still waiting for it to the one tha
 Each answer widget takes its own Enter (and Ctrl+S, arrows, Space) in turn with the keys
 typed before it, rather than through a key binding further up, which is only seen after
 a trip through the app. A row of buttons works like one choice: Left and Right move
-between them, and only the one that Enter would press is lit. Line breaks left at the
+between them (stopping at either end, never going round), and only the one that Enter would press is lit. Line breaks left at the
 very end of a long answer (Enter pressed before Ctrl+S) are not words, so they are not
 kept; everything else is.
 """
@@ -567,13 +567,14 @@ class AnswerArea(Vertical):
             self.post_message(self.Answered(value, self.shown))
 
     def action_button(self, step: int) -> None:
-        """Left / Right: the next button in the row (and round again)."""
+        """Left / Right: the next button in the row; at either end the focus stays where it
+        is (no going round, so an arrow towards the lit button leaves it lit)."""
         focused = self.screen.focused
         if not isinstance(focused, Press) or focused.parent is None:
             return
         row = [b for b in focused.parent.query_children(Press) if b.display]
         if focused in row:
-            self.screen.set_focus(row[(row.index(focused) + step) % len(row)])
+            self.screen.set_focus(row[max(0, min(len(row) - 1, row.index(focused) + step))])
 
     @on(events.DescendantFocus)
     def _light_the_focused(self, event: events.DescendantFocus) -> None:
