@@ -18,16 +18,9 @@ from driverseat.prep import Prep
 from driverseat.store import PrepStore
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.screens.language import LanguageScreen
+from test_tui_first_timer import with_name
 
 SIZE = (80, 24)
-
-
-def with_name(path: Path, name: str = "Sam") -> Path:
-    store = PrepStore(path)
-    prep = Prep.new()
-    prep.set(("person", "name"), name)
-    store.save(prep)
-    return path
 
 
 async def until(pilot: Any, condition: Any) -> None:

@@ -199,22 +199,20 @@ def test_tricky_text_is_written_alike_by_both_dumpers(text: str) -> None:
     assert yamlio.dump(data) == yamlio.dump(data, careful=True)
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.dictionaries(
-            st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
-            st.recursive(
-                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
-                max_leaves=10,
-            ),
-            max_size=6,
-        ),
-        min_size=1,
-        max_size=6,
-    )
+# A prep as saved once: a few top-level parts holding anything YAML can.
+A_SAVE = st.dictionaries(
+    st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+        max_leaves=10,
+    ),
+    max_size=6,
 )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(A_SAVE, min_size=1, max_size=6))
 def test_writing_only_what_changed_gives_the_same_text(versions) -> None:
     cache = yamlio.DumpCache()
     for data in versions:  # one prep changing over several saves
@@ -222,22 +220,7 @@ def test_writing_only_what_changed_gives_the_same_text(versions) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.dictionaries(
-            st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
-            st.recursive(
-                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
-                max_leaves=10,
-            ),
-            max_size=6,
-        ),
-        min_size=2,
-        max_size=6,
-    ),
-    st.integers(min_value=0, max_value=5),
-)
+@given(st.lists(A_SAVE, min_size=2, max_size=6), st.integers(min_value=0, max_value=5))
 def test_a_cache_made_ready_from_the_prep_as_read_gives_the_same_text(versions, primed_after) -> None:
     """The parts written out ahead (from the prep as read, as on opening) never show in a
     later save in place of what the person changed, whether they were ready before the
