@@ -62,7 +62,10 @@ async def test_first_run_greets_and_asks_the_name(prep_path: Path) -> None:
         await pilot.pause()
         screen = talk(app)
         banner = str(screen.query_one("#banner").render())
-        assert "skip anything" in banner
+        intro = str(screen.query_one("#intro").render())
+        assert "Hello" in banner and "40 minutes" in banner
+        assert "skip any question" in intro  # said once, by the welcome itself, not by the greeting too
+        assert "skip" not in banner and "step at a time" not in banner
         assert app.conversation.step.key == "name"
         assert screen.focused is screen.query_one("#short", Input)
         await give_text(pilot, "  Sam  ")

@@ -199,14 +199,14 @@ def test_tricky_text_is_written_alike_by_both_dumpers(text: str) -> None:
     assert yamlio.dump(data) == yamlio.dump(data, careful=True)
 
 
+def _nested(inner: st.SearchStrategy) -> st.SearchStrategy:
+    return st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3)
+
+
 # A prep as saved once: a few top-level parts holding anything YAML can.
 A_SAVE = st.dictionaries(
     st.sampled_from(["person", "goal", "invitees", "progress", "updated", "extra"]),
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
-        max_leaves=10,
-    ),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20), _nested, max_leaves=10),
     max_size=6,
 )
 
