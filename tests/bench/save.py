@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +40,7 @@ def measure(path: Path, saves: int) -> list[float]:
     store.lock()
     try:
         prep = store.load()
+        ready(store.prepare_saves)
         times = []
         for n in range(saves):
             prep.set(("goal", "why"), f"Because it matters to me ({n}).")
@@ -51,11 +53,23 @@ def measure(path: Path, saves: int) -> list[float]:
         store.unlock()
 
 
+def ready(start: Callable[[], None]) -> None:
+    """Make the first save ready as the front ends do (a thread writes out the prep as
+    read), and wait for it: the person reads the first question meanwhile."""
+    import threading
+
+    start()
+    for thread in threading.enumerate():
+        if thread.name == "driverseat-ready":
+            thread.join()
+
+
 def through_session(path: Path, saves: int, passphrase: str | None) -> tuple[list[float], list[float], list[float]]:
     """Per save: the caller's time in ``Session.save``, and the time until it is on disk;
     then the caller's time for saves one after another while the writer is still busy
     (one every 50 ms, as fast typing would)."""
     session = Session.open(path, passphrase=passphrase)
+    ready(session.ready_saves)  # as both front ends do once their first question is up
     caller, disk, busy = [], [], []
     try:
         for n in range(saves):
