@@ -864,3 +864,36 @@ async def test_a_long_choice_list_uses_the_room_there_is(tmp_path: Path, languag
         assert in_sight(app, choice)
         question_in_sight(app)
         assert in_sight(app, screen.query_one("#hint")) and in_sight(app, screen.query_one("#actions"))
+
+
+async def test_welcome_back_counts_many_open_parts_and_keeps_the_buttons_in_sight(tmp_path: Path) -> None:
+    """Coming back with many parts still open, the greeting counts them (the list of parts
+    names them) instead of naming them all: the names ran to six lines and pushed the
+    question's Back and Skip below the screen at 80x24. A few open parts are still named."""
+    from driverseat import locations
+
+    many = tmp_path / "many.yaml"
+    data, _lines = yamlio.load((locations.examples_dir() / "full.yaml").read_text(encoding="utf-8"))
+    many.write_text(yamlio.dump({"schema_version": data["schema_version"], "language": "en",
+                                 "person": {"name": "Ana"}, "goal": {"words": "A job."}}), encoding="utf-8")
+    few = tmp_path / "few.yaml"
+    for part in ("goal", "questions"):  # two parts open again in the full example
+        data.pop(part, None)
+    data["progress"] = {"at": "name"}
+    few.write_text(yamlio.dump(data), encoding="utf-8")
+    for path in (many, few):
+        path.chmod(0o600)
+        app = DriverseatApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            banner = str(app.screen.query_one("#banner").render())
+            still_open = [p.section.title for p in app.conversation.progress() if p.state != "done"]
+            if path is many:
+                assert len(still_open) > TalkScreen.NAMED_OPEN
+                assert f"{len(still_open)} parts are still open" in banner and "Still open:" not in banner
+            else:
+                assert 0 < len(still_open) <= TalkScreen.NAMED_OPEN
+                assert f"Still open: {', '.join(still_open)}." in banner
+            question_in_sight(app)
+            for button in ("#back", "#skip"):
+                assert in_sight(app, app.screen.query_one(button)), (path.name, button)

@@ -100,6 +100,7 @@ class TalkScreen(Screen[None]):
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
+    NAMED_OPEN = 3  # up to this many parts still open are named in the greeting; more are counted
     AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
 
     def __init__(
@@ -149,6 +150,8 @@ class TalkScreen(Screen[None]):
             return (hello, words("welcome_all_done"))
         if conversation.at_end:
             return (hello,)
+        if len(open_parts) > self.NAMED_OPEN:  # (a long list pushed the question's buttons below the screen)
+            return (hello, words("welcome_left_many", count=len(open_parts)))
         return (hello, words("welcome_left", parts=", ".join(open_parts)))
 
     # ------------------------------------------------------------------ layout
