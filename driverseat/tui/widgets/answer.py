@@ -154,7 +154,7 @@ def long_box_class() -> type[TextArea]:
                     event.prevent_default()
                     area = _area_of(self)
                     if area is not None:
-                        area.give(self.text.rstrip("\r\n"))
+                        area.action_done()  # (the words as typed, line breaks left at the very end aside)
                     return
                 await super()._on_key(event)
 
@@ -616,7 +616,6 @@ class AnswerArea(Vertical):
         if step is None:
             return
         if step.input == "long":
-            self.give(self._long(None).text.rstrip("\r\n"))
+            self.give(self.typed())
         elif step.input == "choices":
-            picked = self._ticks(None).selected
-            self.give([step.choices[i].value for i in sorted(picked)])
+            self.give(self.ticked() or [])  # (no list made yet: nothing ticked)
