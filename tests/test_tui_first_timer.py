@@ -318,6 +318,8 @@ async def test_a_small_window_asks_to_be_bigger_and_comes_back(prep_path: Path) 
         assert "a little bigger" in str(text.render())
         assert text.region.width >= 30 and text.region.height >= 2  # drawn, not an empty box
         assert "bigger" in app.export_screenshot()
+        assert app.check_action("quit", ()) and not any(  # only Ctrl+Q until the window is bigger
+            app.check_action(action, ()) for action in ("review", "export", "goto", "guide", "language"))
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, TalkScreen)

@@ -535,10 +535,8 @@ class DriverseatApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
         it is open, and a screen can hide the key that would open itself."""
-        from driverseat.tui.screens.trouble import TooSmallScreen
-
-        if isinstance(self.screen, TooSmallScreen) or getattr(self.screen, "COVER", False):
-            return action in ("quit",)  # (a cover over the answers: only its passphrase opens it)
+        if getattr(self.screen, "COVER", False):  # (asked for every key shown: no import here)
+            return action in ("quit",)  # (a cover over the answers, or 'a bigger window, please')
         if action == "quit" and "quit" in getattr(self.screen, "HIDES", ()):
             return False  # the screen's own Ctrl+Q says what to do there
         talk = self.talk()

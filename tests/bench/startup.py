@@ -27,12 +27,13 @@ It also prints, once, the import time of ``driverseat.tui.app`` against ``textua
 screen), and the modules driverseat adds on top of textual.app, biggest first, to show
 where time goes. With ``--phases`` it also starts each headless and times the phases
 inside the process (Textual's import, CSS parsing and applying, layout and drawing, the
-garbage collector, the widgets on the first screen), so a change can be judged without
-a profiler's overhead.
+garbage collector, the widgets on the first screen), for the bare app, the floor (the same
+widgets, no driverseat) and driverseat, so a change can be judged without a profiler's
+overhead; ``--phases-only`` prints just that table (quick, no terminal).
 
 Not a test: it prints. Run it with
 
-    /work/main/.venv/bin/python tests/bench/startup.py [--runs 10] [--bytecode-as-is] [--phases]
+    /work/main/.venv/bin/python tests/bench/startup.py [--runs 10] [--bytecode-as-is] [--phases | --phases-only]
 """
 
 from __future__ import annotations
@@ -170,7 +171,14 @@ def first_display(self, screen, renderable):
         self.exit()
     return display(self, screen, renderable)
 App._display = first_display
-if sys.argv[1] == "bare":
+if sys.argv[1] == "floor":  # the same widgets, no driverseat: SAME_WIDGETS_APP, given its file and stylesheet
+    import importlib.util
+    floor_file, sys.argv[1:] = sys.argv[2], sys.argv[3:]
+    spec = importlib.util.spec_from_file_location("floor_app", floor_file)
+    floor = sys.modules["floor_app"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(floor)
+    floor.SameWidgets().run(headless=True, size=(80, 24))
+elif sys.argv[1] == "bare":
     from textual.widgets import Static
 
     class Bare(App):
@@ -196,11 +204,16 @@ def phases(folder: Path, preps: dict[str, Callable[[], Path]], env: dict[str, st
 
     child = folder / "phases_child.py"
     child.write_text(PHASES_CHILD, encoding="utf-8")
-    found: dict[str, list[dict[str, float]]] = {name: [] for name in ["bare", *preps]}
+    floor = folder / "phases_floor.py"
+    floor.write_text(SAME_WIDGETS_APP, encoding="utf-8")
+    found: dict[str, list[dict[str, float]]] = {name: [] for name in ["bare", "floor", *preps]}
     for run in range(runs + 1):
         for name in found:
-            target = "bare" if name == "bare" else str(preps[name]())
-            done = subprocess.run([sys.executable, str(child), target], capture_output=True, text=True,
+            if name == "floor":
+                target = ["floor", str(floor), str(ROOT / "driverseat" / "tui" / "app.tcss")]
+            else:
+                target = ["bare" if name == "bare" else str(preps[name]())]
+            done = subprocess.run([sys.executable, str(child), *target], capture_output=True, text=True,
                                   env=env, cwd=str(ROOT), timeout=WAIT, stdin=subprocess.DEVNULL)
             if run:  # the first round is a warm-up
                 found[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -331,6 +344,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="measured runs of each app (default 10)")
     parser.add_argument("--phases", action="store_true",
                         help="also time the phases inside the process (headless), to see where time goes")
+    parser.add_argument("--phases-only", action="store_true",
+                        help="only the phases inside the process (quick, to judge a change; no terminal)")
     parser.add_argument(
         "--bytecode-as-is", action="store_true",
         help="leave PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX as they are (default: a fresh .pyc cache)",
@@ -354,6 +369,20 @@ def main() -> int:
             template = folder / f"template-{label.replace(' ', '')}.yaml"
             template.write_text(text, encoding="utf-8")
             marks[label] = opening_marker(template)
+
+        def copy(label: str) -> Callable[[], Path]:
+            def make() -> Path:
+                path = folder / f"prep-{next(count)}.yaml"
+                if label:
+                    path.write_text(filled[label], encoding="utf-8")
+                    os.chmod(path, 0o600)
+                return path
+            return make
+
+        preps = {"new prep": copy(""), "example": copy("example"), "600 KB": copy("600 KB")}
+        if options.phases_only:
+            phases(folder, preps, env, options.runs)
+            return 0
 
         def new_prep() -> float:  # a new prep every time: the first screen a new person sees
             path = folder / f"prep-{next(count)}.yaml"
@@ -415,18 +444,7 @@ def main() -> int:
         report_imports(env)
         if options.phases:
             print()
-
-            def copy(label: str) -> Callable[[], Path]:
-                def make() -> Path:
-                    path = folder / f"prep-{next(count)}.yaml"
-                    if label:
-                        path.write_text(filled[label], encoding="utf-8")
-                        os.chmod(path, 0o600)
-                    return path
-                return make
-
-            phases(folder, {"new prep": copy(""), "example": copy("example"), "600 KB": copy("600 KB")},
-                   env, options.runs)
+            phases(folder, preps, env, options.runs)
     return 0
 
 

@@ -158,6 +158,8 @@ class TooSmallScreen(ModalScreen[None]):
 
     The app takes it away by itself as soon as the window is big enough again."""
 
+    COVER = True  # it covers the whole app: only Ctrl+Q works until the window is bigger
+
     def __init__(self, words: Words):
         super().__init__()
         self.words = words
