@@ -588,7 +588,11 @@ class Conversation:
                         if not isinstance(item, dict):
                             continue
                         ahead = self._ahead_in_item(question, index)
-                        for sub in question.questions:
+                        # (an item's first answer is said under the list's own question, as
+                        # it was asked: "Is there another thing you are good at?" / "I show up
+                        # on time", not "What is it?" once for every item)
+                        lead = question.text if index == 0 else (question.more or question.text)
+                        for position, sub in enumerate(question.questions):
                             # (``private`` is said too, "Yes" or "No" as the question offered
                             # it: the person sees what they chose for the sheet; a new item's
                             # own default is not said before its question has been reached)
@@ -600,7 +604,7 @@ class Conversation:
                                 Entry(
                                     Spot(question.id, index, sub.id).key,
                                     section,
-                                    self._fill(sub.text, question, item),
+                                    lead if position == 0 else self._fill(sub.text, question, item),
                                     self.display(sub, item.get(sub.field)),
                                     is_private(item),
                                 )

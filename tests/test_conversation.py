@@ -672,3 +672,31 @@ def test_a_default_kept_off_the_sheet_is_not_said_before_its_question(script) ->
     c.skip()
     assert c.step.key == "not_invited:more"
     assert asked() == ["Yes"]
+
+
+def test_each_item_of_a_list_is_said_under_the_question_that_asked_for_it(script) -> None:
+    """What was said in a part showed "What is it?" once for every strength, so the list
+    read as the same question over and over. An item's first answer is now said under the
+    list's own question as it was asked (the first, then "another"); its other answers
+    keep their own questions."""
+    c = new(script)
+    c.jump("strengths")
+    c.answer(True)
+    say(c, "I can fix bikes.")
+    c.answer(True)
+    say(c, "  I show up on time.")
+    c.answer(False)
+    entries = [(e.key, e.question, e.answer) for e in c.transcript("strengths")]
+    assert entries == [
+        ("strengths[0].strength_text", "Is there something you are good at?", "I can fix bikes."),
+        ("strengths[1].strength_text", "Is there another thing you are good at?", "  I show up on time."),
+    ]
+    c.jump("people")
+    c.answer(True)
+    say(c, "Jim")
+    while c.step.key != "invitees[0].invitee_private":
+        c.skip()
+    c.answer(False)
+    said = {e.key: e.question for e in c.transcript("people")}
+    assert said["invitees[0].invitee_name"] == "Is there someone you would like to invite to your meeting?"
+    assert said["invitees[0].invitee_private"] == "Should we keep Jim off your sheet, just for you?"
