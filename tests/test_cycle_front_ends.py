@@ -283,7 +283,7 @@ def test_a_changed_item_is_used_at_once_in_plain_mode(tmp_path: Path, watch: lis
     plan = {
         "since_agreed_0": [["2"]],
         "carry_0": [["2"]],
-        "carry_0_words": [["Alex  ✨", ""]],
+        "carry_0_words": [["Alex  ✨"]],  # a name: one line
         "carry_1": [["quit"]],
     }
     plain(path, KeyTypist(plan), watch)
