@@ -137,6 +137,13 @@ def day_at(prep: Prep, at: str, text: Any = None) -> date | None:
     return remembered_day(prep, at, text) or read_day(text, prep.language)
 
 
+def moved_to(prep: Prep) -> date | None:
+    """The new day of a meeting that was moved (``after.happened`` is "moved" and
+    ``after.new_date`` reads as a day); None otherwise. Once that day has passed, the
+    meeting is asked about as one whose own day has passed."""
+    return day_at(prep, "after.new_date") if prep.get("after.happened") == "moved" else None
+
+
 def _names(text: str) -> list[str]:
     """The names in a list of words kept one a line (``- Monday``)."""
     return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
@@ -254,8 +261,8 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
                 keep_hidden.append(dotted)
             note(split_path(dotted), value, private)
     next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
-    if not isinstance(next_date, str) or is_empty(next_date):
-        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved
+    if (not isinstance(next_date, str) or is_empty(next_date)) and last.get("after.happened") == "moved":
+        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved (and not held since)
     if isinstance(next_date, str) and not is_empty(next_date):
         new.set("meeting.date", next_date)
         for place in ("after.next_date", "after.new_date"):  # read as it was kept
