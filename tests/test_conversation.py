@@ -672,3 +672,20 @@ def test_a_default_kept_off_the_sheet_is_not_said_before_its_question(script) ->
     c.skip()
     assert c.step.key == "not_invited:more"
     assert asked() == ["Yes"]
+
+
+@pytest.mark.parametrize(("language", "who"), [("en", "your team or family"), ("es", "su equipo o su familia")])
+@pytest.mark.parametrize("before", ["skip", "no"])
+def test_the_differences_question_says_who_they_are_when_the_question_before_was_skipped(language: str, who: str, before: str) -> None:
+    """'Is there something you and they don't agree on?' came right after 'Is there something
+    your team or family say is important FOR you?' was skipped (or answered No): "they" was
+    no one. The question stands on its own: it says who."""
+    from driverseat.script import load_script
+
+    c = new(load_script(language))
+    c.jump("to_and_for")
+    for _ in ("important_to", "important_for"):
+        assert c.step.key.split(":")[0] in ("important_to", "important_for")
+        c.skip() if before == "skip" else c.answer(False)
+    assert c.step.key == "differences:start"
+    assert who in c.step.text and " they " not in c.step.text and " ellos " not in c.step.text
