@@ -214,6 +214,7 @@ class Conversation:
         # Back from the first question of a list's item that holds words: at the question
         # that asked for it (list, item), where Yes goes on with that item, not a new one.
         self._door: tuple[str, int] | None = None
+        self._again: str | None = None  # the part being walked again, answered questions too (``ask_again``)
         self._spot: Spot | None = None  # (none yet while the place to resume is found)
         self._spot = self._resume_spot()
 
@@ -454,10 +455,24 @@ class Conversation:
         """Go to a section: its first open question, or its first question."""
         self._pending = None
         self._return_to = None
+        self._again = None
         section = self.script.section(section_id)
         spots = [s for s in self._spots() if self.script.question(s.qid).section == section.id]
         first_open = next((s for s in spots if not self.handled(self.script.question(s.qid))), None)
         return self._move_to(first_open or (spots[0] if spots else None))
+
+    def ask_again(self, path: DataPath) -> Step:
+        """Go to the question kept at ``path`` to ask it again, and walk the rest of its
+        part again from there, answered questions too (each shows what was said before):
+        a meeting moved once more is asked its new day again. Stays put when no such
+        question is asked now."""
+        spot = next((s for s in self._spots() if s.item is None and self.script.question(s.qid).path == path), None)
+        if spot is None:
+            return self.step
+        self._pending = None
+        self._return_to = None
+        self._again = self.script.question(spot.qid).section
+        return self._move_to(spot)
 
     def edit(self, key: str) -> Step:
         """Change an earlier answer, then come back here."""
@@ -760,6 +775,10 @@ class Conversation:
         if index is None:
             following = self._first_after(spot.qid, spots)
             return self._move_to(self._next_open(spots, spots.index(following)) if following else self._next_open(spots, 0))
+        section = self.script.question(spot.qid).section
+        if section == self._again and index + 1 < len(spots) and self.script.question(spots[index + 1].qid).section == section:
+            return self._move_to(spots[index + 1])  # asked again: the part is walked again, in order
+        self._again = None
         return self._move_to(self._next_open(spots, index + 1))
 
     def _advance_after_edit(self, spot: Spot | None) -> Step:

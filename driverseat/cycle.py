@@ -12,7 +12,8 @@ done after one meeting:
   last time (people, needs, time and place, TO/FOR, strengths, off-limits, and the next
   meeting's day from after the meeting) is asked
   once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
-  for the engine), with the goal follow-up and what was agreed last time;
+  for the engine; the name the person likes is only kept or changed), with the goal
+  follow-up and what was agreed last time;
 - ``settle`` puts a changed item's new words in place at once, and removes what the
   person chose to remove once every carried item has been seen (list places stay put
   until then); then only where each item was and what was chosen stays in
@@ -136,6 +137,13 @@ def day_at(prep: Prep, at: str, text: Any = None) -> date | None:
     return remembered_day(prep, at, text) or read_day(text, prep.language)
 
 
+def moved_to(prep: Prep) -> date | None:
+    """The new day of a meeting that was moved (``after.happened`` is "moved" and
+    ``after.new_date`` reads as a day); None otherwise. Once that day has passed, the
+    meeting is asked about as one whose own day has passed."""
+    return day_at(prep, "after.new_date") if prep.get("after.happened") == "moved" else None
+
+
 def _names(text: str) -> list[str]:
     """The names in a list of words kept one a line (``- Monday``)."""
     return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
@@ -253,8 +261,8 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
                 keep_hidden.append(dotted)
             note(split_path(dotted), value, private)
     next_date = last.get("after.next_date")  # "When is the next meeting?": this prep's meeting day
-    if not isinstance(next_date, str) or is_empty(next_date):
-        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved
+    if (not isinstance(next_date, str) or is_empty(next_date)) and last.get("after.happened") == "moved":
+        next_date = last.get("after.new_date")  # or the new day of a meeting that was moved (and not held since)
     if isinstance(next_date, str) and not is_empty(next_date):
         new.set("meeting.date", next_date)
         for place in ("after.next_date", "after.new_date"):  # read as it was kept
@@ -378,21 +386,23 @@ def since_section(prep: Prep, language: str) -> Section | None:
         head = entry["at"].split(".")[0]
         if head == "meeting":
             head = "needs" if entry["at"].startswith("meeting.needs") else "meeting"
+        # A name does not stop being true: it is kept or changed, never removed.
+        name = entry["at"] == "person.name"
         ask = Question(
             id=f"carry_{index}",
-            text=say(f"carry_{head}") + " " + say("carry_still_true"),
+            text=say("carry_name") if name else say(f"carry_{head}") + " " + say("carry_still_true"),
             kind="choice",
             section=section_id,
             path=("since", "carried", index, "choice"),
-            choices=tuple(Choice(v, say(f"carry_{v}")) for v in ("keep", "change", "remove")),
+            choices=tuple(Choice(v, say(f"carry_{v}")) for v in (("keep", "change") if name else ("keep", "change", "remove"))),
             recall=(("since", "carried", index, "text"),),
         )
         questions.append(ask)
         questions.append(
             Question(
                 id=f"carry_{index}_words",
-                text=say("carry_new_words"),
-                kind="long",
+                text=say("carry_name_words" if name else "carry_new_words"),
+                kind="short" if name else "long",  # a name is one line, as when first asked
                 section=section_id,
                 path=("since", "carried", index, "words"),
                 when=When(ask.id, ("change",)),

@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,13 @@ def monotonic() -> float:
     return time.monotonic()
 
 
+def _today() -> date:
+    """Today, from the prep's clock (``prep.now_iso``, which tests hold still)."""
+    from driverseat import prep as prep_module
+
+    return date.fromisoformat(prep_module.now_iso()[:10])
+
+
 TRIES = 3  # passphrase tries before a locked prep stays closed
 SLOW_OPEN = 0.5  # seconds: opening that takes longer says so ("Opening your prep...")
 SLOW_SAVE = 0.5  # seconds: a wait for the last save at quit that takes longer says so
@@ -120,6 +128,9 @@ class Session:
         self._failure: BaseException | None = None  # why the last write did not work
         self._writer: Writer[str] = Writer(self._write, lambda ok: self.on_saved(ok))
         self.conversation = Conversation(script, prep, on_change=self.save, place=f"at_{part}" if part else "at")
+        moved = cycle.moved_to(prep) if part == "after" else None
+        if moved is not None and moved < _today():  # the moved meeting's new day has passed: did it happen?
+            self.conversation.ask_again(("after", "happened"))
         self.closed = False
         self.clock: Callable[[], float] = monotonic
         self.hide_after = locations.hide_after_minutes() * 60.0
@@ -236,16 +247,15 @@ class Session:
 
     def after_due(self) -> bool:
         """True when the preparation's meeting day has passed and nothing is noted about
-        it yet: the front ends then offer the after-the-meeting part."""
-        from datetime import date
-
-        from driverseat import prep as prep_module
-
+        it yet, or the day a moved meeting was moved to has passed: the front ends then
+        offer the after-the-meeting part."""
         if self.part:
             return False
+        moved = cycle.moved_to(self.prep)
+        if moved is not None:
+            return moved < _today()
         day = cycle.day_at(self.prep, "meeting.date")
-        today = date.fromisoformat(prep_module.now_iso()[:10])
-        return day is not None and day < today and not self.prep.get("after")
+        return day is not None and day < _today() and not self.prep.get("after")
 
     # ------------------------------------------------------------------ the language
     @property

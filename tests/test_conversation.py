@@ -700,3 +700,20 @@ def test_each_item_of_a_list_is_said_under_the_question_that_asked_for_it(script
     said = {e.key: e.question for e in c.transcript("people")}
     assert said["invitees[0].invitee_name"] == "Is there someone you would like to invite to your meeting?"
     assert said["invitees[0].invitee_private"] == "Should we keep Jim off your sheet, just for you?"
+
+
+@pytest.mark.parametrize(("language", "who"), [("en", "your team or family"), ("es", "su equipo o su familia")])
+@pytest.mark.parametrize("before", ["skip", "no"])
+def test_the_differences_question_says_who_they_are_when_the_question_before_was_skipped(language: str, who: str, before: str) -> None:
+    """'Is there something you and they don't agree on?' came right after 'Is there something
+    your team or family say is important FOR you?' was skipped (or answered No): "they" was
+    no one. The question stands on its own: it says who."""
+    from driverseat.script import load_script
+
+    c = new(load_script(language))
+    c.jump("to_and_for")
+    for _ in ("important_to", "important_for"):
+        assert c.step.key.split(":")[0] in ("important_to", "important_for")
+        c.skip() if before == "skip" else c.answer(False)
+    assert c.step.key == "differences:start"
+    assert who in c.step.text and " they " not in c.step.text and " ellos " not in c.step.text

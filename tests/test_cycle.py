@@ -426,3 +426,32 @@ def test_the_day_of_a_meeting_that_has_been_is_noted_without_talk_of_reminders(t
             assert session.step.text == asked
         finally:
             session.close()
+
+
+@pytest.mark.parametrize(("example", "asked", "words_asked"), [
+    ("full.yaml", "Last time, you liked to be called this name. Do you want to keep it?", "What name do you like to be called now?"),
+    ("full-es.yaml", "La última vez, le gustaba que le llamaran con este nombre. ¿Quiere dejarlo?", "¿Cómo le gusta que le llamen ahora?"),
+])
+def test_the_name_the_person_likes_is_kept_or_changed_never_offered_for_removal(tmp_path: Path, frozen_clock: str, example: str, asked: str, words_asked: str) -> None:
+    """'driverseat next' asked "This is what you said about you. Is it still true?" about the
+    person's own name and offered "Remove it", as if a name were a plan item that stops
+    being true. The name is asked about as a name: keep it, or say the name you like now."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / example).read_bytes())
+    name = read_prep(path)[0].get("person.name")
+    started_next(path)
+    session = Session.open(path)
+    try:
+        while session.step.recall != (name,):
+            assert session.step.section is not None and session.step.section.id == "since"
+            session.skip()
+        step = session.step
+        assert step.text == asked
+        assert [c.value for c in step.choices] == ["keep", "change"]
+        session.answer("change")
+        assert session.step.text == words_asked
+        session.answer("Gregory ")
+        session.skip()  # whatever comes next
+    finally:
+        session.close()
+    assert read_prep(path)[0].get("person.name") == "Gregory "  # as typed

@@ -9,6 +9,7 @@ import pytest
 
 from driverseat import cli, cycle, export, locations
 from driverseat.conversation import Conversation
+from driverseat.export.ics import NoDay
 from driverseat.plain import run
 from driverseat.plain.session import PlainSession
 from driverseat.store import read_prep
@@ -283,7 +284,7 @@ def test_a_changed_item_is_used_at_once_in_plain_mode(tmp_path: Path, watch: lis
     plan = {
         "since_agreed_0": [["2"]],
         "carry_0": [["2"]],
-        "carry_0_words": [["Alex  ✨", ""]],
+        "carry_0_words": [["Alex  ✨"]],  # a name: one line
         "carry_1": [["quit"]],
     }
     plain(path, KeyTypist(plan), watch)
@@ -382,3 +383,74 @@ async def test_a_moved_meeting_in_the_app(tmp_path: Path, frozen_clock: str) -> 
         assert app.conversation.step.text == "Did anything go differently from what you asked for?"
         await pilot.press("ctrl+q")
     assert read_prep(path)[0].get("after.new_date") == "2027-01-15"
+
+
+def test_a_moved_meeting_is_asked_about_again_once_its_new_day_has_passed(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """A meeting moved to 2026-11-20 (before today, 23 November): opening the prep did not
+    say the day had passed, and 'driverseat after' went on at 'Did anything go differently…',
+    never asking about the meeting on its new day. Now both are as for a meeting whose
+    own day has passed: the prep says so, and 'Did the meeting happen?' is asked again."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    plain(path, KeyTypist({"after_happened": [["3"]], "after_new_date": [["2026-11-20"]], "after_not_as_asked": [["quit"]]}), watch, part="after")
+    shown = plain(path, KeyTypist({"welcome": [["quit"]]}), watch)
+    assert "Your meeting day has passed. To note what happened, run: driverseat after" in shown
+    typist = KeyTypist({"after_happened": [["1"]], "after_date": [["2026-11-20"]], "after_who_came": [["quit"]]})
+    plain(path, typist, watch, part="after")
+    assert typist.asked[:3] == ["after_happened", "after_date", "after_who_came"]
+    prep = read_prep(path)[0]
+    assert prep.get("after.happened") == "yes" and prep.get("after.date") == "2026-11-20"
+    assert "Your meeting day has passed" not in plain(path, KeyTypist({"welcome": [["quit"]]}), watch)  # noted now
+    with pytest.raises(NoDay):  # the day it was moved to is not the next meeting: no day for a reminder
+        export.render("ics", prep)
+    _archived, new = cycle.start_next(path)
+    assert new.get("meeting.date") is None  # nor is it carried as the next meeting's day
+
+
+def test_a_moved_meeting_whose_new_day_is_ahead_is_left_as_it_is(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    plain(path, KeyTypist({"after_happened": [["3"]], "after_new_date": [["2026-11-30"]], "after_not_as_asked": [["quit"]]}), watch, part="after")
+    assert "Your meeting day has passed" not in plain(path, KeyTypist({"welcome": [["quit"]]}), watch)
+    typist = KeyTypist({"after_not_as_asked": [["quit"]]})
+    plain(path, typist, watch, part="after")
+    assert typist.asked == ["after_not_as_asked"]
+
+
+def test_a_meeting_moved_once_more_is_asked_its_new_day_again(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """Asked again once its new day had passed, 'It was moved to another day' once more
+    went past 'What is the new day?' (answered before): the old day stayed, and the prep
+    kept saying the day had passed. Now the new day is asked again, the old one shown."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    plain(path, KeyTypist({"after_happened": [["3"]], "after_new_date": [["2026-11-20"]], "after_not_as_asked": [["quit"]]}), watch, part="after")
+    typist = KeyTypist({"after_happened": [["3"]], "after_new_date": [["2026-12-04"]], "after_not_as_asked": [["quit"]]})
+    shown = plain(path, typist, watch, part="after")
+    assert typist.asked == ["after_happened", "after_new_date", "after_not_as_asked"]
+    assert "Your answer now: It was moved to another day" in shown
+    assert "What is the new day? If you know it, type it like 2027-02-20.\nYour answer now: 2026-11-20" in shown
+    assert read_prep(path)[0].get("after") == {"happened": "moved", "new_date": "2026-12-04"}
+    assert "Your meeting day has passed" not in plain(path, KeyTypist({"welcome": [["quit"]]}), watch)
+
+
+async def test_the_app_asks_about_a_moved_meeting_again_once_its_new_day_has_passed(tmp_path: Path, frozen_clock: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat import yamlio
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE
+
+    path = tmp_path / "prep.yaml"
+    prep = read_prep(locations.examples_dir() / "full.yaml")[0]
+    prep.set("after", {"happened": "moved", "new_date": "2026-11-20"})
+    prep.set(("progress", "status", "after_happened"), "answered")
+    prep.set(("progress", "at_after"), "after_not_as_asked")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    said: list[str] = []
+    monkeypatch.setattr(DriverseatApp, "notify", lambda self, message, **kw: said.append(message))
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("Your meeting day has passed." in s for s in said)
+        await app.action_part("after")
+        await pilot.pause()
+        assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        await pilot.press("ctrl+q")

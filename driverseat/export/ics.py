@@ -36,14 +36,14 @@ def days(data: dict[str, Any], read_at: Callable[[str, Any], date | None]) -> tu
     with slashes in the prep's language order).
 
     The next meeting is the one named after the meeting (``after.next_date``, or the new
-    day of a meeting that was moved, ``after.new_date``), else this prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
+    day of a meeting that is still moved, ``after.new_date``), else this prep's own meeting day. Asking for the copy comes a week after the meeting that was."""
     after, meeting = mapping(data.get("after")), mapping(data.get("meeting"))
     def read(place: str, text: Any) -> date | None:
         return read_at(place, text) if text is not None else None
 
     next_day = (
         read("after.next_date", after.get("next_date"))
-        or read("after.new_date", after.get("new_date"))
+        or (read("after.new_date", after.get("new_date")) if after.get("happened") == "moved" else None)
         or (None if after else read("meeting.date", meeting.get("date")))
     )
     if after.get("got_copy") == "no":
