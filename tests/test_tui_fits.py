@@ -1,0 +1,45 @@
+"""What a person sees at 80x24 fits and lines up, in English and Spanish (found by a walkthrough).
+
+Each test reads what is drawn on screen, the way a person would see it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from driverseat.prep import Prep
+from driverseat.store import PrepStore
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.widgets.section_map import MARKS, PARTLY_MARK, SectionMap
+
+SIZE = (80, 24)
+
+
+def new_prep(path: Path, language: str) -> Path:
+    PrepStore(path).save(Prep.new(language))
+    return path
+
+
+@pytest.mark.parametrize("language, side", [("es", None), ("en", 22)])
+async def test_a_long_part_name_wraps_under_its_first_letter(tmp_path: Path, language: str, side: int | None) -> None:
+    """The second line of a part's name starts under the name, not under the mark.
+
+    At 80x24 the Spanish names wrap; the English ones fit, so the column is made narrower."""
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if side:
+            app.screen.query_one("#side").styles.width = side
+            await pilot.pause()
+        section_map = app.screen.query_one("#map", SectionMap)
+        states = set(section_map.state_words.values())
+        marks = (*MARKS.values(), PARTLY_MARK)
+        lines = [section_map.render_line(y).text.rstrip() for y in range(section_map.size.height)]
+        assert any(line.startswith(marks) for line in lines), lines
+        under = [line for line in lines if line.strip() and not line.startswith(marks)]
+        wrapped = [line for line in under if line.strip() not in states]
+        assert wrapped, f"no part name wraps here, so nothing is checked: {lines}"
+        for line in under:
+            assert line.startswith("  ") and line[2] != " ", lines
