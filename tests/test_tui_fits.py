@@ -43,3 +43,33 @@ async def test_a_long_part_name_wraps_under_its_first_letter(tmp_path: Path, lan
         assert wrapped, f"no part name wraps here, so nothing is checked: {lines}"
         for line in under:
             assert line.startswith("  ") and line[2] != " ", lines
+
+
+def tick_lists(language: str) -> list[str]:
+    """The ids of the questions answered with a list of ticks, in a language's script."""
+    from driverseat.script import load_script
+
+    script = load_script(language)
+    return [q.id for s in script.sections for q in s.questions if q.kind == "choices"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_every_tick_list_label_shows_in_full(tmp_path: Path, language: str) -> None:
+    """A tick list's lines do not wrap, so each label must fit beside its box at 80x24
+    (the Spanish 'La tecnología, como una aplicación del teléfono' was cut to '…del…')."""
+    from textual.widgets import SelectionList
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = tick_lists(language)
+        assert len(keys) >= 3
+        for key in keys:
+            app.screen.edit(key)
+            await pilot.pause()
+            ticks = app.screen.query_one("#choices", SelectionList)
+            assert ticks.display and ticks.option_count, key
+            shown = [ticks.render_line(y).text for y in range(ticks.option_count)]
+            for index in range(ticks.option_count):
+                label = str(ticks.get_option_at_index(index).prompt)
+                assert label in shown[index], (key, label, shown[index])
