@@ -73,3 +73,21 @@ async def test_every_tick_list_label_shows_in_full(tmp_path: Path, language: str
             for index in range(ticks.option_count):
                 label = str(ticks.get_option_at_index(index).prompt)
                 assert label in shown[index], (key, label, shown[index])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_the_hint_beside_done_takes_one_line(tmp_path: Path, language: str) -> None:
+    """Under a tick list and a long answer box, the hint beside Done is one line, so the
+    question above keeps its room (the Spanish tick hint took two)."""
+    from textual.widgets import Static
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in (tick_lists(language)[0], "first_step"):
+            app.screen.edit(key)
+            await pilot.pause()
+            hint = app.screen.query_one("#done-hint", Static)
+            words = str(hint.render())
+            shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
+            assert shown == [words], (key, hint.size, shown)
