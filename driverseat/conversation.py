@@ -121,6 +121,12 @@ class Spot:
         return cls(qid, None, phase)
 
 
+def _numbered(section: Section, question: Question) -> tuple[int, int]:
+    """A question's number in its section and the section's count (see ``Step.number``)."""
+    upto = section.questions[: section.questions.index(question) + 1]
+    return max(1, sum(1 for q in upto if q.when is None)), sum(1 for q in section.questions if q.when is None)
+
+
 @dataclass(frozen=True)
 class Step:
     """What a front end shows now: one question, or a reflect-back, note or the end."""
@@ -133,7 +139,11 @@ class Step:
     question: Question | None = None
     choices: tuple[Choice, ...] = ()
     value: Any = None  # what is on file now, to show when changing an answer
-    number: int = 0  # question number within the section, from 1
+    # The question's number within the section, from 1, and how many there are. Only the
+    # questions asked whatever the answers are counted: a follow-up (asked only after some
+    # answers) shares the number of the question it follows, as a list's own questions
+    # share the list's, so the total never changes in the middle of a part.
+    number: int = 0
     total: int = 0
     item: int | None = None
     items: tuple[str, ...] = ()  # labels of the list's items so far
@@ -969,9 +979,8 @@ class Conversation:
     def _step_for(self, spot: Spot) -> Step:
         top = self.script.question(spot.qid)
         section = self.script.section(top.section)
-        asked = self.asked(section)
-        number = next((i + 1 for i, q in enumerate(asked) if q.id == top.id), 0)
-        common: dict[str, Any] = dict(key=spot.key, section=section, number=number, total=len(asked), spot=spot)
+        number, total = _numbered(section, top)
+        common: dict[str, Any] = dict(key=spot.key, section=section, number=number, total=total, spot=spot)
         yes_no = (Choice(True, self.script.say("yes")), Choice(False, self.script.say("no")))
         items = self._items(top) if top.kind == "list" else []
         labels = tuple(self.item_label(top, item, i) for i, item in enumerate(items))

@@ -468,13 +468,57 @@ def test_when_asks_only_if_an_earlier_answer_says_so(script) -> None:
     c.answer(True)
     c.answer("yes")  # first meeting: no question about last time
     assert c.step.key == "feeling"
-    assert c.step.total == 4
+    assert (c.step.number, c.step.total) == (4, 4)
     c.back()
+    assert (c.step.key, c.step.number, c.step.total) == ("first_time", 3, 4)
     c.answer("no")  # been before
-    assert c.step.key == "last_time" and c.step.total == 5
+    # the follow-up is part of question 3: the count in the top line does not jump to "4 of 5"
+    assert (c.step.key, c.step.number, c.step.total) == ("last_time", 3, 4)
     c.answer("I want to speak first.")
+    assert (c.step.key, c.step.number, c.step.total) == ("feeling", 4, 4)
     assert c.step.key == "feeling"
     assert c.prep.get("welcome.last_time") == "I want to speak first."
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_parts_question_count_is_steady_whatever_the_answers(language: str) -> None:
+    """Through a whole preparation answered so that every follow-up is asked, and again so
+    that none is, each part's total stays the same and its number never goes back or
+    skips one (it grew mid-part before: 'question 3 of 4', then 'question 4 of 5')."""
+    from driverseat.script import load_script
+
+    script = load_script(language)
+    totals = {}
+    for opens in (True, False):
+        c = new(script)
+        seen: dict[str, list[int]] = {}
+        for _ in range(500):
+            step = c.step
+            if step.role == "end":
+                break
+            numbers = seen.setdefault(step.section.id, [])
+            if step.role in ("question", "list_start"):
+                numbers.append(step.number)
+            assert totals.setdefault(step.section.id, step.total) == step.total, (step.key, step.total)
+            if step.role in ("reflect", "note"):
+                c.answer(True)
+            elif step.role == "list_start":
+                c.answer(False)
+            elif step.input == "yesno":
+                c.answer(opens)
+            elif step.input == "choice":
+                values = [choice.value for choice in step.choices]
+                c.answer("no" if "no" in values and opens else values[0])
+            elif step.input == "choices":
+                c.answer([step.choices[0].value])
+            elif step.input in ("short", "long"):
+                c.answer("Something." if opens else "")
+            else:
+                c.skip()
+        assert step.role == "end"
+        for section_id, numbers in seen.items():
+            assert numbers == sorted(numbers) and numbers[-1] <= totals[section_id], (section_id, numbers)
+            assert all(b - a <= 1 for a, b in zip(numbers, numbers[1:])), (section_id, numbers)
 
 
 def test_the_transcript_of_one_part_is_that_part_of_the_whole(script) -> None:

@@ -288,3 +288,40 @@ async def test_ctrl_q_twice_does_not_close_without_saving(tmp_path: Path, monkey
     assert app.return_code == 1
     assert app.goodbye() == "Your last answers were not saved."
     assert not path.exists()
+
+
+# ------------------------------------------------------------ only the keys that work there
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_the_save_elsewhere_screen_shows_only_its_own_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The key line there shows Esc (back to the answers) and nothing else: F6 (save a copy
+    of the sheet), F5 (the sheet) and F1 (the guides) were offered over a question about
+    where the answers can go."""
+    from textual.widgets import Footer
+
+    from driverseat.tui.screens.elsewhere import SaveElsewhereScreen
+    from test_pseudo_language import screen_text
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = spanish_prep(folder / "prep.yaml") if language == "es" else folder / "prep.yaml"
+    refuse_folder(monkeypatch, folder)["on"] = True
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#short", Input).value = "Sam"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveElsewhereScreen)
+        app.screen.query_one(Footer)  # the key line is there
+        key_line = screen_text(app).splitlines()[-1]
+        back = words.catalogue(language).say("app", "key_back")
+        assert key_line.split() == ["esc", *back.split()], key_line
+        for key in ("f1", "f5", "f6", "f7", "f8"):
+            await pilot.press(key)  # and the keys not shown do nothing here
+            await pilot.pause()
+            assert isinstance(app.screen, SaveElsewhereScreen), key

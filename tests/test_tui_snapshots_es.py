@@ -55,3 +55,9 @@ def test_export_dialog_in_spanish(snap_compare, place: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(DriverseatApp(example(place, "full-es")), terminal_size=SIZE, run_before=export)
+
+
+def test_a_tick_list_in_spanish(snap_compare, place: Path) -> None:
+    """Every label in full, and the hint beside Listo on one line."""
+    path = example(place, "full-es")
+    assert snap_compare(DriverseatApp(path), terminal_size=SIZE, run_before=at("help_kinds"))

@@ -534,18 +534,17 @@ class DriverseatApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the conversation (guides, sheet, saving a copy) are hidden until
-        it is open, and a screen can hide the key that would open itself."""
+        it is open, and a screen hides the app keys named in its ``HIDES`` (the one that
+        would open itself, or all that do not belong there)."""
         if getattr(self.screen, "COVER", False):  # (asked for every key shown: no import here)
             return action in ("quit",)  # (a cover over the answers, or 'a bigger window, please')
-        if action == "quit" and "quit" in getattr(self.screen, "HIDES", ()):
-            return False  # the screen's own Ctrl+Q says what to do there
+        if action in getattr(self.screen, "HIDES", ()):
+            return False  # (a screen's own Ctrl+Q says what to do there)
         talk = self.talk()
         if action == "goto":  # not while F9 covers the answers
             return talk is None or not talk.hidden
         if action in ("guide", "review", "export", "coach", "history", "part", "language"):
-            if self.conversation is None:
-                return False
-            return action not in getattr(self.screen, "HIDES", ())
+            return self.conversation is not None
         if action == "language_first":  # in the footer only before anything is said, in English
             session = self.session
             hidden = "language" in getattr(self.screen, "HIDES", ())

@@ -35,7 +35,10 @@ class SaveElsewhereScreen(Screen[Path | Literal["close"] | None]):
     """Ask where else to save the answers; dismiss with the path written, None (back to
     the answers), or ``CLOSE_UNSAVED``."""
 
-    HIDES = ("quit",)  # the app's Ctrl+Q does not close from here (``action_close_how``)
+    # Only this screen's own keys work here: the app's Ctrl+Q does not close from here
+    # (``action_close_how``), and the guides, the sheet, a copy of it (F6), earlier
+    # meetings, another language and the command palette do not belong to this question.
+    HIDES = ("quit", "guide", "review", "export", "history", "part", "coach", "language", "language_first", "command_palette")
     BINDINGS = [Binding("escape", "back", "key_back"), Binding("ctrl+q", "close_how", show=False)]
 
     def __init__(self, session: Session, words: Words):

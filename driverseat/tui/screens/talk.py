@@ -258,7 +258,12 @@ class TalkScreen(Screen[None]):
         self.query_one("#banner").display = bool(self.banner) and not self.hidden  # (it says their name)
 
         self.shown += 1
-        first_of_section = step.role in ("question", "list_start") and step.item is None and step.number == 1
+        first_of_section = (  # (a follow-up of the first question shares its number, not its intro)
+            step.role in ("question", "list_start")
+            and step.item is None
+            and step.section is not None
+            and step.question in conversation.asked(step.section)[:1]
+        )
         view = TalkView(
             step=step,
             entries=tuple(conversation.transcript(step.section.id)) if step.section else (),

@@ -1,0 +1,93 @@
+"""What a person sees at 80x24 fits and lines up, in English and Spanish (found by a walkthrough).
+
+Each test reads what is drawn on screen, the way a person would see it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from driverseat.prep import Prep
+from driverseat.store import PrepStore
+from driverseat.tui.app import DriverseatApp
+from driverseat.tui.widgets.section_map import MARKS, PARTLY_MARK, SectionMap
+
+SIZE = (80, 24)
+
+
+def new_prep(path: Path, language: str) -> Path:
+    PrepStore(path).save(Prep.new(language))
+    return path
+
+
+@pytest.mark.parametrize("language, side", [("es", None), ("en", 22)])
+async def test_a_long_part_name_wraps_under_its_first_letter(tmp_path: Path, language: str, side: int | None) -> None:
+    """The second line of a part's name starts under the name, not under the mark.
+
+    At 80x24 the Spanish names wrap; the English ones fit, so the column is made narrower."""
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if side:
+            app.screen.query_one("#side").styles.width = side
+            await pilot.pause()
+        section_map = app.screen.query_one("#map", SectionMap)
+        states = set(section_map.state_words.values())
+        marks = (*MARKS.values(), PARTLY_MARK)
+        lines = [section_map.render_line(y).text.rstrip() for y in range(section_map.size.height)]
+        assert any(line.startswith(marks) for line in lines), lines
+        under = [line for line in lines if line.strip() and not line.startswith(marks)]
+        wrapped = [line for line in under if line.strip() not in states]
+        assert wrapped, f"no part name wraps here, so nothing is checked: {lines}"
+        for line in under:
+            assert line.startswith("  ") and line[2] != " ", lines
+
+
+def tick_lists(language: str) -> list[str]:
+    """The ids of the questions answered with a list of ticks, in a language's script."""
+    from driverseat.script import load_script
+
+    script = load_script(language)
+    return [q.id for s in script.sections for q in s.questions if q.kind == "choices"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_every_tick_list_label_shows_in_full(tmp_path: Path, language: str) -> None:
+    """A tick list's lines do not wrap, so each label must fit beside its box at 80x24
+    (the Spanish 'La tecnología, como una aplicación del teléfono' was cut to '…del…')."""
+    from textual.widgets import SelectionList
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = tick_lists(language)
+        assert len(keys) >= 3
+        for key in keys:
+            app.screen.edit(key)
+            await pilot.pause()
+            ticks = app.screen.query_one("#choices", SelectionList)
+            assert ticks.display and ticks.option_count, key
+            shown = [ticks.render_line(y).text for y in range(ticks.option_count)]
+            for index in range(ticks.option_count):
+                label = str(ticks.get_option_at_index(index).prompt)
+                assert label in shown[index], (key, label, shown[index])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_the_hint_beside_done_takes_one_line(tmp_path: Path, language: str) -> None:
+    """Under a tick list and a long answer box, the hint beside Done is one line, so the
+    question above keeps its room (the Spanish tick hint took two)."""
+    from textual.widgets import Static
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in (tick_lists(language)[0], "first_step"):
+            app.screen.edit(key)
+            await pilot.pause()
+            hint = app.screen.query_one("#done-hint", Static)
+            words = str(hint.render())
+            shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
+            assert shown == [words], (key, hint.size, shown)
