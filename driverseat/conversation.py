@@ -326,18 +326,24 @@ class Conversation:
                 return self.step
         return self._advance(spot)
 
-    def keep_typed(self, text: str) -> bool:
-        """Words typed for the question on screen and not handed over yet, when the person
-        goes elsewhere or closes: kept as typed, as its answer, without moving on (no
-        reflect-back, no note). Nothing changes for a box left empty or as it was. True
-        when the words were kept."""
+    def keep_typed(self, text: str | list[Any]) -> bool:
+        """Words typed for the question on screen and not handed over yet (or, in a 'pick
+        all that fit' list, the choices ticked), when the person skips, goes elsewhere or
+        closes: kept as typed, as its answer, without moving on (no reflect-back, no note).
+        Nothing changes for a box left empty (no ticks) or as it was. True when kept."""
         step, spot = self.step, self._spot
         if spot is None or self._pending is not None or step.role != Role.QUESTION:
             return False
-        if step.input not in (Input.SHORT, Input.LONG) or not text.strip() or text == step.value:
-            return False
         question = self._question(spot)
-        self._store(spot, question, text)
+        if step.input == Input.CHOICES and isinstance(text, list):
+            value: Any = self._check_value(question, text) if text else None
+        elif step.input in (Input.SHORT, Input.LONG) and isinstance(text, str):
+            value = text if text.strip() else None
+        else:
+            return False
+        if value is None or value == step.value:
+            return False
+        self._store(spot, question, value)
         if spot.item is None:
             self._set_status(question.id, "answered")
         self._save()

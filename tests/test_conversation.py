@@ -672,3 +672,24 @@ def test_a_default_kept_off_the_sheet_is_not_said_before_its_question(script) ->
     c.skip()
     assert c.step.key == "not_invited:more"
     assert asked() == ["Yes"]
+
+
+def test_ticks_left_on_a_list_are_kept_like_words_left_in_a_box(script) -> None:
+    """Ticks made in 'pick all that fit' and not handed over (the person pressed Skip) were
+    dropped: the question was marked skipped. Now they are kept as its answer, in the
+    script's order, as words left in a box are; no ticks, or the ticks on file, change nothing."""
+    c = new(script)
+    c.answer("Sam")
+    c.edit("see_before")
+    assert c.step.input == "choices"
+    assert not c.keep_typed([])  # nothing ticked: nothing to keep
+    assert c.keep_typed(["draft_plan", "agenda"])
+    assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
+    assert c.status("see_before") == "answered"
+    c.skip()
+    assert c.status("see_before") == "answered"
+    c.edit("see_before")
+    assert not c.keep_typed(["agenda", "draft_plan"])  # as on file
+    assert not c.keep_typed([])  # all unticked: what is on file stays, as for an emptied box
+    assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
+    assert not c.keep_typed("agenda")  # words are not ticks

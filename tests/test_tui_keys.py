@@ -417,3 +417,26 @@ async def test_keeping_someone_off_the_sheet_shows_in_what_was_said(
         assert app.conversation.prep.get("invitees")[0]["private"] is True
         shown = [str(w.render()) for w in app.screen.query("#talk Static") if w.display]
         assert f"{question}\n{yes}" in shown, shown
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_skip_keeps_the_ticks_made_in_a_list(tmp_path: Path, language: str) -> None:
+    """"What would you like to see before the meeting?": The agenda and A draft of my plan
+    ticked, then Ctrl+N: the ticks were thrown away ("(skipped)", nothing in the file),
+    though words typed in a box are kept by Skip. Now the ticks are kept too."""
+    from driverseat.store import read_prep
+
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("see_before")
+        await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "choices")
+        await pilot.press("space", "down", "down", "space")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.conversation.step.key != "see_before")
+        assert app.conversation.prep.get(("meeting", "see_before")) == ["agenda", "draft_plan"]
+        entries = [e for e in app.conversation.transcript() if e.key == "see_before"]
+        skipped = app.conversation.script.say("skipped")
+        assert len(entries) == 1 and skipped not in entries[0].answer
+    assert read_prep(path)[0].get(("meeting", "see_before")) == ["agenda", "draft_plan"]
