@@ -214,6 +214,9 @@ class Conversation:
         # Back from the first question of a list's item that holds words: at the question
         # that asked for it (list, item), where Yes goes on with that item, not a new one.
         self._door: tuple[str, int] | None = None
+        # A list closed before (its status) and opened again with Yes to add one more: Back
+        # from the new item, before anything is said in it, closes it as it was.
+        self._opened_again: dict[str, str] = {}
         self._spot: Spot | None = None  # (none yet while the place to resume is found)
         self._spot = self._resume_spot()
 
@@ -413,6 +416,9 @@ class Conversation:
             items = self._items(question)
             del items[spot.item]
             self._renumber(question)
+            closed = self._opened_again.pop(question.id, None)
+            if closed is not None:
+                self._set_status(question.id, closed)
             if items:
                 self._save()
             else:
@@ -807,6 +813,12 @@ class Conversation:
             items = self.prep.list_at(question.kept_at)
             items.append(dict(ITEM_DEFAULTS.get(question.id, {})))
             self._renumber(question)
+            closed = self.status(question.id)
+            self._opened_again.pop(question.id, None)
+            if closed is not None:  # opened again: being added to, as before it was closed
+                self._opened_again[question.id] = closed
+                self.prep.delete(("progress", "status", question.id))
+                self._save()
             first = next((s for s in self._spots() if s.qid == question.id and s.item == len(items) - 1), None)
             self._return_to = None
             return self._move_to(first)
@@ -971,7 +983,8 @@ class Conversation:
                 example=top.example if spot.phase == "start" else None,
                 coach=top.coach,
                 # Closed with No before: Enter (the lit button) gives No again, as every
-                # other yes/no offers the answer given before; still open: no default.
+                # other yes/no offers the answer given before; still open (or opened again
+                # with Yes to add more): no default.
                 default=False if self.status(top.id) == "answered" else None,
                 **common,
             )

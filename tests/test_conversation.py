@@ -617,6 +617,32 @@ def test_back_through_a_list_closed_with_no_offers_no_again(script) -> None:
     assert c.step.key == "not_invited:start" and len(c.prep.get("invitees")) == 2
 
 
+def test_a_list_closed_with_no_and_opened_again_is_open_again(script) -> None:
+    """A list closed with No, then Back and Yes to add one more: at "someone else?" after
+    the new person the default was still No (the app lit No), though while adding the
+    first ones Enter meant Yes. Now Yes opens the list again, as before it was closed:
+    no default, and the part is not done while adding. Back from the new person before a
+    word is said in it closes the list as it was."""
+    c = new(script, two_invitees_closed_with_no())
+    c.back()
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.answer(True)
+    assert c.step.key == "invitees[2].invitee_name"
+    c.back()  # the Yes undone: closed as it was
+    assert c.step.key == "invitees:more" and c.step.default is False
+    assert c.status("invitees") == "answered"
+    c.answer(True)
+    say(c, "Lu")
+    while c.step.key != "invitees:more":
+        c.skip()
+    assert c.step.default is None and c.status("invitees") is None
+    people = next(p for p in c.progress() if p.section.id == "people")
+    assert people.state != DONE
+    c.answer(False)
+    assert c.step.key == "not_invited:start" and c.status("invitees") == "answered"
+    assert [i["name"] for i in c.prep.get("invitees")] == ["Jim", "Ana", "Lu"]
+
+
 def test_a_list_still_open_offers_no_default_at_someone_else(script) -> None:
     """While a list is being added to (not closed yet), "someone else?" has no default."""
     c = new(script)
