@@ -86,6 +86,8 @@ DAYS: dict[str, str | None] = {
     "after_new_date": "day_note",
     "after_next_date": "day_note",
 }
+# The choice that says "something else": an item with it is called by the person's own words.
+OTHER = "other"
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -655,12 +657,24 @@ class Conversation:
         return value if isinstance(value, str) else str(value)
 
     def item_label(self, question: Question, item: Any, index: int) -> str:
+        """What an item of a list is called ("So far: ..."): its label answer (a name, or a
+        choice by its label), or its number when it has none. A choice of "other" ("Something
+        else") is called by the person's own words about it, as typed, when there are some."""
         if isinstance(item, dict) and question.label:
             sub = next((s for s in question.questions if s.field == question.label), None)
             value = item.get(question.label)
             if sub is not None and not is_empty(value):
-                return self.display(sub, value)
+                own = self._own_words(question, sub, item) if value == OTHER else None
+                return own if own is not None else self.display(sub, value)
         return f"{index + 1}"
+
+    @staticmethod
+    def _own_words(question: Question, sub: Question, item: dict[str, Any]) -> str | None:
+        """The words typed for the first follow-up in words after ``sub`` (None when none)."""
+        after = question.questions[question.questions.index(sub) + 1:]
+        words = next((s for s in after if s.kind in TEXT_KINDS), None)
+        found = item.get(words.field) if words is not None and words.field else None
+        return found if isinstance(found, str) and found.strip() else None
 
     # ---------------------------------------------------------------- internals
     def _question(self, spot: Spot) -> Question:

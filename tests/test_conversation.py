@@ -719,3 +719,31 @@ def test_ticks_left_on_a_list_are_kept_like_words_left_in_a_box(script) -> None:
     assert not c.keep_typed([])  # all unticked: what is on file stays, as for an emptied box
     assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
     assert not c.keep_typed("agenda")  # words are not ticks
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_something_else_is_called_by_the_persons_own_words(language: str) -> None:
+    """"Which part of your life is it?" Something else, then "I want to  learn to drive."
+    in the person's words: "So far" said "Something else" (and the plan for the meeting
+    "Home; Something else"), not what the person said it is. Now the person's words are
+    shown, exactly as typed; with no words yet, the choice's label as before."""
+    from driverseat.script import load_script
+
+    typed = "I want to  learn to drive. "
+    c = new(load_script(language))
+    c.answer("Sam")
+    c.jump("what_matters")
+    for area, words in (("home", "A quiet place"), ("other", typed), ("other", None)):
+        c.answer(True)
+        c.answer(area)
+        if words is None:
+            c.skip()
+        else:
+            say(c, words)
+        while c.step.key != "priorities:more":
+            c.skip()
+    other = c.script.question("priority_area").choice_label("other")
+    home = c.script.question("priority_area").choice_label("home")
+    assert c.step.items == (home, typed, other)
+    line = next(line for line in c.agenda() if line.step == "priorities")
+    assert line.details.split("; ") == [home, typed, other]
