@@ -254,7 +254,7 @@ class Conversation:
         """Answered, skipped or 'not sure'."""
         if self.status(question.id):
             return True
-        if question.path is None:
+        if question.path is None or question.kind == "agenda":  # the plan: done when the person says so
             return False
         value = self.prep.get(question.path)
         if question.kind == "list" and isinstance(value, list):
@@ -652,8 +652,9 @@ class Conversation:
             return label if label is not None else str(value)
         if question.kind == "choices" and isinstance(value, list):
             return ", ".join(question.choice_label(v) or str(v) for v in value)
-        if question.kind == "agenda":  # the agenda as it is now, one item a line
-            return "\n".join(f"{number}. {line.text}" for number, line in enumerate(self.agenda(), 1))
+        if question.kind == "agenda":  # one short line: the plan itself is shown with its question
+            count = len(self.agenda())
+            return self.script.say("agenda_steps_one" if count == 1 else "agenda_steps", count=count)
         return value if isinstance(value, str) else str(value)
 
     def item_label(self, question: Question, item: Any, index: int) -> str:
