@@ -1146,9 +1146,15 @@ class Conversation:
 _SENTENCE_END = (".", "!", "?", "…", "。", "؟")
 
 
-def _reflect_key(text: str) -> str:
-    """``reflect_stop`` when the person's words already end a sentence ("…with." + "." read as
-    two full stops), else ``reflect``. Only the choice of message; the words stay as typed."""
+def ends_sentence(text: str) -> bool:
+    """The person's words already end a sentence, so a message that puts them before its own
+    full stop would read as two ("…with." + "."): it picks its ``_stop`` wording instead.
+    Only the choice of message; the words stay as typed."""
     end = text.rstrip().rstrip("\"'”’»)")
-    return "reflect_stop" if end.endswith(_SENTENCE_END) else "reflect"
+    return end.endswith(_SENTENCE_END)
+
+
+def _reflect_key(text: str) -> str:
+    """``reflect_stop`` when the person's words already end a sentence, else ``reflect``."""
+    return "reflect_stop" if ends_sentence(text) else "reflect"
 
