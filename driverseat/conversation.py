@@ -86,6 +86,8 @@ DAYS: dict[str, str | None] = {
     "after_new_date": "day_note",
     "after_next_date": "day_note",
 }
+# The choice that says "something else": an item with it is called by the person's own words.
+OTHER = "other"
 # A new item of these lists starts with these values, so skipping keeps the default.
 ITEM_DEFAULTS: dict[str, dict[str, Any]] = {
     "not_invited": {"private": True},
@@ -225,6 +227,9 @@ class Conversation:
         # that asked for it (list, item), where Yes goes on with that item, not a new one.
         self._door: tuple[str, int] | None = None
         self._again: str | None = None  # the part being walked again, answered questions too (``ask_again``)
+        # A list closed before (its status) and opened again with Yes to add one more: Back
+        # from the new item, before anything is said in it, closes it as it was.
+        self._opened_again: dict[str, str] = {}
         self._spot: Spot | None = None  # (none yet while the place to resume is found)
         self._spot = self._resume_spot()
 
@@ -260,7 +265,7 @@ class Conversation:
         """Answered, skipped or 'not sure'."""
         if self.status(question.id):
             return True
-        if question.path is None:
+        if question.path is None or question.kind == "agenda":  # the plan: done when the person says so
             return False
         value = self.prep.get(question.path)
         if question.kind == "list" and isinstance(value, list):
@@ -337,18 +342,24 @@ class Conversation:
                 return self.step
         return self._advance(spot)
 
-    def keep_typed(self, text: str) -> bool:
-        """Words typed for the question on screen and not handed over yet, when the person
-        goes elsewhere or closes: kept as typed, as its answer, without moving on (no
-        reflect-back, no note). Nothing changes for a box left empty or as it was. True
-        when the words were kept."""
+    def keep_typed(self, text: str | list[Any]) -> bool:
+        """Words typed for the question on screen and not handed over yet (or, in a 'pick
+        all that fit' list, the choices ticked), when the person skips, goes elsewhere or
+        closes: kept as typed, as its answer, without moving on (no reflect-back, no note).
+        Nothing changes for a box left empty (no ticks) or as it was. True when kept."""
         step, spot = self.step, self._spot
         if spot is None or self._pending is not None or step.role != Role.QUESTION:
             return False
-        if step.input not in (Input.SHORT, Input.LONG) or not text.strip() or text == step.value:
-            return False
         question = self._question(spot)
-        self._store(spot, question, text)
+        if step.input == Input.CHOICES and isinstance(text, list):
+            value: Any = self._check_value(question, text) if text else None
+        elif step.input in (Input.SHORT, Input.LONG) and isinstance(text, str):
+            value = text if text.strip() else None
+        else:
+            return False
+        if value is None or value == step.value:
+            return False
+        self._store(spot, question, value)
         if spot.item is None:
             self._set_status(question.id, "answered")
         self._save()
@@ -418,6 +429,9 @@ class Conversation:
             items = self._items(question)
             del items[spot.item]
             self._renumber(question)
+            closed = self._opened_again.pop(question.id, None)
+            if closed is not None:
+                self._set_status(question.id, closed)
             if items:
                 self._save()
             else:
@@ -667,17 +681,30 @@ class Conversation:
             return label if label is not None else str(value)
         if question.kind == "choices" and isinstance(value, list):
             return ", ".join(question.choice_label(v) or str(v) for v in value)
-        if question.kind == "agenda":  # the agenda as it is now, one item a line
-            return "\n".join(f"{number}. {line.text}" for number, line in enumerate(self.agenda(), 1))
+        if question.kind == "agenda":  # one short line: the plan itself is shown with its question
+            count = len(self.agenda())
+            return self.script.say("agenda_steps_one" if count == 1 else "agenda_steps", count=count)
         return value if isinstance(value, str) else str(value)
 
     def item_label(self, question: Question, item: Any, index: int) -> str:
+        """What an item of a list is called ("So far: ..."): its label answer (a name, or a
+        choice by its label), or its number when it has none. A choice of "other" ("Something
+        else") is called by the person's own words about it, as typed, when there are some."""
         if isinstance(item, dict) and question.label:
             sub = next((s for s in question.questions if s.field == question.label), None)
             value = item.get(question.label)
             if sub is not None and not is_empty(value):
-                return self.display(sub, value)
+                own = self._own_words(question, sub, item) if value == OTHER else None
+                return own if own is not None else self.display(sub, value)
         return f"{index + 1}"
+
+    @staticmethod
+    def _own_words(question: Question, sub: Question, item: dict[str, Any]) -> str | None:
+        """The words typed for the first follow-up in words after ``sub`` (None when none)."""
+        after = question.questions[question.questions.index(sub) + 1:]
+        words = next((s for s in after if s.kind in TEXT_KINDS), None)
+        found = item.get(words.field) if words is not None and words.field else None
+        return found if isinstance(found, str) and found.strip() else None
 
     # ---------------------------------------------------------------- internals
     def _question(self, spot: Spot) -> Question:
@@ -834,6 +861,12 @@ class Conversation:
             items = self.prep.list_at(question.kept_at)
             items.append(dict(ITEM_DEFAULTS.get(question.id, {})))
             self._renumber(question)
+            closed = self.status(question.id)
+            self._opened_again.pop(question.id, None)
+            if closed is not None:  # opened again: being added to, as before it was closed
+                self._opened_again[question.id] = closed
+                self.prep.delete(("progress", "status", question.id))
+                self._save()
             first = next((s for s in self._spots() if s.qid == question.id and s.item == len(items) - 1), None)
             self._return_to = None
             return self._move_to(first)
@@ -997,7 +1030,8 @@ class Conversation:
                 example=top.example if spot.phase == "start" else None,
                 coach=top.coach,
                 # Closed with No before: Enter (the lit button) gives No again, as every
-                # other yes/no offers the answer given before; still open: no default.
+                # other yes/no offers the answer given before; still open (or opened again
+                # with Yes to add more): no default.
                 default=False if self.status(top.id) == "answered" else None,
                 **common,
             )
@@ -1144,9 +1178,15 @@ class Conversation:
 _SENTENCE_END = (".", "!", "?", "…", "。", "؟")
 
 
-def _reflect_key(text: str) -> str:
-    """``reflect_stop`` when the person's words already end a sentence ("…with." + "." read as
-    two full stops), else ``reflect``. Only the choice of message; the words stay as typed."""
+def ends_sentence(text: str) -> bool:
+    """The person's words already end a sentence, so a message that puts them before its own
+    full stop would read as two ("…with." + "."): it picks its ``_stop`` wording instead.
+    Only the choice of message; the words stay as typed."""
     end = text.rstrip().rstrip("\"'”’»)")
-    return "reflect_stop" if end.endswith(_SENTENCE_END) else "reflect"
+    return end.endswith(_SENTENCE_END)
+
+
+def _reflect_key(text: str) -> str:
+    """``reflect_stop`` when the person's words already end a sentence, else ``reflect``."""
+    return "reflect_stop" if ends_sentence(text) else "reflect"
 

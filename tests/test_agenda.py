@@ -165,9 +165,7 @@ def test_spanish_steps_and_review_show_the_agenda(frozen_clock) -> None:
     step = c.edit("agenda")
     assert step.agenda[0].text == "Bienvenida, y cada uno dice quién es"
     c.agenda_add("Quiero hablar primero", at=0)
-    assert [e.answer for e in c.transcript() if e.key == "agenda"] == [
-        "\n".join(f"{n}. {line.text}" for n, line in enumerate(c.agenda(), 1))
-    ]
+    assert [e.answer for e in c.transcript() if e.key == "agenda"] == [f"Su plan: {len(c.agenda())} pasos"]
 
 
 @pytest.mark.parametrize("order", [[{"step": "later_step"}, {"step": "goal"}], [{"oops": 1}], "not a list"])
@@ -352,3 +350,31 @@ def test_the_welcome_names_only_the_people_who_will_be_there() -> None:
     es = export.render("txt", example("full-es"))
     bienvenida = next(line for line in es.splitlines() if "Bienvenida, y cada uno dice quién es" in line)
     assert "Don Ernesto" not in bienvenida and "Lupita" in bienvenida and "Carmen" in bienvenida
+
+
+@pytest.mark.parametrize("how", ["changed", "as suggested"])
+def test_back_from_the_plan_and_no_comes_back_to_the_plan(script, how: str) -> None:
+    """At the plan for the meeting, a step of the person's own added, then Back to "Is there
+    another question?" and No: the plan was passed by (to the first open question of
+    Welcome), never shown again, and My questions said done. Now the plan is done only
+    when the person says so (This is my plan, Skip, I'm not sure): No comes back to it.
+    What was said shows the plan as one short line, not every step again."""
+    c = Conversation(script, Prep.new(), find_notes=lambda *a: [])
+    c.answer("Sam")
+    c.jump("my_questions")
+    c.answer(True)
+    c.answer("Can I work?")
+    c.answer(False)
+    assert c.step.key == "agenda"
+    if how == "changed":
+        c.agenda_add(SPEAK, at=0)
+    part = lambda: next(p for p in c.progress() if p.section.id == "my_questions").state  # noqa: E731
+    assert part() != "done"
+    c.back()
+    assert c.step.key == "questions:more"
+    c.answer(False)
+    assert c.step.key == "agenda" and part() != "done"
+    entries = [e.answer for e in c.transcript("my_questions") if e.key == "agenda"]
+    assert entries == ([f"Your plan: {len(c.agenda())} steps"] if how == "changed" else [])
+    c.answer(True)  # This is my plan
+    assert c.step.key != "agenda" and part() == "done"

@@ -661,6 +661,32 @@ def test_back_through_a_list_closed_with_no_offers_no_again(script) -> None:
     assert c.step.key == "not_invited:start" and len(c.prep.get("invitees")) == 2
 
 
+def test_a_list_closed_with_no_and_opened_again_is_open_again(script) -> None:
+    """A list closed with No, then Back and Yes to add one more: at "someone else?" after
+    the new person the default was still No (the app lit No), though while adding the
+    first ones Enter meant Yes. Now Yes opens the list again, as before it was closed:
+    no default, and the part is not done while adding. Back from the new person before a
+    word is said in it closes the list as it was."""
+    c = new(script, two_invitees_closed_with_no())
+    c.back()
+    assert c.step.key == "invitees:more" and c.step.default is False
+    c.answer(True)
+    assert c.step.key == "invitees[2].invitee_name"
+    c.back()  # the Yes undone: closed as it was
+    assert c.step.key == "invitees:more" and c.step.default is False
+    assert c.status("invitees") == "answered"
+    c.answer(True)
+    say(c, "Lu")
+    while c.step.key != "invitees:more":
+        c.skip()
+    assert c.step.default is None and c.status("invitees") is None
+    people = next(p for p in c.progress() if p.section.id == "people")
+    assert people.state != DONE
+    c.answer(False)
+    assert c.step.key == "not_invited:start" and c.status("invitees") == "answered"
+    assert [i["name"] for i in c.prep.get("invitees")] == ["Jim", "Ana", "Lu"]
+
+
 def test_a_list_still_open_offers_no_default_at_someone_else(script) -> None:
     """While a list is being added to (not closed yet), "someone else?" has no default."""
     c = new(script)
@@ -761,3 +787,52 @@ def test_the_differences_question_says_who_they_are_when_the_question_before_was
         c.skip() if before == "skip" else c.answer(False)
     assert c.step.key == "differences:start"
     assert who in c.step.text and " they " not in c.step.text and " ellos " not in c.step.text
+
+
+def test_ticks_left_on_a_list_are_kept_like_words_left_in_a_box(script) -> None:
+    """Ticks made in 'pick all that fit' and not handed over (the person pressed Skip) were
+    dropped: the question was marked skipped. Now they are kept as its answer, in the
+    script's order, as words left in a box are; no ticks, or the ticks on file, change nothing."""
+    c = new(script)
+    c.answer("Sam")
+    c.edit("see_before")
+    assert c.step.input == "choices"
+    assert not c.keep_typed([])  # nothing ticked: nothing to keep
+    assert c.keep_typed(["draft_plan", "agenda"])
+    assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
+    assert c.status("see_before") == "answered"
+    c.skip()
+    assert c.status("see_before") == "answered"
+    c.edit("see_before")
+    assert not c.keep_typed(["agenda", "draft_plan"])  # as on file
+    assert not c.keep_typed([])  # all unticked: what is on file stays, as for an emptied box
+    assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
+    assert not c.keep_typed("agenda")  # words are not ticks
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_something_else_is_called_by_the_persons_own_words(language: str) -> None:
+    """"Which part of your life is it?" Something else, then "I want to  learn to drive."
+    in the person's words: "So far" said "Something else" (and the plan for the meeting
+    "Home; Something else"), not what the person said it is. Now the person's words are
+    shown, exactly as typed; with no words yet, the choice's label as before."""
+    from driverseat.script import load_script
+
+    typed = "I want to  learn to drive. "
+    c = new(load_script(language))
+    c.answer("Sam")
+    c.jump("what_matters")
+    for area, words in (("home", "A quiet place"), ("other", typed), ("other", None)):
+        c.answer(True)
+        c.answer(area)
+        if words is None:
+            c.skip()
+        else:
+            say(c, words)
+        while c.step.key != "priorities:more":
+            c.skip()
+    other = c.script.question("priority_area").choice_label("other")
+    home = c.script.question("priority_area").choice_label("home")
+    assert c.step.items == (home, typed, other)
+    line = next(line for line in c.agenda() if line.step == "priorities")
+    assert line.details.split("; ") == [home, typed, other]

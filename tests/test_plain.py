@@ -698,3 +698,24 @@ def test_back_through_a_list_closed_with_no_takes_no_at_enter(prep_path: Path) -
     assert [i["name"] for i in data["invitees"]] == ["Jim", "Ana"]
     assert data["progress"]["status"]["invitees"] == "answered"
     assert data["progress"]["at"] == "not_invited:start"
+
+
+@pytest.mark.parametrize(("language", "so_far"), [("en", "So far: Can I work?; Can I move?"),
+                                                  ("es", "Hasta ahora: Can I work?; Can I move?")])
+def test_so_far_ends_with_one_full_stop_after_the_persons_words(prep_path: Path, language: str, so_far: str) -> None:
+    """"So far: Can I work?." and "So far: I want to learn to drive.." in plain mode: the
+    line's own full stop came after the person's. Now a list that ends a sentence ends the
+    line (the words as typed); any other still gets its full stop."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Sam")
+    prep.set("language", language)
+    prep.set("questions", [{"text": "Can I work?"}, {"text": "Can I move?"}])
+    prep.set(("progress", "at"), "questions:more")
+    store_module.PrepStore(prep_path).save(prep)
+    code, shown = run_lines(prep_path, "quit\n")
+    assert code == 0
+    assert so_far in shown.splitlines() and so_far + "." not in shown
+    prep.set("questions", [{"text": "Jobs"}])
+    store_module.PrepStore(prep_path).save(prep)
+    shown = run_lines(prep_path, "quit\n")[1]
+    assert so_far.split(":")[0] + ": Jobs." in shown.splitlines()

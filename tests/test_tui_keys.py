@@ -394,6 +394,31 @@ async def test_back_through_a_list_closed_with_no_lights_no(tmp_path: Path, lang
         assert [i["name"] for i in app.conversation.prep.get("invitees")] == ["Jim", "Ana"]
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_a_list_opened_again_lights_yes_at_someone_else(tmp_path: Path, language: str) -> None:
+    """Two people added and No at "someone else?"; Ctrl+B, Yes, a third name: at "someone
+    else?" No was still lit (Enter closed the list), though Yes is lit while a list is
+    first filled. Now the list is open again: Yes is lit, as it was then."""
+    path = two_invitees_closed_with_no(tmp_path / "prep.yaml", language)
+    app = DriverseatApp(path, language=language)
+    lit = lambda: [b.id for b in app.screen.query("#buttons Press") if b.display and b.variant == "primary"]  # noqa: E731
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.conversation.step.key == "invitees:more")
+        await until(pilot, lambda: lit() == ["choice-1"])
+        await pilot.press("left", "enter")
+        await until(pilot, lambda: app.conversation.step.key == "invitees[2].invitee_name")
+        await pilot.press("L", "u", "enter")
+        await until(pilot, lambda: app.conversation.step.key == "invitees[2].invitee_relation")
+        while app.conversation.step.key != "invitees:more":
+            key = app.conversation.step.key
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: app.conversation.step.key != key)
+        assert app.conversation.step.choices[0].value is True
+        await until(pilot, lambda: lit() == ["choice-0"] and app.screen.focused is app.screen.query_one("#choice-0"))
+
+
 # ------------------------------------------------------------ keep off the sheet: said on screen
 @pytest.mark.parametrize(("language", "asked", "yes"), [
     ("en", "Should we keep Anita off your sheet, just for you?", "Yes"),
@@ -417,3 +442,26 @@ async def test_keeping_someone_off_the_sheet_shows_in_what_was_said(
         assert app.conversation.prep.get("invitees")[0]["private"] is True
         shown = [str(w.render()) for w in app.screen.query("#talk Static") if w.display]
         assert f"{question}\n{yes}" in shown, shown
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_skip_keeps_the_ticks_made_in_a_list(tmp_path: Path, language: str) -> None:
+    """"What would you like to see before the meeting?": The agenda and A draft of my plan
+    ticked, then Ctrl+N: the ticks were thrown away ("(skipped)", nothing in the file),
+    though words typed in a box are kept by Skip. Now the ticks are kept too."""
+    from driverseat.store import read_prep
+
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("see_before")
+        await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "choices")
+        await pilot.press("space", "down", "down", "space")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.conversation.step.key != "see_before")
+        assert app.conversation.prep.get(("meeting", "see_before")) == ["agenda", "draft_plan"]
+        entries = [e for e in app.conversation.transcript() if e.key == "see_before"]
+        skipped = app.conversation.script.say("skipped")
+        assert len(entries) == 1 and skipped not in entries[0].answer
+    assert read_prep(path)[0].get(("meeting", "see_before")) == ["agenda", "draft_plan"]

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from driverseat.conversation import Conversation, Input, Role, Step
+from driverseat.conversation import Conversation, Input, Role, Step, ends_sentence
 from driverseat.export.sheet import shows
 from driverseat.plain.terminal import Reader, UnreadableLine, Writer
 from driverseat.plain.words import Words, load_words, normalize
@@ -214,7 +214,8 @@ class PlainSession:
             for said in step.recall:
                 out.line(f"  {said}")
         if step.role == "list_more" and step.items:
-            out.line(say("so_far", items="; ".join(step.items)))
+            items = "; ".join(step.items)  # (the last one's own full stop ends the line)
+            out.line(say("so_far_stop" if ends_sentence(items) else "so_far", items=items))
         if step.role in ("reflect", "note"):  # these hold the person's words: shown as they are
             out.line(step.text.rstrip("\n"))
         else:

@@ -379,10 +379,14 @@ class TalkScreen(Screen[None]):
         self.edit(event.key)
 
     def keep_typed(self) -> None:
-        """Words typed in the box and not handed over yet are kept as that question's
-        answer, before the person goes elsewhere (another part, an earlier answer, back,
-        another screen) or closes: never thrown away, never called saved when they are not."""
-        typed = self.query_one("#answer", AnswerArea).typed()
+        """Words typed in the box (or ticks made in a list) and not handed over yet are
+        kept as that question's answer, before the person skips or goes elsewhere (another
+        part, an earlier answer, back, another screen) or closes: never thrown away, never
+        called saved when they are not."""
+        area = self.query_one("#answer", AnswerArea)
+        typed: str | list[Any] | None = area.typed()
+        if typed is None:
+            typed = area.ticked()
         if typed is not None:
             self.conversation.keep_typed(typed)
 
@@ -399,8 +403,8 @@ class TalkScreen(Screen[None]):
         self._move(None, lambda: self.conversation.edit(key))
 
     def action_skip(self) -> None:
-        """Skip (Ctrl+N, the button): words typed in the box are kept as its answer, as
-        typed, then on to the next question (they are never thrown away)."""
+        """Skip (Ctrl+N, the button): words typed in the box (or ticks made in a list) are
+        kept as its answer, as typed, then on to the next question (never thrown away)."""
         if self.hidden:
             return
         self.keep_typed()
