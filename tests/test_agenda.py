@@ -378,3 +378,41 @@ def test_back_from_the_plan_and_no_comes_back_to_the_plan(script, how: str) -> N
     assert entries == ([f"Your plan: {len(c.agenda())} steps"] if how == "changed" else [])
     c.answer(True)  # This is my plan
     assert c.step.key != "agenda" and part() == "done"
+
+
+@pytest.mark.parametrize("words", ["rest", "Carry on a bit", "rr", "xerox break"])
+async def test_the_app_words_typed_at_the_plan_go_into_the_box_and_never_start_it_again(
+        tmp_path, frozen_clock, words: str) -> None:
+    """Letters typed right after the plan appeared went to the list of steps, where R and X
+    are keys: 'Carry on' asked to start again at its first 'r' and did it at the second,
+    forgetting the person's changes, and Enter then said the plan was right without the
+    step. Now typed letters go into the box for a new step (an X or R that only asked is
+    its first letter), and Enter adds the step. R twice, with nothing between, still
+    starts again (see above)."""
+    from textual.widgets import Input as Box
+
+    from driverseat.tui.app import DriverseatApp
+
+    path = at_the_agenda(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        conversation = app.conversation
+        assert conversation is not None
+        await pilot.press("shift+down")  # a change of the person's own: welcome second
+        await pilot.pause()
+        if words == "rr":  # (R twice is the key's own way to start again)
+            await pilot.press("r", "r")
+            await pilot.pause()
+            assert "agenda" not in conversation.prep.data
+            return
+        await pilot.press(*[{" ": "space"}.get(c, c) for c in words])
+        await pilot.pause()
+        box = app.screen.query_one("#agenda-add", Box)
+        assert box.value == words and app.focused is box
+        assert conversation.agenda()[1].step == "welcome"  # nothing taken off, nothing started again
+        await pilot.press("enter")
+        await pilot.pause()
+        assert conversation.step.input == Input.AGENDA  # still at the plan, with the new step
+        assert [line.text for line in conversation.agenda()][-1] == words
+        assert conversation.agenda()[1].step == "welcome"

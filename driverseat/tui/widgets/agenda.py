@@ -2,8 +2,9 @@
 
 Shown in the answer area when ``step.input`` is ``agenda``. Shift+Up / Shift+Down move
 the highlighted step, X takes it off (X asks, X again does it), R goes back to the plan
-as it was made (R asks, R again), and the box below adds a step in the person's own words.
-Enter on the list, or the button, says the plan is right and goes on; nothing changes.
+as it was made (R asks, R again), and the box below adds a step in the person's own words
+(letters typed at the list go into it, so typed words never act as keys). Enter on the
+list, or the button, says the plan is right and goes on; nothing changes.
 
 The editor only collects: it posts ``AgendaEditor.Changed`` (the screen asks the
 conversation to make the change and shows the step again) or the answer area's
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +29,7 @@ from driverseat.agenda import Line
 from driverseat.safetext import visible
 from driverseat.tui.keys import use_words
 from driverseat.tui.widgets.press import Press
+from driverseat.tui.widgets.section_map import Hanging
 from driverseat.tui.words import Words
 
 
@@ -41,10 +43,27 @@ class AgendaList(OptionList):
         Binding("r", "change('reset')", "key_agenda_reset"),
     ]
 
+    COMMANDS = {"x": "remove", "r": "reset"}  # (the keys above that ask before they act)
+
     def action_change(self, how: str) -> None:
         editor = self.parent
         if isinstance(editor, AgendaEditor):
             editor.change(how, self.highlighted)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed at the list are the words of a new step: they go into the box
+        below, with the letter X or R just before them when it only asked (so typing
+        'rest' or 'carry on' never starts the plan again, and Enter then adds the step
+        instead of saying the plan is right)."""
+        editor = self.parent
+        character = event.character
+        if not isinstance(editor, AgendaEditor) or not event.is_printable or not character:
+            return
+        if character in self.COMMANDS and editor.asked_by(self.COMMANDS[character], self.highlighted) is None:
+            return  # X or R at rest: the binding asks first
+        event.prevent_default()
+        event.stop()
+        editor.type_in(character)
 
 
 class AgendaEditor(Vertical):
@@ -82,13 +101,12 @@ class AgendaEditor(Vertical):
         options = []
         for number, line in enumerate(self.lines, 1):
             if line.details:
-                prompt = Content.from_markup(
-                    "$number. $text\n   [dim]$details[/dim]", number=str(number), text=visible(line.text),
-                    details=visible(line.details),
-                )
+                body = Content.from_markup("$text\n[dim]$details[/dim]", text=visible(line.text),
+                                           details=visible(line.details))
             else:
-                prompt = Content.from_markup("$number. $text", number=str(number), text=visible(line.text))
-            options.append(Option(prompt, id=f"line-{number - 1}"))
+                body = Content(visible(line.text))
+            # (a long step or its details wrap under the step's first letter, not the number)
+            options.append(Option(Hanging(f"{number}.", body), id=f"line-{number - 1}"))
         return options
 
     def compose(self) -> ComposeResult:
@@ -99,7 +117,8 @@ class AgendaEditor(Vertical):
         yield agenda
         yield Static(words("agenda_hint"), classes="hint")
         with Horizontal(classes="agenda-row"):
-            box = Input(placeholder=words("agenda_add_placeholder"), id="agenda-add", compact=True)
+            box = Input(placeholder=words("agenda_add_placeholder"), id="agenda-add", compact=True,
+                        select_on_focus=False)  # (letters typed at the list go on after each other)
             box.cursor_blink = False
             yield box
             yield Press(words("agenda_keep"), id="agenda-keep", variant="primary")
@@ -120,6 +139,23 @@ class AgendaEditor(Vertical):
         if self.lines:
             agenda.highlighted = max(0, min(self.at, len(self.lines) - 1))
         self.screen.set_focus(agenda)  # keys go to the plan at once
+
+    def asked_by(self, how: str, index: int | None) -> str | None:
+        """When X or R has asked and this key is not the same again: the letter that asked
+        (it was the start of words); None when nothing is waiting or this key confirms."""
+        if self._asked is None or self._asked == (how, index):
+            return None
+        return {"remove": "x", "reset": "r"}[self._asked[0]]
+
+    def type_in(self, character: str) -> None:
+        """Start the new step's words in the box with ``character`` (after the letter that
+        only asked, if one did: it was the first letter of the words)."""
+        held = {"remove": "x", "reset": "r"}[self._asked[0]] if self._asked is not None else ""
+        self._asked = None
+        self.app.clear_notifications()  # (the question X or R asked is no longer asked)
+        box = self.query_one("#agenda-add", Input)
+        box.insert_text_at_cursor(held + character)
+        box.focus()
 
     def change(self, how: str, index: int | None) -> None:
         """A key on the list: move at once; take off and start again ask first."""
