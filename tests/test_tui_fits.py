@@ -91,3 +91,29 @@ async def test_the_hint_beside_done_takes_one_line(tmp_path: Path, language: str
             words = str(hint.render())
             shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
             assert shown == [words], (key, hint.size, shown)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_the_hint_under_a_choice_takes_one_line(tmp_path: Path, language: str) -> None:
+    """Under a list of choices (pick one), the hint is one line at 80x24: 'Pick one with
+    the arrow keys and Enter, or click it.' took two in both languages (the mouse works
+    everywhere anyway)."""
+    from textual.widgets import Static
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", language))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("people")
+        await pilot.pause()
+        conversation = app.conversation
+        assert conversation is not None
+        conversation.answer(True)
+        conversation.answer("Jim")
+        while conversation.step.key != "invitees[0].invitee_how":
+            conversation.skip()
+        app.screen.show_step()
+        await pilot.pause()
+        hint = app.screen.query_one("#hint", Static)
+        words = str(hint.render())
+        shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
+        assert words and shown == [words], (hint.size, shown)
