@@ -491,12 +491,10 @@ class PlainSession:
         say, out = self.words.say, self.out
         if command == "quit":
             raise Quit
-        if command == "help":
+        if command == "help":  # then the question again: a screen reader hears what to answer
             out.text(say("help").rstrip("\n"))
             self._hinted.clear()
-            hint = self._hint(step)
-            if hint:
-                out.text(hint)
+            self.show(step, again=True)
             return False
         if command == "skip":
             if step.role == "end":
@@ -508,6 +506,7 @@ class PlainSession:
             after = self.conv.back()
             if after.key == before:
                 out.text(say("first_question"))
+                self.show(step, again=True)  # not a bare prompt: the question it stays at
                 return False
             return True
         if command == "example":
