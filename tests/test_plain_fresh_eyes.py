@@ -31,3 +31,47 @@ def test_back_at_the_first_question_asks_it_again(prep_path: Path) -> None:
     _code, out = run_lines(prep_path, lines("back", "1", "Sam"))
     after = out.split("This is the first question.")[1]
     assert "What name do you like to be called?" in after.split("> Sam")[0]
+
+
+# quit and help work at every prompt, also at "Type 1 to skip this question, or 2 to keep
+# your answer": quit there said '"quit" is not kept as your answer yet.'
+def test_quit_at_did_you_mean_stops(prep_path: Path) -> None:
+    code, out = run_lines(prep_path, lines("Sam", "", "1", "", "skip", "quit", "never read"))
+    assert code == 0
+    assert "is not kept as your answer yet" not in out
+    assert out.rstrip().endswith("Your answers are saved. You can come back any time.")
+    assert saved(prep_path)["person"] == {"name": "Sam"}  # and "quit" is not the pronouns
+
+
+def test_help_at_did_you_mean_shows_the_words_and_asks_again(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("Sam", "", "1", "", "skip", "help", "1"))
+    asked = 'Did you mean skip this question, or is "skip" your answer?'
+    after = out.split("Your answers are saved after each one.")[-1]
+    assert out.count(asked) == 2 and asked in after  # the help, then the same question
+    assert saved(prep_path)["progress"]["status"]["pronouns"] == "skipped"
+
+
+@pytest.mark.parametrize("typed", [("sections", "quit"), ("sections", "help", "quit")])
+def test_quit_at_a_which_number_prompt_stops(prep_path: Path, typed: tuple[str, ...]) -> None:
+    code, out = run_lines(prep_path, lines("Sam", "", *typed, "never read"))  # at "Is this your first planning meeting?"
+    assert code == 0 and out.rstrip().endswith("Your answers are saved. You can come back any time.")
+    assert "Nothing was changed." not in out and "You are staying here." not in out
+
+
+def test_quit_at_the_first_language_pick_stops(prep_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")  # a new prep on a Spanish computer: languages first
+    stdout = io.StringIO()
+    code = run(prep_path, stdin=io.StringIO(lines("help", "quit", "Sam")), stdout=stdout, offer_languages=True)
+    out = stdout.getvalue()
+    assert code == 0 and "Sam" not in out and "What name" not in out
+    assert out.count("1. English") == 2  # the list again after help
+    assert out.rstrip().endswith("Your answers are saved. You can come back any time.")
+
+
+def test_example_right_after_it_is_offered_shows_it(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("example", "Sam"))
+    assert "Type example to see one." in out and "Example: Greg" in out
+    assert "Did you mean" not in out
+    assert saved(prep_path)["person"]["name"] == "Sam"

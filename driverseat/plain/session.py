@@ -7,7 +7,10 @@ nothing about terminals, files or locks: ``driverseat.plain.run`` sets those up.
 Typing rules (also in ``docs/plain-mode.md``):
 - A command word (help, skip, back, ...) counts only when it is the whole first line.
   At a question that takes words, where it could also be an answer, the person is asked
-  once which they meant. Lines after the first of a long answer are always answer.
+  once which they meant (not ``example`` right after "Type example to see one.").
+  Lines after the first of a long answer are always answer.
+- ``quit`` and ``help`` work at every prompt, also "did you mean ...?" and "type the
+  number of ..." (``_reply``): quit stops, help shows the words and asks again.
 - Choices are numbered; type a number, or several numbers separated by commas or spaces.
 - A long answer may have several lines; an empty line ends it. An empty first line skips
   (or keeps the answer already there).
@@ -67,12 +70,16 @@ class PlainSession:
         self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: the current folder)
         self._hinted: set[str] = set()  # hints said in this part
         self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
+        self.stopped = False  # quit typed before the questions (at the first language pick)
+        self._offered_example = False  # "Type example to see one." was said for the question on screen
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
         """Ask until the person quits or input ends. Saves on the way out; returns 0, or
         what ``not_saved`` gives when that last save failed."""
         try:
+            if self.stopped:
+                raise Quit
             self._greet()
             show = True
             while True:
@@ -113,6 +120,21 @@ class PlainSession:
             except UnreadableLine:
                 self.out.text(self.words.say("again_read"))
 
+    def _reply(self, question: str) -> str:
+        """Say a question asked on the way (did you mean, which number, which part) and
+        read the reply. quit and help work here as at any question: quit stops, help
+        shows the words and then this question again."""
+        self.out.text(question)
+        while True:
+            line = self._read()
+            command = self.words.command(line)
+            if command == "quit":
+                raise Quit
+            if command != "help":
+                return line
+            self.out.text(self.words.say("help").rstrip("\n"))
+            self.out.text(question)
+
     def _turn(self, step: Step) -> bool:
         """Read one line and act on it. Returns True when a new step should be shown."""
         line = self._read()
@@ -121,7 +143,8 @@ class PlainSession:
             if changed is not None:
                 return changed
         command = self.words.command(line)
-        if command is not None and command != "help" and self._takes_words(step):
+        offered = command == "example" and self._offered_example  # "Type example to see one." was just said
+        if command is not None and command != "help" and not offered and self._takes_words(step):
             command = self._which(command, line)
             if command == _STAY:
                 return False
@@ -149,8 +172,7 @@ class PlainSession:
     def _ask(self, question: str) -> bool | None:
         """Ask once: True for 1 (or yes), False for 2 (or no), None for anything else
         (what was typed then is kept in ``_unclear`` until ``_not_kept`` says so)."""
-        self.out.text(question)
-        self._unclear = self._read()
+        self._unclear = self._reply(question)
         typed = normalize(self._unclear)
         if typed in ("1", "2"):
             return typed == "1"
@@ -188,6 +210,7 @@ class PlainSession:
     def show(self, step: Step, again: bool = False) -> None:
         """Print a step: where you are, what you said before, the question, how to answer."""
         say, out = self.words.say, self.out
+        self._offered_example = False  # until this question's hints say it
         if step.role == "end":
             self._section = None
             out.line()
@@ -276,6 +299,7 @@ class PlainSession:
         keys = [key] + (["hint_example"] if step.example else [])
         fresh = [k for k in keys if k not in self._hinted]
         self._hinted.update(fresh)
+        self._offered_example = "hint_example" in fresh
         return "\n".join(self.words.say(k) for k in fresh)
 
     # ------------------------------------------------------------------ answers
@@ -429,8 +453,7 @@ class PlainSession:
             return self._agenda_add(step, line)
         how, numbers, where = parsed
         if how == "add":
-            self.out.text(say("agenda_add_what"))
-            text = self._read()
+            text = self._reply(say("agenda_add_what"))
             if not text.strip():
                 self.out.text(say("nothing_changed"))
                 return False
@@ -462,8 +485,7 @@ class PlainSession:
 
     def _agenda_number(self, question: str, count: int) -> int | None:
         """Ask for one number; None when the person typed something else (or nothing)."""
-        self.out.text(question)
-        typed = self._read().strip()
+        typed = self._reply(question).strip()
         return int(typed) if typed.isdigit() else None
 
     def _agenda_add(self, step: Step, text: str) -> bool:
@@ -557,10 +579,9 @@ class PlainSession:
         out = self.out
         choices = self.session.languages()
         picks = dict.fromkeys(load_words(choice.code).say("language_pick") for choice in choices)
-        out.text(" / ".join(picks))  # said in every language: the person may not read this one
-        for number, choice in enumerate(choices, 1):
-            out.text(self.words.say("language_line", number=number, name=choice.name))
-        typed = self._read().strip()
+        said = [" / ".join(picks)]  # said in every language: the person may not read this one
+        said += [self.words.say("language_line", number=number, name=choice.name) for number, choice in enumerate(choices, 1)]
+        typed = self._reply("\n".join(said)).strip()
         picked = next(
             (c for n, c in enumerate(choices, 1) if typed == str(n) or normalize(typed) == normalize(c.name)), None
         )
@@ -581,8 +602,7 @@ class PlainSession:
         for number, part in enumerate(progress, 1):
             state = script.say("state_" + part.state)
             out.text(say("section_line", number=number, title=part.section.title, state=state, handled=part.handled, total=part.total))
-        out.text(say("sections_prompt"))
-        line = self._read()
+        line = self._reply(say("sections_prompt"))
         typed = line.strip()
         if typed.isdigit() and 1 <= int(typed) <= len(progress):
             self._section = None
@@ -649,8 +669,7 @@ class PlainSession:
         out.text(say("lists_title"))
         for number, item in enumerate(items, 1):
             out.text(say("list_line", number=number, label=item.text, part=item.section))
-        out.text(say(which_key))
-        typed = self._read().strip()
+        typed = self._reply(say(which_key)).strip()
         if typed.isdigit() and 1 <= int(typed) <= len(items):
             return items[int(typed) - 1]
         out.text(say("nothing_changed"))
@@ -676,8 +695,7 @@ class PlainSession:
         if item is None or self.session is None:
             return False
         count = sum(1 for other in self._list_items() if other.list_id == item.list_id)
-        self.out.text(say("move_where", count=count))
-        typed = self._read().strip()
+        typed = self._reply(say("move_where", count=count)).strip()
         if not typed.isdigit() or not 1 <= int(typed) <= count:
             self.out.text(say("nothing_changed"))
             return False
