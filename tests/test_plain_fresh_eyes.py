@@ -75,3 +75,37 @@ def test_example_right_after_it_is_offered_shows_it(prep_path: Path) -> None:
     assert "Type example to see one." in out and "Example: Greg" in out
     assert "Did you mean" not in out
     assert saved(prep_path)["person"]["name"] == "Sam"
+
+
+# A word of one choice picks it: "phone" at "How could Maria take part?" was "Please type
+# a number from 1 to 4".
+MARIA = (*START, "yes", "Maria", "", "", "")  # her name; who she is, why, the invitation's words: Enter
+
+
+@pytest.mark.parametrize("typed", ["phone", "Phone", "by phone"])
+def test_a_word_of_one_choice_picks_it(prep_path: Path, typed: str) -> None:
+    _code, out = run_lines(prep_path, lines(*MARIA, typed, ""))
+    assert "You picked 2. Join by phone or video" in out
+    assert "Please type a number" not in out
+    assert saved(prep_path)["invitees"][0]["how"] == "call_or_video"
+
+
+@pytest.mark.parametrize("typed", ["ph", "phones", "send thoughts"])  # not whole words of one choice
+def test_a_word_in_no_choice_is_asked_again(prep_path: Path, typed: str) -> None:
+    _code, out = run_lines(prep_path, lines(*MARIA, typed, "1", ""))
+    assert "You picked" not in out and "Please type a number from 1 to 4, or type help." in out
+    assert saved(prep_path)["invitees"][0]["how"] == "in_person"
+
+
+def test_a_word_in_two_choices_is_asked_again(prep_path: Path) -> None:
+    # "Yes, it's my first one" and "No, I have been to one before"
+    _code, out = run_lines(prep_path, lines("Sam", "", "one", "2"))
+    assert "You picked" not in out and "Please type a number from 1 to 2, or type help." in out
+    assert saved(prep_path)["welcome"]["first_time"] == "no"
+
+
+def test_a_word_of_one_choice_picks_it_in_spanish(prep_path: Path) -> None:
+    stdout = io.StringIO()
+    run(prep_path, stdin=io.StringIO(lines(*MARIA, "telefono", "")), stdout=stdout, language="es")
+    assert "Eligió 2. Estar por teléfono o video" in stdout.getvalue()
+    assert saved(prep_path)["invitees"][0]["how"] == "call_or_video"

@@ -21,6 +21,7 @@ Typing rules (also in ``docs/plain-mode.md``):
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -343,6 +344,11 @@ class PlainSession:
             return self._answer(step, value)
         if step.input == "choice":
             picked = self._numbers(step, line)
+            if picked is None and step.role == Role.QUESTION:  # "phone": the one choice with that word
+                picked = self._by_word(step, line)
+                if picked is not None:
+                    number = picked[0] + 1
+                    self.out.text(say("picked_by_word", number=number, label=step.choices[picked[0]].label))
             if picked is None or len(picked) != 1:
                 return self._again(step, say("again_number", count=len(step.choices)))
             return self._answer(step, step.choices[picked[0]].value)
@@ -374,6 +380,17 @@ class PlainSession:
             if normalize(choice.label) == typed or (isinstance(choice.value, str) and choice.value.casefold() == typed):
                 return choice.value
         return None
+
+    @staticmethod
+    def _by_word(step: Step, line: str) -> list[int] | None:
+        """The one choice whose words hold what was typed, as whole words, any case
+        ("phone" is "Join by phone or video"). None when no choice does, or more than one."""
+        typed = _plain_letters(normalize(line))
+        if not typed or typed.isdigit():
+            return None
+        word = re.compile(r"(?<!\w)" + re.escape(typed) + r"(?!\w)")
+        found = [i for i, choice in enumerate(step.choices) if word.search(_plain_letters(normalize(choice.label)))]
+        return found if len(found) == 1 else None
 
     def _numbers(self, step: Step, line: str) -> list[int] | None:
         """Choice indexes from '2' or '1, 3' or '1 3' (or a choice's exact words)."""
@@ -725,6 +742,11 @@ class PlainSession:
             return
         self.conv.set_private(path, private)
         out.text(say("now_private" if private else "now_shared", label=label))
+
+
+def _plain_letters(text: str) -> str:
+    """Letters without their accents ("telefono" finds "teléfono"), only to compare."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _render_sheet(conversation: Conversation) -> str:
