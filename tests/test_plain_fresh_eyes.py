@@ -109,3 +109,58 @@ def test_a_word_of_one_choice_picks_it_in_spanish(prep_path: Path) -> None:
     run(prep_path, stdin=io.StringIO(lines(*MARIA, "telefono", "")), stdout=stdout, language="es")
     assert "Eligió 2. Estar por teléfono o video" in stdout.getvalue()
     assert saved(prep_path)["invitees"][0]["how"] == "call_or_video"
+
+
+# Words at a yes/no: at "Is there ...?" (a list) they are a yes and the new one's words, as
+# typed; elsewhere they are asked again, never dropped unsaid. "they say I'm funny" got
+# "Please type yes or no, or type help." and was gone.
+TO_ADMIRE = ("", "", "1", "", "", "", "", "", "", "")  # "Is there something people who know you like about you?"
+
+
+def test_words_at_the_door_of_a_list_are_its_first_answer(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines(*TO_ADMIRE, "they say I'm funny ", "", "and kind", "", ""))
+    assert '"they say I\'m funny " is kept as number 1 on your list.' in out
+    assert '"and kind" is kept as number 2 on your list.' in out
+    assert 'You said: "they say I\'m funny ". Is that right?' in out  # on as after that answer
+    assert "Please type yes or no" not in out
+    assert saved(prep_path)["admire"] == [{"text": "they say I'm funny "}, {"text": "and kind"}]
+
+
+def test_words_after_the_meeting_are_what_was_agreed(prep_path: Path) -> None:
+    from driverseat import locations
+
+    prep_path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typed = lines("1", "", "", "", "", "yes", "Call the job center", "", "", "by Friday", "")
+    stdout = io.StringIO()
+    assert run(prep_path, stdin=io.StringIO(typed), stdout=stdout, part="after") == 0
+    assert '"by Friday" is kept as number 2 on your list.' in stdout.getvalue()
+    assert saved(prep_path)["after"]["agreed"] == [{"text": "Call the job center"}, {"text": "by Friday"}]
+
+
+def test_words_at_another_yes_no_are_said_back_and_asked_again(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines(*MARIA, "", "phone", "no"))
+    assert '"phone" is not kept here. Please type yes or no, or type help.' in out
+    assert saved(prep_path)["invitees"][0]["private"] is False
+
+
+def test_words_at_a_door_whose_first_question_is_a_number_are_asked_again(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("Sam", "", "sections", "6", "money", "yes"))  # "What matters most" opens with areas to pick
+    assert '"money" is not kept here. Please type yes, no or not sure, or type help.' in out
+    assert saved(prep_path)["priorities"] == [{"rank": 1}]  # "yes" then opened the list; "money" is not in it
+
+
+@pytest.mark.parametrize(("language", "word", "noted"), [
+    ("en", "maybe", "Noted: not sure yet."), ("en", "Perhaps", "Noted: not sure yet."),
+    ("es", "quizás", "Anotado: todavía no sabe."), ("es", "Tal vez", "Anotado: todavía no sabe."),
+])
+def test_maybe_at_a_yes_no_that_offers_not_sure(prep_path: Path, language: str, word: str, noted: str) -> None:
+    stdout = io.StringIO()
+    run(prep_path, stdin=io.StringIO(lines(*START, word)), stdout=stdout, language=language)  # invite someone?
+    assert noted in stdout.getvalue()
+    data = saved(prep_path)
+    assert data["progress"]["status"]["invitees"] == "not_sure" and "invitees" not in data
+
+
+def test_maybe_where_not_sure_is_not_offered_is_not_a_name(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines(*MARIA, "", "maybe"))  # "Should we keep Maria off your sheet?"
+    assert '"maybe" is not kept here. Please type yes or no, or type help.' in out

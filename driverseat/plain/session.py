@@ -339,8 +339,16 @@ class PlainSession:
             if value is None and step.role == "reflect":  # typed again: the new answer
                 self.conv.answer(False)
                 return self._give(self.conv.step, line)
-            if value is None:
-                return self._again(step, say("again_yesno"))
+            maybe = value is None and self.words.is_maybe(line)
+            if maybe and step.can_not_sure:
+                return self._command("not_sure", step)
+            if value is None and not maybe and step.role in (Role.LIST_START, Role.LIST_MORE):
+                self._note_position(step)
+                if self.conv.open_with(line):  # words at "Is there ...?": yes, and the first answer
+                    self.out.text(say("yes_with_words", typed=line, number=len(step.items) + 1))
+                    return True
+            if value is None:  # never dropped unsaid: what was typed, and what to type here
+                return self._again(step, say("again_yesno_not_sure" if step.can_not_sure else "again_yesno_typed", typed=line))
             return self._answer(step, value)
         if step.input == "choice":
             picked = self._numbers(step, line)
