@@ -164,3 +164,62 @@ def test_maybe_at_a_yes_no_that_offers_not_sure(prep_path: Path, language: str, 
 def test_maybe_where_not_sure_is_not_offered_is_not_a_name(prep_path: Path) -> None:
     _code, out = run_lines(prep_path, lines(*MARIA, "", "maybe"))  # "Should we keep Maria off your sheet?"
     assert '"maybe" is not kept here. Please type yes or no, or type help.' in out
+
+
+# A command word alone on a later line of a long answer acts as that command; the lines
+# before it are kept as typed. "St. Anne church group", then "not sure" gave the sheet
+# "St. Anne church group / not sure", and "quit" there became part of the answer.
+TO_COMMUNITY = ("", "", "1", "", "", "", "", "yeah")  # "Who or what is it?" (a long answer)
+
+
+def test_not_sure_on_a_later_line_is_not_the_answer(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines(*TO_COMMUNITY, "St. Anne church group", "not sure", ""))
+    assert "Your words so far are kept." in out and "Noted: not sure yet." in out
+    assert saved(prep_path)["community"] == [{"text": "St. Anne church group"}]
+
+
+def test_quit_on_a_later_line_keeps_the_lines_before_and_stops(prep_path: Path) -> None:
+    code, out = run_lines(prep_path, lines(*TO_COMMUNITY, "Have my own place", "  two spaces ", "quit", "never read"))
+    assert code == 0 and out.rstrip().endswith("Your answers are saved. You can come back any time.")
+    assert saved(prep_path)["community"] == [{"text": "Have my own place\n  two spaces "}]
+
+
+def test_skip_on_a_later_line_keeps_the_words_and_goes_on(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines(*TO_COMMUNITY, "The library", "skip", ""))
+    after = out.split("Your words so far are kept.")[1]
+    assert "Skipped for now." not in after.split("Is there another person")[0]
+    assert "Is there another person, place or group that matters to you?" in after
+    assert saved(prep_path)["community"] == [{"text": "The library"}]
+
+
+def test_back_on_a_later_line_keeps_the_words(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("", "", "1", "Nervous", "a bit", "back", "", "", ""))
+    assert "Your words so far are kept." in out
+    assert out.split("Your words so far are kept.")[1].lstrip().startswith("Is this your first planning meeting?")
+    assert saved(prep_path)["welcome"]["feeling"] == "Nervous\na bit"
+
+
+@pytest.mark.parametrize(("language", "command", "kept"), [
+    ("es", "salir", "Sus palabras hasta aquí quedan guardadas."), ("es", "no sé", "Sus palabras hasta aquí quedan guardadas."),
+])
+def test_a_command_on_a_later_line_in_spanish(prep_path: Path, language: str, command: str, kept: str) -> None:
+    stdout = io.StringIO()
+    run(prep_path, stdin=io.StringIO(lines(*TO_COMMUNITY, "El grupo de la iglesia", command, "")), stdout=stdout, language=language)
+    assert kept in stdout.getvalue()
+    assert saved(prep_path)["community"] == [{"text": "El grupo de la iglesia"}]
+
+
+def test_help_example_and_tip_on_a_later_line_and_the_answer_goes_on(prep_path: Path) -> None:
+    _code, out = run_lines(prep_path, lines("", "", "1", "I feel OK", "help", "example", "tip", "mostly", ""))
+    after = out.split("  help: see this list.")[1]
+    assert after.index("How do you feel about the meeting right now?") < after.index("Type more, or press Enter on an empty line to finish.")
+    assert "Example: I feel a bit nervous." in after and "Tip: Any feeling is fine here." in after
+    assert saved(prep_path)["welcome"]["feeling"] == "I feel OK\nmostly"
+
+
+def test_the_first_plus_says_once_how_to_finish(prep_path: Path) -> None:
+    hint = "You can type more lines. To finish, press Enter on an empty line."
+    # "Who or what is it?" is the first long answer of its part that comes without that hint
+    _code, out = run_lines(prep_path, lines(*TO_COMMUNITY, "The library", "", "yes", "The park", ""))
+    assert out.count(hint) == 1
+    assert out.index(hint) < out.index("+ ")

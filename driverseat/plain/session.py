@@ -8,7 +8,8 @@ Typing rules (also in ``docs/plain-mode.md``):
 - A command word (help, skip, back, ...) counts only when it is the whole first line.
   At a question that takes words, where it could also be an answer, the person is asked
   once which they meant (not ``example`` right after "Type example to see one.").
-  Lines after the first of a long answer are always answer.
+  On a line after the first of a long answer, a command word alone acts too: the lines
+  before it are kept as typed (help, example and tip are shown and the answer goes on).
 - ``quit`` and ``help`` work at every prompt, also "did you mean ...?" and "type the
   number of ..." (``_reply``): quit stops, help shows the words and asks again.
 - Choices are numbered; type a number, or several numbers separated by commas or spaces.
@@ -73,6 +74,8 @@ class PlainSession:
         self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
         self.stopped = False  # quit typed before the questions (at the first language pick)
         self._offered_example = False  # "Type example to see one." was said for the question on screen
+        self._more_hinted = False  # how to finish a long answer was said at its first "+"
+        self._offered_long = False  # "When you are done, press Enter on an empty line." was just said
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
@@ -211,7 +214,7 @@ class PlainSession:
     def show(self, step: Step, again: bool = False) -> None:
         """Print a step: where you are, what you said before, the question, how to answer."""
         say, out = self.words.say, self.out
-        self._offered_example = False  # until this question's hints say it
+        self._offered_example = self._offered_long = False  # until this question's hints say them
         if step.role == "end":
             self._section = None
             out.line()
@@ -301,6 +304,7 @@ class PlainSession:
         fresh = [k for k in keys if k not in self._hinted]
         self._hinted.update(fresh)
         self._offered_example = "hint_example" in fresh
+        self._offered_long = "hint_long" in fresh
         return "\n".join(self.words.say(k) for k in fresh)
 
     # ------------------------------------------------------------------ answers
@@ -319,7 +323,9 @@ class PlainSession:
                 return self._skip()
             text = line
             if step.input == "long":
-                text = self._more_lines(line)
+                text, command = self._more_lines(step, line)
+                if command is not None:
+                    return self._typed_then(step, text, command)
             return self._answer(step, text)
         if not line.strip():
             if step.input == "yesno" and step.role == "question" and isinstance(step.value, bool):
@@ -367,19 +373,54 @@ class PlainSession:
             return self._answer(step, [step.choices[i].value for i in picked])
         return self._again(step, say("again_read"))  # pragma: no cover - every input is handled above
 
-    def _more_lines(self, first: str) -> str:
-        """Read the rest of a long answer: lines until an empty one (or the end of input)."""
+    def _more_lines(self, step: Step, first: str) -> tuple[str, str | None]:
+        """Read the rest of a long answer: lines until an empty one (or the end of input).
+        A line that is just a command word ends it too: ``(the lines before, the command)``.
+        help, example and tip are shown, and the answer goes on."""
+        say, out = self.words.say, self.out
         lines = [first]
+        if not self._more_hinted and not self._offered_long:  # "+" alone says nothing to a screen reader: once, how to finish
+            self._more_hinted = True
+            out.text(say("more_hint"))
         try:
             while True:
                 line = self._read("more_prompt")
                 if line == "":
                     break
+                command = self.words.command(line)
+                if command in ("help", "example", "tip"):
+                    if command == "help":
+                        out.text(say("help").rstrip("\n"))
+                        out.text(step.text.rstrip("\n"))
+                    elif command == "example":
+                        out.text(say("example_label", said=step.example.rstrip("\n")) if step.example else say("no_example"))
+                    else:
+                        out.text(say("tip_label", said=step.coach.rstrip("\n")) if step.coach else say("no_tip"))
+                    out.text(say("more_go_on"))
+                    continue
+                if command is not None:
+                    return "\n".join(lines), command
                 lines.append(line)
         except (EOFError, KeyboardInterrupt):
             self.conv.answer("\n".join(lines))  # keep what was typed, then stop
             raise
-        return "\n".join(lines)
+        return "\n".join(lines), None
+
+    def _typed_then(self, step: Step, text: str, command: str) -> bool:
+        """A command word on a line after the first of a long answer: the lines before it
+        are kept as typed, as the core keeps words not handed over yet (``keep_typed``: no
+        reflect-back, no note), then the command acts. skip goes on with the words kept."""
+        kept = self.conv.keep_typed(text)
+        if kept:
+            self._note_position(step)  # "private" now means these words
+            self.out.text(self.words.say("typed_kept"))
+            if command == "skip":
+                self.conv.skip()
+                return True
+        moved = self._command(command, self.conv.step)
+        if not moved and command in ("not_sure", "private", "share", "sheet", "remove", "move"):
+            self.show(self.conv.step, again=True)  # where the person is, with the words kept
+        return moved
 
     def _by_label(self, step: Step, line: str) -> object | None:
         """The choice whose words (or short name, like 'yes') are exactly what was typed."""
