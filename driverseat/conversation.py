@@ -342,6 +342,25 @@ class Conversation:
                 return self.step
         return self._advance(spot)
 
+    def open_with(self, text: str) -> bool:
+        """Words typed at a list's door ("Is there something ...?", "... another?") that
+        are not yes or no: a yes, and the new item's first answer, exactly as typed (then
+        on as after that answer: a reflect-back or a note may come). Only where the new
+        item's first question takes words; False, and nothing changes, anywhere else."""
+        spot = self._spot
+        if spot is None or self._pending is not None or spot.phase not in ("start", "more") or not text.strip():
+            return False
+        question = self._question(spot)
+        if self._door_item(spot) is not None:  # yes goes back to an item already begun
+            return False
+        item = dict(ITEM_DEFAULTS.get(question.id, {}))
+        first = next((sub for sub in question.questions if self._applies(sub, item)), None)
+        if first is None or first.kind not in TEXT_KINDS:
+            return False
+        self.answer(True)  # the new item, at ``first`` (as ``_spots`` finds it)
+        self.answer(text)
+        return True
+
     def keep_typed(self, text: str | list[Any]) -> bool:
         """Words typed for the question on screen and not handed over yet (or, in a 'pick
         all that fit' list, the choices ticked), when the person skips, goes elsewhere or

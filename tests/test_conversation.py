@@ -836,3 +836,38 @@ def test_something_else_is_called_by_the_persons_own_words(language: str) -> Non
     assert c.step.items == (home, typed, other)
     line = next(line for line in c.agenda() if line.step == "priorities")
     assert line.details.split("; ") == [home, typed, other]
+
+
+def test_words_at_a_lists_door_open_it_with_them_as_typed(script) -> None:
+    """Words typed at "Is there ...?" that are not yes or no: a yes, and the new item's
+    first answer exactly as typed (found by a walkthrough of plain mode)."""
+    c = new(script)
+    c.jump("strengths")
+    c.skip()  # strengths
+    c.skip()  # interests
+    assert c.step.key == "admire:start"
+    assert c.open_with("  they say I'm funny ")
+    assert c.prep.get("admire") == [{"text": "  they say I'm funny "}]
+    assert c.step.role == "reflect"  # on as after that answer
+    c.answer(True)
+    assert c.step.key == "admire:more"
+    assert c.open_with("and kind")
+    confirm_if_reflect(c)
+    assert c.prep.get("admire") == [{"text": "  they say I'm funny "}, {"text": "and kind"}]
+    assert c.step.key == "admire:more"
+
+
+def test_words_at_a_door_whose_first_question_is_a_choice_change_nothing(script) -> None:
+    c = new(script)
+    c.jump("what_matters")
+    assert c.step.key == "priorities:start" and c.step.role == "list_start"
+    before = c.prep.ordered()
+    assert not c.open_with("money")
+    assert not c.open_with("   ")
+    assert c.step.key == "priorities:start" and c.prep.ordered() == before
+
+
+def test_words_at_a_question_are_not_a_door(script) -> None:
+    c = new(script)
+    assert c.step.key == "name" and not c.open_with("Sam")
+    assert c.prep.name is None or c.prep.name == ""

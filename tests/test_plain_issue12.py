@@ -63,9 +63,11 @@ def test_an_unclear_reply_asks_the_question_again(prep_path: Path) -> None:
     assert saved(prep_path)["person"]["name"] == "Sam"
 
 
-def test_words_after_the_first_line_are_always_the_answer(prep_path: Path) -> None:
-    run_lines(prep_path, lines("", "", "1", "It is hard", "help", "quit", ""))
-    assert saved(prep_path)["welcome"]["feeling"] == "It is hard\nhelp\nquit"
+def test_words_after_the_first_line_are_kept_when_a_command_comes(prep_path: Path) -> None:
+    # (a command word alone on a later line acts; the lines before it are kept as typed)
+    _code, out = run_lines(prep_path, lines("", "", "1", "It is hard", "help", "quit", "never read"))
+    assert "  help: see this list." in out and "Your words so far are kept." in out
+    assert saved(prep_path)["welcome"]["feeling"] == "It is hard"
 
 
 # 3. "No" to "When is it?" is not saved as the date. (The question was split in issue 18:

@@ -90,7 +90,7 @@ def start(
     from driverseat import store as store_module
     from driverseat.lockbox import NeedsPassphrase
     from driverseat.plain.lockguard import IdleGuard, asker
-    from driverseat.plain.session import PlainSession
+    from driverseat.plain.session import PlainSession, Quit
     from driverseat.plain.words import Words, load_words
     from driverseat.script import ScriptError
     from driverseat.session import Session
@@ -149,14 +149,17 @@ def start(
                 talk.choose_language()
             except (EOFError, KeyboardInterrupt):  # nothing typed: the loop below says goodbye
                 pass
+            except Quit:  # quit typed at the pick: saved and goodbye, no questions
+                talk.stopped = True
         words = now["words"] = talk.words
-        out.text(words.say("title_after" if part else "title"))  # after the meeting: noting what happened
-        if not session.started:
-            out.text(words.say("how_long_after" if part else "how_long"))  # each part its own time
-        out.text(words.say("saved_in", file=session.store.path))
-        out.text(words.say("help_hint"))
-        if session.after_due():
-            out.text(words.say("after_due"))
+        if not talk.stopped:
+            out.text(words.say("title_after" if part else "title"))  # after the meeting: noting what happened
+            if not session.started:
+                out.text(words.say("how_long_after" if part else "how_long"))  # each part its own time
+            out.text(words.say("saved_in", file=session.store.path))
+            out.text(words.say("help_hint"))
+            if session.after_due():
+                out.text(words.say("after_due"))
         if session.locked:
             talk.reader = IdleGuard(talk.reader, session, words, out, secret)
         return talk.run()

@@ -7,7 +7,11 @@ nothing about terminals, files or locks: ``driverseat.plain.run`` sets those up.
 Typing rules (also in ``docs/plain-mode.md``):
 - A command word (help, skip, back, ...) counts only when it is the whole first line.
   At a question that takes words, where it could also be an answer, the person is asked
-  once which they meant. Lines after the first of a long answer are always answer.
+  once which they meant (not ``example`` right after "Type example to see one.").
+  On a line after the first of a long answer, a command word alone acts too: the lines
+  before it are kept as typed (help, example and tip are shown and the answer goes on).
+- ``quit`` and ``help`` work at every prompt, also "did you mean ...?" and "type the
+  number of ..." (``_reply``): quit stops, help shows the words and asks again.
 - Choices are numbered; type a number, or several numbers separated by commas or spaces.
 - A long answer may have several lines; an empty line ends it. An empty first line skips
   (or keeps the answer already there).
@@ -18,6 +22,7 @@ Typing rules (also in ``docs/plain-mode.md``):
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -67,12 +72,18 @@ class PlainSession:
         self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: the current folder)
         self._hinted: set[str] = set()  # hints said in this part
         self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
+        self.stopped = False  # quit typed before the questions (at the first language pick)
+        self._offered_example = False  # "Type example to see one." was said for the question on screen
+        self._more_hinted = False  # how to finish a long answer was said at its first "+"
+        self._offered_long = False  # "When you are done, press Enter on an empty line." was just said
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> int:
         """Ask until the person quits or input ends. Saves on the way out; returns 0, or
         what ``not_saved`` gives when that last save failed."""
         try:
+            if self.stopped:
+                raise Quit
             self._greet()
             show = True
             while True:
@@ -113,6 +124,21 @@ class PlainSession:
             except UnreadableLine:
                 self.out.text(self.words.say("again_read"))
 
+    def _reply(self, question: str) -> str:
+        """Say a question asked on the way (did you mean, which number, which part) and
+        read the reply. quit and help work here as at any question: quit stops, help
+        shows the words and then this question again."""
+        self.out.text(question)
+        while True:
+            line = self._read()
+            command = self.words.command(line)
+            if command == "quit":
+                raise Quit
+            if command != "help":
+                return line
+            self.out.text(self.words.say("help").rstrip("\n"))
+            self.out.text(question)
+
     def _turn(self, step: Step) -> bool:
         """Read one line and act on it. Returns True when a new step should be shown."""
         line = self._read()
@@ -121,7 +147,8 @@ class PlainSession:
             if changed is not None:
                 return changed
         command = self.words.command(line)
-        if command is not None and command != "help" and self._takes_words(step):
+        offered = command == "example" and self._offered_example  # "Type example to see one." was just said
+        if command is not None and command != "help" and not offered and self._takes_words(step):
             command = self._which(command, line)
             if command == _STAY:
                 return False
@@ -149,8 +176,7 @@ class PlainSession:
     def _ask(self, question: str) -> bool | None:
         """Ask once: True for 1 (or yes), False for 2 (or no), None for anything else
         (what was typed then is kept in ``_unclear`` until ``_not_kept`` says so)."""
-        self.out.text(question)
-        self._unclear = self._read()
+        self._unclear = self._reply(question)
         typed = normalize(self._unclear)
         if typed in ("1", "2"):
             return typed == "1"
@@ -188,6 +214,7 @@ class PlainSession:
     def show(self, step: Step, again: bool = False) -> None:
         """Print a step: where you are, what you said before, the question, how to answer."""
         say, out = self.words.say, self.out
+        self._offered_example = self._offered_long = False  # until this question's hints say them
         if step.role == "end":
             self._section = None
             out.line()
@@ -276,6 +303,8 @@ class PlainSession:
         keys = [key] + (["hint_example"] if step.example else [])
         fresh = [k for k in keys if k not in self._hinted]
         self._hinted.update(fresh)
+        self._offered_example = "hint_example" in fresh
+        self._offered_long = "hint_long" in fresh
         return "\n".join(self.words.say(k) for k in fresh)
 
     # ------------------------------------------------------------------ answers
@@ -294,7 +323,9 @@ class PlainSession:
                 return self._skip()
             text = line
             if step.input == "long":
-                text = self._more_lines(line)
+                text, command = self._more_lines(step, line)
+                if command is not None:
+                    return self._typed_then(step, text, command)
             return self._answer(step, text)
         if not line.strip():
             if step.input == "yesno" and step.role == "question" and isinstance(step.value, bool):
@@ -314,11 +345,24 @@ class PlainSession:
             if value is None and step.role == "reflect":  # typed again: the new answer
                 self.conv.answer(False)
                 return self._give(self.conv.step, line)
-            if value is None:
-                return self._again(step, say("again_yesno"))
+            maybe = value is None and self.words.is_maybe(line)
+            if maybe and step.can_not_sure:
+                return self._command("not_sure", step)
+            if value is None and not maybe and step.role in (Role.LIST_START, Role.LIST_MORE):
+                self._note_position(step)
+                if self.conv.open_with(line):  # words at "Is there ...?": yes, and the first answer
+                    self.out.text(say("yes_with_words", typed=line, number=len(step.items) + 1))
+                    return True
+            if value is None:  # never dropped unsaid: what was typed, and what to type here
+                return self._again(step, say("again_yesno_not_sure" if step.can_not_sure else "again_yesno_typed", typed=line))
             return self._answer(step, value)
         if step.input == "choice":
             picked = self._numbers(step, line)
+            if picked is None and step.role == Role.QUESTION:  # "phone": the one choice with that word
+                picked = self._by_word(step, line)
+                if picked is not None:
+                    number = picked[0] + 1
+                    self.out.text(say("picked_by_word", number=number, label=step.choices[picked[0]].label))
             if picked is None or len(picked) != 1:
                 return self._again(step, say("again_number", count=len(step.choices)))
             return self._answer(step, step.choices[picked[0]].value)
@@ -329,19 +373,54 @@ class PlainSession:
             return self._answer(step, [step.choices[i].value for i in picked])
         return self._again(step, say("again_read"))  # pragma: no cover - every input is handled above
 
-    def _more_lines(self, first: str) -> str:
-        """Read the rest of a long answer: lines until an empty one (or the end of input)."""
+    def _more_lines(self, step: Step, first: str) -> tuple[str, str | None]:
+        """Read the rest of a long answer: lines until an empty one (or the end of input).
+        A line that is just a command word ends it too: ``(the lines before, the command)``.
+        help, example and tip are shown, and the answer goes on."""
+        say, out = self.words.say, self.out
         lines = [first]
+        if not self._more_hinted and not self._offered_long:  # "+" alone says nothing to a screen reader: once, how to finish
+            self._more_hinted = True
+            out.text(say("more_hint"))
         try:
             while True:
                 line = self._read("more_prompt")
                 if line == "":
                     break
+                command = self.words.command(line)
+                if command in ("help", "example", "tip"):
+                    if command == "help":
+                        out.text(say("help").rstrip("\n"))
+                        out.text(step.text.rstrip("\n"))
+                    elif command == "example":
+                        out.text(say("example_label", said=step.example.rstrip("\n")) if step.example else say("no_example"))
+                    else:
+                        out.text(say("tip_label", said=step.coach.rstrip("\n")) if step.coach else say("no_tip"))
+                    out.text(say("more_go_on"))
+                    continue
+                if command is not None:
+                    return "\n".join(lines), command
                 lines.append(line)
         except (EOFError, KeyboardInterrupt):
             self.conv.answer("\n".join(lines))  # keep what was typed, then stop
             raise
-        return "\n".join(lines)
+        return "\n".join(lines), None
+
+    def _typed_then(self, step: Step, text: str, command: str) -> bool:
+        """A command word on a line after the first of a long answer: the lines before it
+        are kept as typed, as the core keeps words not handed over yet (``keep_typed``: no
+        reflect-back, no note), then the command acts. skip goes on with the words kept."""
+        kept = self.conv.keep_typed(text)
+        if kept:
+            self._note_position(step)  # "private" now means these words
+            self.out.text(self.words.say("typed_kept"))
+            if command == "skip":
+                self.conv.skip()
+                return True
+        moved = self._command(command, self.conv.step)
+        if not moved and command in ("not_sure", "private", "share", "sheet", "remove", "move"):
+            self.show(self.conv.step, again=True)  # where the person is, with the words kept
+        return moved
 
     def _by_label(self, step: Step, line: str) -> object | None:
         """The choice whose words (or short name, like 'yes') are exactly what was typed."""
@@ -350,6 +429,17 @@ class PlainSession:
             if normalize(choice.label) == typed or (isinstance(choice.value, str) and choice.value.casefold() == typed):
                 return choice.value
         return None
+
+    @staticmethod
+    def _by_word(step: Step, line: str) -> list[int] | None:
+        """The one choice whose words hold what was typed, as whole words, any case
+        ("phone" is "Join by phone or video"). None when no choice does, or more than one."""
+        typed = _plain_letters(normalize(line))
+        if not typed or typed.isdigit():
+            return None
+        word = re.compile(r"(?<!\w)" + re.escape(typed) + r"(?!\w)")
+        found = [i for i, choice in enumerate(step.choices) if word.search(_plain_letters(normalize(choice.label)))]
+        return found if len(found) == 1 else None
 
     def _numbers(self, step: Step, line: str) -> list[int] | None:
         """Choice indexes from '2' or '1, 3' or '1 3' (or a choice's exact words)."""
@@ -429,8 +519,7 @@ class PlainSession:
             return self._agenda_add(step, line)
         how, numbers, where = parsed
         if how == "add":
-            self.out.text(say("agenda_add_what"))
-            text = self._read()
+            text = self._reply(say("agenda_add_what"))
             if not text.strip():
                 self.out.text(say("nothing_changed"))
                 return False
@@ -462,8 +551,7 @@ class PlainSession:
 
     def _agenda_number(self, question: str, count: int) -> int | None:
         """Ask for one number; None when the person typed something else (or nothing)."""
-        self.out.text(question)
-        typed = self._read().strip()
+        typed = self._reply(question).strip()
         return int(typed) if typed.isdigit() else None
 
     def _agenda_add(self, step: Step, text: str) -> bool:
@@ -491,12 +579,10 @@ class PlainSession:
         say, out = self.words.say, self.out
         if command == "quit":
             raise Quit
-        if command == "help":
+        if command == "help":  # then the question again: a screen reader hears what to answer
             out.text(say("help").rstrip("\n"))
             self._hinted.clear()
-            hint = self._hint(step)
-            if hint:
-                out.text(hint)
+            self.show(step, again=True)
             return False
         if command == "skip":
             if step.role == "end":
@@ -508,6 +594,7 @@ class PlainSession:
             after = self.conv.back()
             if after.key == before:
                 out.text(say("first_question"))
+                self.show(step, again=True)  # not a bare prompt: the question it stays at
                 return False
             return True
         if command == "example":
@@ -558,10 +645,9 @@ class PlainSession:
         out = self.out
         choices = self.session.languages()
         picks = dict.fromkeys(load_words(choice.code).say("language_pick") for choice in choices)
-        out.text(" / ".join(picks))  # said in every language: the person may not read this one
-        for number, choice in enumerate(choices, 1):
-            out.text(self.words.say("language_line", number=number, name=choice.name))
-        typed = self._read().strip()
+        said = [" / ".join(picks)]  # said in every language: the person may not read this one
+        said += [self.words.say("language_line", number=number, name=choice.name) for number, choice in enumerate(choices, 1)]
+        typed = self._reply("\n".join(said)).strip()
         picked = next(
             (c for n, c in enumerate(choices, 1) if typed == str(n) or normalize(typed) == normalize(c.name)), None
         )
@@ -582,8 +668,7 @@ class PlainSession:
         for number, part in enumerate(progress, 1):
             state = script.say("state_" + part.state)
             out.text(say("section_line", number=number, title=part.section.title, state=state, handled=part.handled, total=part.total))
-        out.text(say("sections_prompt"))
-        line = self._read()
+        line = self._reply(say("sections_prompt"))
         typed = line.strip()
         if typed.isdigit() and 1 <= int(typed) <= len(progress):
             self._section = None
@@ -650,8 +735,7 @@ class PlainSession:
         out.text(say("lists_title"))
         for number, item in enumerate(items, 1):
             out.text(say("list_line", number=number, label=item.text, part=item.section))
-        out.text(say(which_key))
-        typed = self._read().strip()
+        typed = self._reply(say(which_key)).strip()
         if typed.isdigit() and 1 <= int(typed) <= len(items):
             return items[int(typed) - 1]
         out.text(say("nothing_changed"))
@@ -677,8 +761,7 @@ class PlainSession:
         if item is None or self.session is None:
             return False
         count = sum(1 for other in self._list_items() if other.list_id == item.list_id)
-        self.out.text(say("move_where", count=count))
-        typed = self._read().strip()
+        typed = self._reply(say("move_where", count=count)).strip()
         if not typed.isdigit() or not 1 <= int(typed) <= count:
             self.out.text(say("nothing_changed"))
             return False
@@ -708,6 +791,11 @@ class PlainSession:
             return
         self.conv.set_private(path, private)
         out.text(say("now_private" if private else "now_shared", label=label))
+
+
+def _plain_letters(text: str) -> str:
+    """Letters without their accents ("telefono" finds "teléfono"), only to compare."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _render_sheet(conversation: Conversation) -> str:

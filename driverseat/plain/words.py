@@ -36,6 +36,7 @@ class Words:
     no: frozenset[str] = frozenset()
     meanings: dict[str, str] = field(default_factory=dict)  # command -> what it does, for "did you mean"
     agenda: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the words that change the plan
+    maybe: frozenset[str] = frozenset()  # "not sure", at a yes-or-no question that offers it
 
     def say(self, key: str, **values: object) -> str:
         text = self.texts.get(key)
@@ -78,6 +79,10 @@ class Words:
             return False
         return None
 
+    def is_maybe(self, line: str) -> bool:
+        """True for "maybe" (and the like): not sure, at a yes-or-no question."""
+        return normalize(line) in self.maybe
+
 
 def load_words(language: str = "en") -> Words:
     """Plain mode's words for a language: the ``plain`` book, English filling any gap."""
@@ -90,6 +95,7 @@ def load_words(language: str = "en") -> Words:
             commands[normalize(str(word))] = name
     yes = frozenset(normalize(str(w)) for w in data.get("yes_words") or [])
     no = frozenset(normalize(str(w)) for w in data.get("no_words") or [])
+    maybe = frozenset(normalize(str(w)) for w in data.get("maybe_words") or [])
     raw_means = data.get("command_means") or {}
     meanings = {str(k): str(v) for k, v in raw_means.items()} if isinstance(raw_means, dict) else {}
     raw_agenda = data.get("agenda_commands") or {}
@@ -98,4 +104,4 @@ def load_words(language: str = "en") -> Words:
         for k, v in (raw_agenda.items() if isinstance(raw_agenda, dict) else ())
         if isinstance(v, list)
     }
-    return Words(texts, commands, yes, no, meanings, agenda)
+    return Words(texts, commands, yes, no, meanings, agenda, maybe)
