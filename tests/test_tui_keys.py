@@ -18,7 +18,7 @@ from driverseat.prep import Prep
 from driverseat.store import PrepStore
 from driverseat.tui.app import DriverseatApp
 from driverseat.tui.screens.language import LanguageScreen
-from test_tui_first_timer import with_name
+from test_tui_first_timer import saved, with_name
 
 SIZE = (80, 24)
 
@@ -465,3 +465,25 @@ async def test_skip_keeps_the_ticks_made_in_a_list(tmp_path: Path, language: str
         skipped = app.conversation.script.say("skipped")
         assert len(entries) == 1 and skipped not in entries[0].answer
     assert read_prep(path)[0].get(("meeting", "see_before")) == ["agenda", "draft_plan"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_not_sure_keeps_the_words_typed_in_the_box(tmp_path: Path, language: str) -> None:
+    """I'm not sure, pressed with words in the box, threw them away (skip, back and quit
+    kept them, and plain mode keeps them when 'not sure' comes on a later line). Now they
+    are kept as typed and the question is marked not sure."""
+    path = with_name(tmp_path / "prep.yaml")
+    typed = "  I kept my flat, mostly "
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("proud")
+        await pilot.pause()
+        assert app.conversation.step.key == "proud" and app.conversation.step.input == "long"
+        app.screen.query_one("#long", TextArea).insert(typed)
+        await pilot.pause()
+        await pilot.click("#not-sure")
+        await until(pilot, lambda: app.conversation.step.key != "proud")
+        await pilot.press("ctrl+q")
+    data = saved(path)
+    assert data["about"]["proud"] == typed and data["progress"]["status"]["proud"] == "not_sure"

@@ -417,8 +417,11 @@ class TalkScreen(Screen[None]):
             self.notify(self.words("back_first"), timeout=4)  # (nothing before the first question)
 
     def action_not_sure(self) -> None:
+        """I'm not sure: words typed in the box are kept, as with skip (plain mode's 'not
+        sure' on a later line does the same), and the question is marked not sure."""
         if not self.conversation.step.can_not_sure:
             return
+        self.keep_typed()
         self._move(self.shown, self.conversation.not_sure)
 
     def action_example(self) -> None:
