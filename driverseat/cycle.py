@@ -183,6 +183,19 @@ def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
     )
 
 
+_ARCHIVED = re.compile(r"(\d{4}-\d{2}-\d{2})-(\d+)")  # a second file of one day (archive_name)
+
+
+def _in_order(path: Path) -> tuple[str, int]:
+    """Where an earlier meeting's file goes in the history: by its day, then by the number
+    a second file of the same day got (``2026-12-06`` before ``2026-12-06-2``; by name
+    alone ``-2`` would come first)."""
+    found = _ARCHIVED.fullmatch(path.stem)
+    if found:
+        return found[1], int(found[2])
+    return path.stem, 1
+
+
 def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
     """Every meeting, oldest first, the current prep last (when there is one; opened
     with ``passphrase`` when it is locked).
@@ -193,7 +206,7 @@ def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
 
     out: list[Meeting] = []
     folder = locations.meetings_dir(prep_path)
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("*.yaml"), key=_in_order) if folder.is_dir() else []:
         try:
             prep, _text, _notes = read_prep(path)
         except PrepUnreadable:

@@ -455,3 +455,17 @@ def test_the_name_the_person_likes_is_kept_or_changed_never_offered_for_removal(
     finally:
         session.close()
     assert read_prep(path)[0].get("person.name") == "Gregory "  # as typed
+
+
+def test_history_lists_a_second_meeting_of_one_day_after_the_first(tmp_path: Path) -> None:
+    """'history' says oldest first: 2026-12-06-2 (made by a second 'next' that day) comes
+    after 2026-12-06, and -10 after -9 (by name alone, -2 came first)."""
+    path = full_copy(tmp_path / "prep.yaml")
+    folder = locations.meetings_dir(path)
+    folder.mkdir(parents=True)
+    names = ["2026-11-30", "2026-12-06", "2026-12-06-2", "2026-12-06-9", "2026-12-06-10", "2027-01-02"]
+    for name in names:
+        full_copy(folder / f"{name}.yaml")
+    meetings = cycle.history(path)
+    assert [m.day for m in meetings] == [*names, ""]
+    assert cycle.last_meeting(path) == folder / "2027-01-02.yaml"
