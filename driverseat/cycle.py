@@ -254,6 +254,7 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
     """A new prep that starts from the last one: every carried item is in place, and
     listed in ``since.carried`` to be asked about once. Private stays private."""
     new = Prep.new(last.language, when)
+    new.set("welcome.first_time", "no")  # the last one is on file: not asked again
     since: dict[str, Any] = {"from": came_from}
     carried: list[dict[str, Any]] = []
     hidden = set(last.private_answers())

@@ -469,3 +469,20 @@ def test_history_lists_a_second_meeting_of_one_day_after_the_first(tmp_path: Pat
     meetings = cycle.history(path)
     assert [m.day for m in meetings] == [*names, ""]
     assert cycle.last_meeting(path) == folder / "2027-01-02.yaml"
+
+
+def test_the_next_prep_does_not_ask_if_this_is_the_first_meeting(tmp_path: Path, frozen_clock: str) -> None:
+    """The last meeting is on file: 'Is this your first planning meeting?' is answered
+    'no' for the person, and 'What would you like to be different this time?' is asked."""
+    path = full_copy(tmp_path / "prep.yaml")
+    _archived, new = started_next(path)
+    assert new.get("welcome.first_time") == "no"
+    session = Session.open(path)
+    seen: list[str] = []
+    try:
+        while not session.at_end and len(seen) < 200:
+            seen.append(session.step.key)
+            session.skip()
+    finally:
+        session.close()
+    assert "first_time" not in seen and "last_time" in seen
