@@ -410,6 +410,7 @@ def since_section(prep: Prep, language: str) -> Section | None:
             path=("since", "carried", index, "choice"),
             choices=tuple(Choice(v, say(f"carry_{v}")) for v in (("keep", "change") if name else ("keep", "change", "remove"))),
             recall=(("since", "carried", index, "text"),),
+            default="keep",  # Enter alone keeps it, in plain mode as in the app (Keep it comes first)
         )
         questions.append(ask)
         questions.append(

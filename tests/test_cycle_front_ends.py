@@ -454,3 +454,20 @@ async def test_the_app_asks_about_a_moved_meeting_again_once_its_new_day_has_pas
         await pilot.pause()
         assert app.conversation is not None and app.conversation.step.key == "after_happened"
         await pilot.press("ctrl+q")
+
+
+def test_enter_at_is_it_still_true_keeps_it_and_says_so(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """Plain mode: Enter alone at 'Is it still true? 1. Keep it' keeps it and says
+    'Kept.', as Enter on the first choice does in the app; it said 'Skipped for now.'
+    (and kept the item all the same). Enter where a choice was made before still keeps that."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    cycle.start_next(path)
+    count = len(read_prep(path)[0].get("since.carried"))
+    typist = KeyTypist({"carry_2": [["2"], [""]]})  # Change it, then no new words (and Enter again later)
+    shown = plain(path, typist, watch)
+    asked = [k for k in typist.asked if k.startswith("carry_") and not k.endswith("_words")]
+    assert len(asked) == count
+    assert shown.count("\n> \nKept.\n") == count - 1
+    status = read_prep(path)[0].get("progress.status")
+    assert [status[key] for key in asked] == ["answered"] * count  # answered Keep it, not skipped
