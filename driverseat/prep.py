@@ -128,6 +128,7 @@ SCHEMA: dict[str, Any] = {
         "feeling_words": TEXT,
         "next_date": TEXT,
         "not_as_asked": bool,
+        "what_differed": TEXT,  # what went differently, in the person's words
         "can_do": [CAN_DO],
     },
     "private_answers": [TEXT],

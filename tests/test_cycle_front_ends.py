@@ -471,3 +471,25 @@ def test_enter_at_is_it_still_true_keeps_it_and_says_so(tmp_path: Path, watch: l
     assert shown.count("\n> \nKept.\n") == count - 1
     status = read_prep(path)[0].get("progress.status")
     assert [status[key] for key in asked] == ["answered"] * count  # answered Keep it, not skipped
+
+
+def test_after_asks_what_went_differently(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'Did anything go differently from what you asked for?' Yes: there is room to say
+    what, in the person's own words (typing it at the tick list got 'Please type numbers
+    from 1 to 4'). No: it is not asked. It can be skipped."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    plan = AFTER_PLAN | {"after_what_differed": [["They talked about the hospital", "even though I said no 🙁", ""]]}
+    typist = KeyTypist(plan)
+    shown = plain(path, typist, watch, part="after")
+    assert typist.asked.index("after_not_as_asked") + 1 == typist.asked.index("after_what_differed")
+    assert "What went differently?" in shown and "Please type numbers" not in shown
+    after = read_prep(path)[0].data["after"]
+    assert after["what_differed"] == "They talked about the hospital\neven though I said no 🙁"
+    assert after["can_do"] == ["ask_changes", "ask_copy"]
+
+    other = tmp_path / "other.yaml"
+    other.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typist = KeyTypist(AFTER_PLAN | {"after_not_as_asked": [["no"]]})
+    plain(other, typist, watch, part="after")
+    assert "after_what_differed" not in typist.asked and "after_can_do" not in typist.asked
