@@ -478,6 +478,13 @@ def tidy(prep: Prep) -> None:
         del since["carried"]
 
 
+def nothing_new(prep: Prep) -> bool:
+    """True when this prep was started from the last meeting (it has ``since``) and
+    nothing is noted about a meeting since (no ``after``): ``next`` again would only file
+    the same prep a second time, so it goes on with this one."""
+    return isinstance(prep.get("since"), dict) and is_empty(prep.get("after"))
+
+
 def carrying(prep: Prep) -> bool:
     """True while some carried item has not been settled yet (the next prep is new)."""
     carried = prep.get(("since", "carried"))

@@ -493,3 +493,41 @@ def test_after_asks_what_went_differently(tmp_path: Path, watch: list[KeyTypist]
     typist = KeyTypist(AFTER_PLAN | {"after_not_as_asked": [["no"]]})
     plain(other, typist, watch, part="after")
     assert "after_what_differed" not in typist.asked and "after_can_do" not in typist.asked
+
+
+def test_next_twice_with_nothing_new_files_nothing_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    """'next' run again once every carried item was looked at, with no meeting noted
+    since, filed the same new prep a second time (2026-11-23-2.yaml) without a word. Now
+    it goes on with the prep and says why; after the meeting is noted, 'next' files it."""
+    path = locations.default_prep()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    cycle.start_next(path)
+    typist = KeyTypist({})  # Enter everywhere: every carried item kept, nothing else said
+    monkeypatch.setattr("sys.stdin", typist)
+    monkeypatch.setattr(PlainSession, "__init__", _watching(typist))
+    assert cli.main(["--plain"]) == 0
+    assert not cycle.carrying(read_prep(path)[0])
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Your new prep is already started. Nothing is noted about a meeting since your last one.")
+    assert "driverseat after" in out
+    assert len(list(locations.meetings_dir(path).iterdir())) == 1  # filed once
+    prep = read_prep(path)[0]
+    assert cycle.nothing_new(prep)
+    prep.set("after.happened", "yes")
+    assert not cycle.nothing_new(prep)
+
+
+def _watching(typist: KeyTypist):  # type: ignore[no-untyped-def]
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation: Conversation, *args: object, **kwargs: object) -> None:
+        typist.conversation = conversation
+        real_init(self, conversation, *args, **kwargs)  # type: ignore[arg-type]
+
+    return init
