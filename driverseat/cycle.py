@@ -305,6 +305,11 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         since["last_goal"] = goal
         if "goal.words" in hidden:
             keep_hidden.append("since.last_goal")
+    as_written = last.get("after.goal_as_written")  # "They wrote it another way": the plan's words
+    if last.get("after.goal_written") == "changed" and isinstance(as_written, str) and not is_empty(as_written):
+        since["goal_as_written"] = as_written
+        if "after.goal_as_written" in hidden:
+            keep_hidden.append("since.goal_as_written")
     agreed = last.get("after.agreed")
     if isinstance(agreed, list):
         items = [
@@ -445,6 +450,16 @@ def since_section(prep: Prep, language: str) -> Section | None:
                 section=section_id,
                 path=("since", "goal_words"),
                 reflect=False,
+            )
+        )
+    if isinstance(since.get("goal_as_written"), str):  # shown where the goal is asked again
+        questions.append(
+            Question(
+                id="since_goal_as_written",
+                text=say("since_goal_as_written"),
+                kind="info",
+                section=section_id,
+                recall=(("since", "goal_as_written"),),
             )
         )
     if not questions:

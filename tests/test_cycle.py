@@ -486,3 +486,38 @@ def test_the_next_prep_does_not_ask_if_this_is_the_first_meeting(tmp_path: Path,
     finally:
         session.close()
     assert "first_time" not in seen and "last_time" in seen
+
+
+def test_how_the_team_wrote_the_goal_is_shown_where_the_goal_is_asked_again(tmp_path: Path, frozen_clock: str) -> None:
+    """'They wrote it another way: Client will obtain vocational services' was only in
+    the history's file: the next prep showed 'Did I get a copy' but not the plan's words.
+    Now they are shown, as typed, right where the last goal is asked again, and on the
+    sheet under the last goal; kept private when the person kept them private."""
+    from driverseat import export
+
+    path = full_copy(tmp_path / "prep.yaml")
+    team = "Client will obtain vocational services  "
+    walk_after(path, {"after_happened": "yes", "after_goal_written": "changed", "after_goal_as_written": team})
+    _archived, new = cycle.start_next(path)
+    assert new.get("since.goal_as_written") == team
+    session = Session.open(path)
+    shown: dict[str, tuple[str, ...]] = {}
+    try:
+        while session.step.section is not None and session.step.section.id == "since":
+            shown[session.step.key] = session.step.recall
+            session.skip()
+    finally:
+        session.close()
+    keys = list(shown)
+    assert keys.index("since_goal_how") < keys.index("since_goal_as_written")
+    assert shown["since_goal_as_written"] == (team,)
+    sheet = export.render("md", read_prep(path)[0])
+    assert "The plan wrote it as: Client will obtain vocational services" in sheet
+
+    other = full_copy(tmp_path / "other.yaml")
+    walk_after(other, {"after_happened": "yes", "after_goal_written": "changed", "after_goal_as_written": team})
+    last = read_prep(other)[0]
+    last.set_private_answer(("after", "goal_as_written"), True)
+    kept_private = cycle.next_prep(last, "2026-11-20.yaml")
+    assert "since.goal_as_written" in kept_private.data["private_answers"]
+    assert "vocational" not in export.render("md", kept_private)
