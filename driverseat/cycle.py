@@ -9,9 +9,9 @@ done after one meeting:
   newest entry, so an existing prep is in the history without the person doing anything;
 - ``start_next`` moves the current prep into the history and starts a new one from it;
 - the new prep's ``since`` part holds what is carried over: each item the person said
-  last time (people, needs, time and place, TO/FOR, strengths, off-limits, and the next
-  meeting's day from after the meeting) is asked
-  once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
+  last time that stays true of them (see ``CARRIED_LISTS``: about me, strengths, people,
+  time and place and needs, what matters, dreams, TO/FOR, support, off-limits, and the
+  next meeting's day from after the meeting) is asked once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine; the name the person likes is only kept or changed), with the goal
   follow-up and what was agreed last time;
 - ``settle`` puts a changed item's new words in place at once, and removes what the
@@ -35,27 +35,55 @@ from driverseat import locations, words
 from driverseat.prep import DataPath, Prep, is_empty, is_private, now_iso, split_path
 from driverseat.script import Choice, Question, Script, Section, When, load_script_for
 
-# Lists carried over, with the field that holds the person's words.
+# What carries over is what stays true of the person from one meeting to the next: who
+# they are and what they like, their strengths, the people, what matters, dreams, TO and
+# FOR, support, off-limits, and how they like their meeting. Each is asked once, "Is it
+# still true?". What belongs to one meeting starts fresh, and the person is told so
+# (``since_intro``): how they feel about it, what they want different this time, the goal
+# (followed up as ``since.last_goal``) and its steps, their questions, the plan for the
+# meeting (agenda), and a meeting day not given after the last meeting.
+#
+# Lists carried over, with the field that holds the person's words (a list item without
+# words in that field, such as a part of life picked with no words of its own, is not
+# carried: it stays in the history, and is picked again).
 CARRIED_LISTS: tuple[tuple[str, str], ...] = (
     ("invitees", "name"),
     ("not_invited", "name"),
     ("meeting.needs", "text"),
+    ("community", "text"),
+    ("strengths", "text"),
+    ("interests", "text"),
+    ("admire", "text"),
+    ("helped", "text"),
+    ("not_helped", "text"),
+    ("priorities", "words"),
+    ("fears", "text"),
     ("important_to", "text"),
     ("important_for", "text"),
     ("differences", "text"),
-    ("strengths", "text"),
+    ("support", "text"),
+    ("not_helpful", "text"),
     ("off_limits", "topic"),
 )
 # Single answers carried over.
 CARRIED_ANSWERS = (
     "person.name",
     "person.pronouns",
+    "about.days",
+    "about.culture",
+    "about.culture_respect",
+    "about.proud",
+    "meeting.notice",
     "meeting.where",
     "meeting.when",
     "meeting.length",
     "meeting.breaks",
+    "meeting.room",
     "meeting.leader",
     "meeting.copy_of_plan",
+    "dreams.dream",
+    "goal.vision",
+    "dreams.ideal_day",
 )
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 _SLASH_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
@@ -292,7 +320,11 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         items = last.get(dotted)
         if not isinstance(items, list):
             continue
-        kept = [copy.deepcopy(item) for item in items if isinstance(item, dict)]
+        kept = [
+            copy.deepcopy(item)
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get(text_field), str) and not is_empty(item[text_field])
+        ]
         if not kept:
             continue
         new.set(dotted, kept)
@@ -325,11 +357,29 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         if "after.got_copy" in hidden:
             keep_hidden.append("since.got_copy")
     if carried:
-        since["carried"] = carried
+        since["carried"] = sorted(carried, key=_in_script_order)
     new.data["since"] = since
     if keep_hidden:
         new.data["private_answers"] = keep_hidden
     return new
+
+
+# The carried items are asked in the order of the parts they come from.
+_PART_ORDER = (
+    ("person", "about", "community"),
+    ("strengths", "interests", "admire", "helped", "not_helped"),
+    ("invitees", "not_invited"),
+    ("meeting",),
+    ("priorities",),
+    ("dreams", "goal", "fears"),
+    ("important_to", "important_for", "differences", "support", "not_helpful"),
+    ("off_limits",),
+)
+
+
+def _in_script_order(entry: dict[str, Any]) -> int:
+    head = str(entry.get("at", "")).split(".")[0]
+    return next((i for i, heads in enumerate(_PART_ORDER) if head in heads), len(_PART_ORDER))
 
 
 def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:

@@ -170,7 +170,8 @@ def test_removed_items_are_gone_and_changed_ones_take_the_new_words(tmp_path: Pa
     assert [i["name"] for i in after.get("invitees")] == [i["name"] for i in last.get("invitees")[1:]]
     assert after.get(("strengths", 0, "text")) == "  I fix bikes now "
     assert after.get("meeting.where") is None
-    assert first not in yamlio.dump(after.ordered())  # gone from the new prep (the history keeps the last one)
+    people = {k: v for k, v in after.data.items() if k in ("invitees", "since")}  # ('call Jim' in about.days stays)
+    assert first not in yamlio.dump(people)  # gone from the new prep (the history keeps the last one)
 
 
 def test_goal_follow_up_shows_the_last_goal_before_this_time(tmp_path: Path, frozen_clock: str) -> None:
@@ -521,3 +522,39 @@ def test_how_the_team_wrote_the_goal_is_shown_where_the_goal_is_asked_again(tmp_
     kept_private = cycle.next_prep(last, "2026-11-20.yaml")
     assert "since.goal_as_written" in kept_private.data["private_answers"]
     assert "vocational" not in export.render("md", kept_private)
+
+
+def test_what_stays_true_of_the_person_is_carried_and_asked_once(tmp_path: Path, frozen_clock: str) -> None:
+    """'next' quietly dropped what people say about themselves: what others like about
+    them ("I'm funny"), what they are proud of ("Staying sober 9 months 💪"), how they spend
+    their days, culture, community, what matters most, dreams, support... They were only in
+    meetings/<date>.yaml. Now each is carried, exactly as typed, and asked 'Is it still
+    true?' once, in the order of the parts; what belongs to one meeting starts fresh, and
+    the person is told so."""
+    path = full_copy(tmp_path / "prep.yaml")
+    last = read_prep(path)[0]
+    last.set("admire", [{"text": "I'm funny"}])
+    last.set("about.proud", "Staying sober 9 months 💪")
+    last.set("priorities", [*last.get("priorities"), {"area": "money", "rank": 5}])  # no words: picked again
+    new = cycle.next_prep(last, "2026-11-20.yaml")
+    kept = ["about.days", "about.culture", "about.culture_respect", "about.proud", "community", "interests",
+            "admire", "helped", "not_helped", "dreams.dream", "dreams.ideal_day", "goal.vision", "fears",
+            "support", "not_helpful", "meeting.room", "meeting.notice"]
+    for place in kept:
+        assert new.get(place) == last.get(place), place
+    assert new.get("priorities") == last.get("priorities")[:4]
+    assert new.get("goal.words") is None and new.get("questions") is None and new.get("agenda") is None
+    assert new.get("welcome.feeling") is None and new.get("welcome.last_time") is None
+    carried = new.get("since.carried")
+    texts = [entry["text"] for entry in carried]
+    assert "I'm funny" in texts and "Staying sober 9 months 💪" in texts
+    assert texts.index("I'm funny") < texts.index(last.get(("invitees", 0, "name")))  # strengths come before people
+    assert texts.index("My own bike shop, with a room upstairs where I live.") > texts.index("Sleep better.")
+
+    section = cycle.since_section(new, "en")
+    assert section is not None and "start fresh" in section.intro and "questions" in section.intro
+    asks = {q.recall[0]: q.text for q in section.questions if q.id.startswith("carry_") and not q.id.endswith("_words")}
+    assert len(asks) == len(carried)
+    assert all(text.endswith("Is it still true?") for text in asks.values() if "name" not in text)
+    spanish = cycle.since_section(new, "es")
+    assert spanish is not None and all("carry_" not in q.text for q in spanish.questions)
