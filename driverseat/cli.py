@@ -362,6 +362,8 @@ def _next(options: argparse.Namespace) -> int:
     say = _about_prep(lang, current.language)
     if cycle.carrying(current):  # started already, and not looked over yet
         _say(say("next_again"))
+    elif cycle.nothing_new(current):  # started already, and no meeting noted since: not filed twice
+        _say(say("next_nothing_new"))
     else:
         archived, _new = cycle.start_next(path)
         _say(say("next_started", archived=archived))

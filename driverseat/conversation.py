@@ -156,7 +156,7 @@ class Step:
     note: language_notes.Note | None = None
     answer: str | None = None  # for reflect and note: the words being talked about
     spot: Spot | None = None  # where in the script this step is (None at the end)
-    default: bool | None = None  # for yes/no: what Enter alone means (None: no default)
+    default: bool | str | None = None  # for yes/no (or a choice that keeps things): what Enter alone means
     agenda: tuple[agenda_model.Line, ...] = ()  # for the agenda: its items now, in the person's order
 
     @property
@@ -1085,10 +1085,16 @@ class Conversation:
             can_not_sure=top.not_sure,
             example=top.example,
             coach=top.coach,
-            default=YES_NO_DEFAULTS.get(top.id) if top.kind == "yesno" else None,
+            default=YES_NO_DEFAULTS.get(top.id) if top.kind == "yesno" else self._choice_default(top),
             agenda=self.agenda() if top.kind == "agenda" else (),
             **common,
         )
+
+    def _choice_default(self, question: Question) -> str | None:
+        """A choice's default (``Question.default``) while nothing is chosen there yet."""
+        if question.kind != "choice" or question.default is None or question.path is None:
+            return None
+        return question.default if is_empty(self.prep.get(question.path)) else None
 
     @staticmethod
     def _item_recall(sub: Question, top: Question, item: dict[str, Any]) -> tuple[str, ...]:

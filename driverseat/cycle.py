@@ -9,9 +9,9 @@ done after one meeting:
   newest entry, so an existing prep is in the history without the person doing anything;
 - ``start_next`` moves the current prep into the history and starts a new one from it;
 - the new prep's ``since`` part holds what is carried over: each item the person said
-  last time (people, needs, time and place, TO/FOR, strengths, off-limits, and the next
-  meeting's day from after the meeting) is asked
-  once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
+  last time that stays true of them (see ``CARRIED_LISTS``: about me, strengths, people,
+  time and place and needs, what matters, dreams, TO/FOR, support, off-limits, and the
+  next meeting's day from after the meeting) is asked once, "Still true? Keep / Change / Remove" (``since_section`` builds those questions
   for the engine; the name the person likes is only kept or changed), with the goal
   follow-up and what was agreed last time;
 - ``settle`` puts a changed item's new words in place at once, and removes what the
@@ -35,27 +35,55 @@ from driverseat import locations, words
 from driverseat.prep import DataPath, Prep, is_empty, is_private, now_iso, split_path
 from driverseat.script import Choice, Question, Script, Section, When, load_script_for
 
-# Lists carried over, with the field that holds the person's words.
+# What carries over is what stays true of the person from one meeting to the next: who
+# they are and what they like, their strengths, the people, what matters, dreams, TO and
+# FOR, support, off-limits, and how they like their meeting. Each is asked once, "Is it
+# still true?". What belongs to one meeting starts fresh, and the person is told so
+# (``since_intro``): how they feel about it, what they want different this time, the goal
+# (followed up as ``since.last_goal``) and its steps, their questions, the plan for the
+# meeting (agenda), and a meeting day not given after the last meeting.
+#
+# Lists carried over, with the field that holds the person's words (a list item without
+# words in that field, such as a part of life picked with no words of its own, is not
+# carried: it stays in the history, and is picked again).
 CARRIED_LISTS: tuple[tuple[str, str], ...] = (
     ("invitees", "name"),
     ("not_invited", "name"),
     ("meeting.needs", "text"),
+    ("community", "text"),
+    ("strengths", "text"),
+    ("interests", "text"),
+    ("admire", "text"),
+    ("helped", "text"),
+    ("not_helped", "text"),
+    ("priorities", "words"),
+    ("fears", "text"),
     ("important_to", "text"),
     ("important_for", "text"),
     ("differences", "text"),
-    ("strengths", "text"),
+    ("support", "text"),
+    ("not_helpful", "text"),
     ("off_limits", "topic"),
 )
 # Single answers carried over.
 CARRIED_ANSWERS = (
     "person.name",
     "person.pronouns",
+    "about.days",
+    "about.culture",
+    "about.culture_respect",
+    "about.proud",
+    "meeting.notice",
     "meeting.where",
     "meeting.when",
     "meeting.length",
     "meeting.breaks",
+    "meeting.room",
     "meeting.leader",
     "meeting.copy_of_plan",
+    "dreams.dream",
+    "goal.vision",
+    "dreams.ideal_day",
 )
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 _SLASH_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
@@ -183,6 +211,19 @@ def _summary(path: Path, prep: Prep, current: bool) -> Meeting:
     )
 
 
+_ARCHIVED = re.compile(r"(\d{4}-\d{2}-\d{2})-(\d+)")  # a second file of one day (archive_name)
+
+
+def _in_order(path: Path) -> tuple[str, int]:
+    """Where an earlier meeting's file goes in the history: by its day, then by the number
+    a second file of the same day got (``2026-12-06`` before ``2026-12-06-2``; by name
+    alone ``-2`` would come first)."""
+    found = _ARCHIVED.fullmatch(path.stem)
+    if found:
+        return found[1], int(found[2])
+    return path.stem, 1
+
+
 def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
     """Every meeting, oldest first, the current prep last (when there is one; opened
     with ``passphrase`` when it is locked).
@@ -193,7 +234,7 @@ def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
 
     out: list[Meeting] = []
     folder = locations.meetings_dir(prep_path)
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("*.yaml"), key=_in_order) if folder.is_dir() else []:
         try:
             prep, _text, _notes = read_prep(path)
         except PrepUnreadable:
@@ -241,6 +282,7 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
     """A new prep that starts from the last one: every carried item is in place, and
     listed in ``since.carried`` to be asked about once. Private stays private."""
     new = Prep.new(last.language, when)
+    new.set("welcome.first_time", "no")  # the last one is on file: not asked again
     since: dict[str, Any] = {"from": came_from}
     carried: list[dict[str, Any]] = []
     hidden = set(last.private_answers())
@@ -278,7 +320,11 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         items = last.get(dotted)
         if not isinstance(items, list):
             continue
-        kept = [copy.deepcopy(item) for item in items if isinstance(item, dict)]
+        kept = [
+            copy.deepcopy(item)
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get(text_field), str) and not is_empty(item[text_field])
+        ]
         if not kept:
             continue
         new.set(dotted, kept)
@@ -291,6 +337,11 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         since["last_goal"] = goal
         if "goal.words" in hidden:
             keep_hidden.append("since.last_goal")
+    as_written = last.get("after.goal_as_written")  # "They wrote it another way": the plan's words
+    if last.get("after.goal_written") == "changed" and isinstance(as_written, str) and not is_empty(as_written):
+        since["goal_as_written"] = as_written
+        if "after.goal_as_written" in hidden:
+            keep_hidden.append("since.goal_as_written")
     agreed = last.get("after.agreed")
     if isinstance(agreed, list):
         items = [
@@ -306,11 +357,29 @@ def next_prep(last: Prep, came_from: str, when: str | None = None) -> Prep:
         if "after.got_copy" in hidden:
             keep_hidden.append("since.got_copy")
     if carried:
-        since["carried"] = carried
+        since["carried"] = sorted(carried, key=_in_script_order)
     new.data["since"] = since
     if keep_hidden:
         new.data["private_answers"] = keep_hidden
     return new
+
+
+# The carried items are asked in the order of the parts they come from.
+_PART_ORDER = (
+    ("person", "about", "community"),
+    ("strengths", "interests", "admire", "helped", "not_helped"),
+    ("invitees", "not_invited"),
+    ("meeting",),
+    ("priorities",),
+    ("dreams", "goal", "fears"),
+    ("important_to", "important_for", "differences", "support", "not_helpful"),
+    ("off_limits",),
+)
+
+
+def _in_script_order(entry: dict[str, Any]) -> int:
+    head = str(entry.get("at", "")).split(".")[0]
+    return next((i for i, heads in enumerate(_PART_ORDER) if head in heads), len(_PART_ORDER))
 
 
 def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:
@@ -396,6 +465,7 @@ def since_section(prep: Prep, language: str) -> Section | None:
             path=("since", "carried", index, "choice"),
             choices=tuple(Choice(v, say(f"carry_{v}")) for v in (("keep", "change") if name else ("keep", "change", "remove"))),
             recall=(("since", "carried", index, "text"),),
+            default="keep",  # Enter alone keeps it, in plain mode as in the app (Keep it comes first)
         )
         questions.append(ask)
         questions.append(
@@ -432,6 +502,16 @@ def since_section(prep: Prep, language: str) -> Section | None:
                 reflect=False,
             )
         )
+    if isinstance(since.get("goal_as_written"), str):  # shown where the goal is asked again
+        questions.append(
+            Question(
+                id="since_goal_as_written",
+                text=say("since_goal_as_written"),
+                kind="info",
+                section=section_id,
+                recall=(("since", "goal_as_written"),),
+            )
+        )
     if not questions:
         return None
     return Section(
@@ -461,6 +541,13 @@ def tidy(prep: Prep) -> None:
     since = prep.get("since")
     if isinstance(since, dict) and "carried" in since and not carrying(prep):
         del since["carried"]
+
+
+def nothing_new(prep: Prep) -> bool:
+    """True when this prep was started from the last meeting (it has ``since``) and
+    nothing is noted about a meeting since (no ``after``): ``next`` again would only file
+    the same prep a second time, so it goes on with this one."""
+    return isinstance(prep.get("since"), dict) and is_empty(prep.get("after"))
 
 
 def carrying(prep: Prep) -> bool:

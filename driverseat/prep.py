@@ -110,6 +110,7 @@ SCHEMA: dict[str, Any] = {
         "last_goal": TEXT,
         "goal_how": GOING,
         "goal_words": TEXT,
+        "goal_as_written": TEXT,  # how the team wrote the goal in the plan (after.goal_as_written)
         "agreed": [{"text": TEXT, "who": TEXT, "happened": DID_IT}],
         "got_copy": GOT_COPY,
         "carried": [{"at": TEXT, "text": TEXT, "choice": CARRY, "words": TEXT, "now": TEXT}],
@@ -128,6 +129,7 @@ SCHEMA: dict[str, Any] = {
         "feeling_words": TEXT,
         "next_date": TEXT,
         "not_as_asked": bool,
+        "what_differed": TEXT,  # what went differently, in the person's words
         "can_do": [CAN_DO],
     },
     "private_answers": [TEXT],

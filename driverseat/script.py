@@ -83,6 +83,9 @@ class Question:
     rank_field: str | None = None
     recall: tuple[DataPath, ...] = ()
     line: int | None = None
+    # For a choice: the one Enter alone means while nothing is chosen, a choice that leaves
+    # things as they are ("Keep it", set by driverseat.cycle; the app has it first).
+    default: str | None = None
 
     @property
     def kept_at(self) -> DataPath:

@@ -170,7 +170,8 @@ def test_removed_items_are_gone_and_changed_ones_take_the_new_words(tmp_path: Pa
     assert [i["name"] for i in after.get("invitees")] == [i["name"] for i in last.get("invitees")[1:]]
     assert after.get(("strengths", 0, "text")) == "  I fix bikes now "
     assert after.get("meeting.where") is None
-    assert first not in yamlio.dump(after.ordered())  # gone from the new prep (the history keeps the last one)
+    people = {k: v for k, v in after.data.items() if k in ("invitees", "since")}  # ('call Jim' in about.days stays)
+    assert first not in yamlio.dump(people)  # gone from the new prep (the history keeps the last one)
 
 
 def test_goal_follow_up_shows_the_last_goal_before_this_time(tmp_path: Path, frozen_clock: str) -> None:
@@ -455,3 +456,105 @@ def test_the_name_the_person_likes_is_kept_or_changed_never_offered_for_removal(
     finally:
         session.close()
     assert read_prep(path)[0].get("person.name") == "Gregory "  # as typed
+
+
+def test_history_lists_a_second_meeting_of_one_day_after_the_first(tmp_path: Path) -> None:
+    """'history' says oldest first: 2026-12-06-2 (made by a second 'next' that day) comes
+    after 2026-12-06, and -10 after -9 (by name alone, -2 came first)."""
+    path = full_copy(tmp_path / "prep.yaml")
+    folder = locations.meetings_dir(path)
+    folder.mkdir(parents=True)
+    names = ["2026-11-30", "2026-12-06", "2026-12-06-2", "2026-12-06-9", "2026-12-06-10", "2027-01-02"]
+    for name in names:
+        full_copy(folder / f"{name}.yaml")
+    meetings = cycle.history(path)
+    assert [m.day for m in meetings] == [*names, ""]
+    assert cycle.last_meeting(path) == folder / "2027-01-02.yaml"
+
+
+def test_the_next_prep_does_not_ask_if_this_is_the_first_meeting(tmp_path: Path, frozen_clock: str) -> None:
+    """The last meeting is on file: 'Is this your first planning meeting?' is answered
+    'no' for the person, and 'What would you like to be different this time?' is asked."""
+    path = full_copy(tmp_path / "prep.yaml")
+    _archived, new = started_next(path)
+    assert new.get("welcome.first_time") == "no"
+    session = Session.open(path)
+    seen: list[str] = []
+    try:
+        while not session.at_end and len(seen) < 200:
+            seen.append(session.step.key)
+            session.skip()
+    finally:
+        session.close()
+    assert "first_time" not in seen and "last_time" in seen
+
+
+def test_how_the_team_wrote_the_goal_is_shown_where_the_goal_is_asked_again(tmp_path: Path, frozen_clock: str) -> None:
+    """'They wrote it another way: Client will obtain vocational services' was only in
+    the history's file: the next prep showed 'Did I get a copy' but not the plan's words.
+    Now they are shown, as typed, right where the last goal is asked again, and on the
+    sheet under the last goal; kept private when the person kept them private."""
+    from driverseat import export
+
+    path = full_copy(tmp_path / "prep.yaml")
+    team = "Client will obtain vocational services  "
+    walk_after(path, {"after_happened": "yes", "after_goal_written": "changed", "after_goal_as_written": team})
+    _archived, new = cycle.start_next(path)
+    assert new.get("since.goal_as_written") == team
+    session = Session.open(path)
+    shown: dict[str, tuple[str, ...]] = {}
+    try:
+        while session.step.section is not None and session.step.section.id == "since":
+            shown[session.step.key] = session.step.recall
+            session.skip()
+    finally:
+        session.close()
+    keys = list(shown)
+    assert keys.index("since_goal_how") < keys.index("since_goal_as_written")
+    assert shown["since_goal_as_written"] == (team,)
+    sheet = export.render("md", read_prep(path)[0])
+    assert "The plan wrote it as: Client will obtain vocational services" in sheet
+
+    other = full_copy(tmp_path / "other.yaml")
+    walk_after(other, {"after_happened": "yes", "after_goal_written": "changed", "after_goal_as_written": team})
+    last = read_prep(other)[0]
+    last.set_private_answer(("after", "goal_as_written"), True)
+    kept_private = cycle.next_prep(last, "2026-11-20.yaml")
+    assert "since.goal_as_written" in kept_private.data["private_answers"]
+    assert "vocational" not in export.render("md", kept_private)
+
+
+def test_what_stays_true_of_the_person_is_carried_and_asked_once(tmp_path: Path, frozen_clock: str) -> None:
+    """'next' quietly dropped what people say about themselves: what others like about
+    them ("I'm funny"), what they are proud of ("Staying sober 9 months 💪"), how they spend
+    their days, culture, community, what matters most, dreams, support... They were only in
+    meetings/<date>.yaml. Now each is carried, exactly as typed, and asked 'Is it still
+    true?' once, in the order of the parts; what belongs to one meeting starts fresh, and
+    the person is told so."""
+    path = full_copy(tmp_path / "prep.yaml")
+    last = read_prep(path)[0]
+    last.set("admire", [{"text": "I'm funny"}])
+    last.set("about.proud", "Staying sober 9 months 💪")
+    last.set("priorities", [*last.get("priorities"), {"area": "money", "rank": 5}])  # no words: picked again
+    new = cycle.next_prep(last, "2026-11-20.yaml")
+    kept = ["about.days", "about.culture", "about.culture_respect", "about.proud", "community", "interests",
+            "admire", "helped", "not_helped", "dreams.dream", "dreams.ideal_day", "goal.vision", "fears",
+            "support", "not_helpful", "meeting.room", "meeting.notice"]
+    for place in kept:
+        assert new.get(place) == last.get(place), place
+    assert new.get("priorities") == last.get("priorities")[:4]
+    assert new.get("goal.words") is None and new.get("questions") is None and new.get("agenda") is None
+    assert new.get("welcome.feeling") is None and new.get("welcome.last_time") is None
+    carried = new.get("since.carried")
+    texts = [entry["text"] for entry in carried]
+    assert "I'm funny" in texts and "Staying sober 9 months 💪" in texts
+    assert texts.index("I'm funny") < texts.index(last.get(("invitees", 0, "name")))  # strengths come before people
+    assert texts.index("My own bike shop, with a room upstairs where I live.") > texts.index("Sleep better.")
+
+    section = cycle.since_section(new, "en")
+    assert section is not None and "start fresh" in section.intro and "questions" in section.intro
+    asks = {q.recall[0]: q.text for q in section.questions if q.id.startswith("carry_") and not q.id.endswith("_words")}
+    assert len(asks) == len(carried)
+    assert all(text.endswith("Is it still true?") for text in asks.values() if "name" not in text)
+    spanish = cycle.since_section(new, "es")
+    assert spanish is not None and all("carry_" not in q.text for q in spanish.questions)

@@ -110,7 +110,7 @@ def test_prep_after_and_next_in_plain_mode(tmp_path: Path, watch: list[KeyTypist
     assert new["strengths"] == [{"text": "I cook very well now"}]
     assert new["not_invited"] == first["not_invited"] and new["off_limits"] == first["off_limits"]  # private stays
     assert new["since"]["agreed"] == [{"text": "Visit the job center.", "who": "Me, with Jim", "happened": "no"}]
-    assert "goal" not in new  # this time's goal is asked fresh
+    assert set(new.get("goal", {})) <= {"vision"}  # this time's goal is asked fresh (a year from now carries)
     assert read_prep(archived)[0].data["after"] == read_prep(archived)[0].data["after"] | {"happened": "yes"}
 
     sheet = export.render("md", read_prep(path)[0])
@@ -454,3 +454,80 @@ async def test_the_app_asks_about_a_moved_meeting_again_once_its_new_day_has_pas
         await pilot.pause()
         assert app.conversation is not None and app.conversation.step.key == "after_happened"
         await pilot.press("ctrl+q")
+
+
+def test_enter_at_is_it_still_true_keeps_it_and_says_so(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """Plain mode: Enter alone at 'Is it still true? 1. Keep it' keeps it and says
+    'Kept.', as Enter on the first choice does in the app; it said 'Skipped for now.'
+    (and kept the item all the same). Enter where a choice was made before still keeps that."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    cycle.start_next(path)
+    count = len(read_prep(path)[0].get("since.carried"))
+    typist = KeyTypist({"carry_2": [["2"], [""]]})  # Change it, then no new words (and Enter again later)
+    shown = plain(path, typist, watch)
+    asked = [k for k in typist.asked if k.startswith("carry_") and not k.endswith("_words")]
+    assert len(asked) == count
+    assert shown.count("\n> \nKept.\n") == count - 1
+    status = read_prep(path)[0].get("progress.status")
+    assert [status[key] for key in asked] == ["answered"] * count  # answered Keep it, not skipped
+
+
+def test_after_asks_what_went_differently(tmp_path: Path, watch: list[KeyTypist], frozen_clock: str) -> None:
+    """'Did anything go differently from what you asked for?' Yes: there is room to say
+    what, in the person's own words (typing it at the tick list got 'Please type numbers
+    from 1 to 4'). No: it is not asked. It can be skipped."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    plan = AFTER_PLAN | {"after_what_differed": [["They talked about the hospital", "even though I said no 🙁", ""]]}
+    typist = KeyTypist(plan)
+    shown = plain(path, typist, watch, part="after")
+    assert typist.asked.index("after_not_as_asked") + 1 == typist.asked.index("after_what_differed")
+    assert "What went differently?" in shown and "Please type numbers" not in shown
+    after = read_prep(path)[0].data["after"]
+    assert after["what_differed"] == "They talked about the hospital\neven though I said no 🙁"
+    assert after["can_do"] == ["ask_changes", "ask_copy"]
+
+    other = tmp_path / "other.yaml"
+    other.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    typist = KeyTypist(AFTER_PLAN | {"after_not_as_asked": [["no"]]})
+    plain(other, typist, watch, part="after")
+    assert "after_what_differed" not in typist.asked and "after_can_do" not in typist.asked
+
+
+def test_next_twice_with_nothing_new_files_nothing_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    """'next' run again once every carried item was looked at, with no meeting noted
+    since, filed the same new prep a second time (2026-11-23-2.yaml) without a word. Now
+    it goes on with the prep and says why; after the meeting is noted, 'next' files it."""
+    path = locations.default_prep()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
+    cycle.start_next(path)
+    typist = KeyTypist({})  # Enter everywhere: every carried item kept, nothing else said
+    monkeypatch.setattr("sys.stdin", typist)
+    monkeypatch.setattr(PlainSession, "__init__", _watching(typist))
+    assert cli.main(["--plain"]) == 0
+    assert not cycle.carrying(read_prep(path)[0])
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["next", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Your new prep is already started. Nothing is noted about a meeting since your last one.")
+    assert "driverseat after" in out
+    assert len(list(locations.meetings_dir(path).iterdir())) == 1  # filed once
+    prep = read_prep(path)[0]
+    assert cycle.nothing_new(prep)
+    prep.set("after.happened", "yes")
+    assert not cycle.nothing_new(prep)
+
+
+def _watching(typist: KeyTypist):  # type: ignore[no-untyped-def]
+    real_init = PlainSession.__init__
+
+    def init(self: PlainSession, conversation: Conversation, *args: object, **kwargs: object) -> None:
+        typist.conversation = conversation
+        real_init(self, conversation, *args, **kwargs)  # type: ignore[arg-type]
+
+    return init

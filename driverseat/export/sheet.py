@@ -315,9 +315,16 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     last_goal = _text(since.get("last_goal"))
     how = values.get(since.get("goal_how")) if isinstance(since.get("goal_how"), str) else None
     goal_words = _text(since.get("goal_words"))
-    if last_goal or how or goal_words:
+    as_written = _text(since.get("goal_as_written"))
+    if last_goal or how or goal_words or as_written:
         how_going = tuple(
-            Field(w[label], text) for label, text in (("since_goal_how", how), ("since_goal_words", goal_words)) if text
+            Field(w[label], text)
+            for label, text in (
+                ("since_goal_as_written", as_written),
+                ("since_goal_how", how),
+                ("since_goal_words", goal_words),
+            )
+            if text
         )
         items.append(Item(last_goal or "", how_going, label=w["since_last_goal"]))
     for entry in since.get("agreed", []) or []:

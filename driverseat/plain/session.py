@@ -330,6 +330,9 @@ class PlainSession:
         if not line.strip():
             if step.input == "yesno" and step.role == "question" and isinstance(step.value, bool):
                 return self._answer(step, step.value)  # Enter keeps the answer on file
+            if isinstance(step.default, str):  # a choice that leaves things as they are: Keep it
+                self.out.text(say("kept"))
+                return self._answer(step, step.default)
             if step.default is not None:  # the session's default: never shares anything new
                 return self._answer(step, step.default)
             return self._skip()

@@ -463,7 +463,9 @@ class DriverseatApp(App[int]):
 
             try:
                 current, _text, _notes = read_prep(path)
-                if not cycle.carrying(current):
+                if cycle.nothing_new(current) and not cycle.carrying(current):  # not filed twice
+                    self.notify(self.words("next_nothing_new"), timeout=10)
+                elif not cycle.carrying(current):
                     cycle.start_next(path)
                     self.notify(self.words("next_started"))
                 part = ""
