@@ -26,6 +26,8 @@ from driverseat import __version__, words
 if TYPE_CHECKING:
     import argparse
 
+    from driverseat.prep import Prep
+
 COMMANDS = ("export", "check", "restore", "where", "workbook", "after", "history", "next", "lock", "unlock", "forget")
 PASSPHRASE_TRIES = 3
 _PIECE = 1 << 20  # characters written to standard output at a time
@@ -397,6 +399,7 @@ def _export(options: argparse.Namespace) -> int:
         )
         for path in written:
             _say(_t("saved", path=path))
+        _say(_calendar_apart(options, prep, lang))
         return 0
     if fmt == "ics":
         from driverseat.export.ics import NoDay
@@ -425,6 +428,25 @@ def _export(options: argparse.Namespace) -> int:
     export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large, language=lang)
     _say(_t("saved", path=out))
     return 0
+
+
+def _calendar_apart(options: argparse.Namespace, prep: Prep, lang: str | None) -> str:
+    """After ``export --to all``: the one line on the calendar file, which is not made with
+    the others. Without a day it can read, why there is none (as ``--to ics`` says it);
+    else the command that makes it. Said in the export's language (the prep's, or --lang)."""
+    import shlex
+
+    from driverseat import export
+    from driverseat.export.ics import NoDay
+
+    book = words.catalogue(lang or prep.language).book("cli")
+    try:
+        export.render("ics", prep, None, include_private=options.include_private)
+    except NoDay as no_day:
+        return book("all_no_calendar", why=book("ics_no_day" if no_day.after else "ics_no_day_ahead"))
+    parts = ["driverseat", "export", *([str(options.file)] if options.file is not None else []), "--to", "ics"]
+    parts += ["-o", str(options.out / export.default_name("ics"))]
+    return book("all_calendar_apart", command=shlex.join(parts))
 
 
 def _workbook(options: argparse.Namespace) -> int:

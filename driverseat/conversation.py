@@ -76,12 +76,12 @@ QUOTED: tuple[str, ...] = ("after_goal_as_written",)
 # Days a calendar reminder is made from (``export --to ics``). A day with slashes that
 # could be read two ways (``5/12/2026``) is said back in words ("day_read"), and the
 # reading kept stays with those words (``cycle.remember_day``). Words that are not a day
-# (or a day not on the calendar) are kept as typed, with a note, by the message named
-# here: a day still ahead says no reminder can use them; the day of a meeting that has
-# been does not talk of reminders. None: the question takes any words ("When is it?" in
-# Time and place: "in February"), so they get no note.
+# (or a day not on the calendar: "3/4", "mañana", "next Tuesday") are kept as typed, with
+# a note once, by the message named here: a day still ahead says no reminder can use
+# them; the day of a meeting that has been does not talk of reminders. None: the
+# question takes any words, so they get no note.
 DAYS: dict[str, str | None] = {
-    "meeting_date": None,
+    "meeting_date": "day_note",
     "after_date": "day_note_past",
     "after_new_date": "day_note",
     "after_next_date": "day_note",

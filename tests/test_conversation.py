@@ -91,7 +91,10 @@ def test_whole_preparation_in_order(script) -> None:
     assert c.step.key == "date_known"
     c.answer(True)
     assert c.step.key == "meeting_date" and c.step.text == "When is it?"
-    for value in ["Dec 8", "clinic", "mornings", "an hour"]:
+    say(c, "Dec 8")
+    assert c.step.key == "meeting_date#note"  # no day a calendar can read: said once
+    c.answer(True)  # Keep it
+    for value in ["clinic", "mornings", "an hour"]:
         say(c, value)
     assert c.step.key == "want_breaks"
     c.answer(True)

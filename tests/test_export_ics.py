@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 
@@ -145,3 +146,39 @@ def test_the_next_prep_reminds_of_the_day_named_after_the_last_meeting(tmp_path:
     assert new.get("meeting.date") == "2027-02-19"
     assert any(entry["at"] == "meeting.date" for entry in new.get("since.carried"))  # asked, not silent
     assert events(export.render("ics", read_prep(path)[0])) == {"meeting": date(2027, 2, 19)}
+
+
+def test_all_says_in_one_line_why_there_is_no_calendar_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--to all' makes the sheets, not the calendar file: the last line says so, and why
+    (no day it can read: as '--to ics' says it, in the prep's language), or how to make it."""
+    from driverseat import locations, yamlio
+
+    path = tmp_path / "prep.yaml"
+    prep = second_meeting()
+    prep.set("meeting.date", "mañana")  # kept as typed: no day a calendar can use
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    assert cli.main(["export", str(path), "--to", "all", "-o", str(tmp_path / "out")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == (
+        "There is no calendar file in this folder. I don't know the day of your meeting yet. "
+        "In Time and place, type the day like 2027-02-20."
+    )
+    assert sum("calendar" in line for line in lines) == 1 and not (tmp_path / "out" / "my-reminders.ics").exists()
+
+    spanish = tmp_path / "es.yaml"
+    spanish.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())  # "Jueves 10 de diciembre"
+    assert cli.main(["export", str(spanish), "--to", "all", "-o", str(tmp_path / "es")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "No hay un archivo de calendario en esta carpeta. Todavía no sé el día de su reunión. "
+        "En Día y lugar, escriba el día así: 2027-02-20."
+    )
+
+    prep.set("meeting.date", "2027-03-04")
+    path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
+    out = tmp_path / "my folder"
+    assert cli.main(["export", str(path), "--to", "all", "-o", str(out)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    command = f"driverseat export {path} --to ics -o '{out / 'my-reminders.ics'}'"
+    assert last == f"To make calendar reminders too, type: {command}"
+    assert cli.main(shlex.split(command)[1:]) == 0  # the command as given makes it
+    assert events((out / "my-reminders.ics").read_text(encoding="utf-8"))["meeting"] == date(2027, 3, 4)

@@ -2,9 +2,10 @@
 
 A day with slashes that could be read two ways (``5/12/2026``) is said back in words,
 with Keep it / Change it, in the app and in plain mode; words that are not a day ('en
-febrero') go on with no note, as this question takes any words. A kept day keeps the
-reading it was kept with: the calendar file, the history's file name and the next prep
-read it the same way after the prep's language is changed. The words stay as typed.
+febrero', '3/4', 'mañana', 'next tuesday') are said once to be no day a calendar can use,
+with Keep it / Change it, as the days after the meeting are, and kept exactly as typed. A
+kept day keeps the reading it was kept with: the calendar file, the history's file name
+and the next prep read it the same way after the prep's language is changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from driverseat import cycle, export, locations, yamlio
 from driverseat.conversation import Conversation
+from driverseat.export.ics import NoDay
 from driverseat.plain import run
 from driverseat.plain.session import PlainSession
 from driverseat.prep import Prep
@@ -88,29 +90,76 @@ def test_plain_mode_says_the_meeting_day_back_and_the_calendar_keeps_it(
     assert _meeting_day(path) == "DTSTART;VALUE=DATE:20260511"
 
 
-def test_plain_mode_change_it_asks_again_and_words_not_a_day_get_no_note(
+def test_plain_mode_change_it_asks_again_and_words_not_a_day_are_said_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: str
 ) -> None:
     path = _spanish_prep(tmp_path)
     plan = {
         "meeting_date": [["5/12/2026"], ["en febrero, un martes"]],
-        "meeting_date#note": [["2"]],  # Change it
+        "meeting_date#note": [["2"], ["1"]],  # Change it; then Dejarlo así
     }
     shown = _plain(path, plan, monkeypatch)
-    assert shown.count("Leo ") == 1 and "No puedo leer" not in shown
+    assert shown.count("Leo ") == 1
+    assert shown.count('No puedo leer "en febrero, un martes" como un día') == 1
     prep = read_prep(path)[0]
-    assert prep.get("meeting.date") == "en febrero, un martes"
-    assert not prep.get("progress.kept_notes") and not prep.get("progress.days_read")
+    assert prep.get("meeting.date") == "en febrero, un martes"  # exactly as typed
+    assert prep.get("progress.kept_notes") == ["meeting_date:not_a_day:en febrero, un martes"]
+    assert not prep.get("progress.days_read")
+    with pytest.raises(NoDay):  # no calendar file from these words, as the note said
+        export.render("ics", prep)
 
 
-def test_english_words_that_are_not_a_day_get_no_note() -> None:
+@pytest.mark.parametrize("words", ["3/4", "March 4", "tomorrow", "mañana", "next tuesday", "not sure yet", "13/13/2026", "2026-02-30"])
+def test_words_that_are_not_a_day_are_said_once_and_kept_as_typed(words: str) -> None:
     prep = Prep.new("en")
     c = Conversation(load_script("en"), prep)
-    for words in ("in February", "not sure yet", "next Tuesday", "13/13/2026", "2026-02-30"):
+    c.edit("meeting_date")
+    step = c.answer(words)
+    assert step.key == "meeting_date#note"
+    assert step.text == f'I can\'t read "{words}" as a day, so there will be no calendar reminder for it. Keep it, or write the day like 2027-02-20?'
+    assert prep.get("meeting.date") == words
+    c.answer(True)  # Keep it
+    assert prep.get("meeting.date") == words
+    c.edit("meeting_date")
+    assert c.answer(words).key != "meeting_date#note"  # said once: kept, not asked again
+    assert prep.get("meeting.date") == words
+
+
+def test_a_day_that_reads_is_not_asked_about() -> None:
+    for language, words in (("en", "2027-03-04"), ("es", "2027-03-04"), ("es", "13/5/2026")):
+        prep = Prep.new(language)
+        c = Conversation(load_script(language), prep)
         c.edit("meeting_date")
-        step = c.answer(words)
-        assert step.key != "meeting_date#note", words
+        assert c.answer(words).key != "meeting_date#note", (language, words)
         assert prep.get("meeting.date") == words
+
+
+async def test_both_front_ends_keep_words_that_are_not_a_day_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: str
+) -> None:
+    """'mañana' kept (Dejarlo así) in plain mode and in the app: the same file, byte for byte."""
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE, give_text, talk
+
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "app").mkdir()
+    plain_path, app_path = _spanish_prep(tmp_path / "plain"), _spanish_prep(tmp_path / "app")
+    shown = _plain(plain_path, {"meeting_date": [["mañana"]], "meeting_date#note": [["1"]]}, monkeypatch)
+    assert 'No puedo leer "mañana" como un día' in shown
+
+    app = DriverseatApp(app_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app).edit("meeting_date")
+        await pilot.pause()
+        await give_text(pilot, "mañana")
+        assert app.conversation is not None and app.conversation.step.key == "meeting_date#note"
+        await pilot.press("enter")  # Dejarlo así
+        await pilot.pause()
+        assert app.conversation.step.key == "end"
+        await pilot.press("ctrl+q")
+    assert read_prep(plain_path)[0].get("meeting.date") == "mañana"
+    assert app_path.read_bytes() == plain_path.read_bytes()
 
 
 def test_the_next_prep_keeps_the_reading_of_the_next_meeting_day(tmp_path: Path, frozen_clock: str) -> None:
@@ -141,7 +190,11 @@ async def test_the_app_says_the_meeting_day_back(tmp_path: Path, frozen_clock: s
         await pilot.pause()
         assert app.conversation is not None and app.conversation.step.key == "meeting_date"
         await give_text(pilot, "en febrero")
-        assert app.conversation.step.key == "end"  # not a day: no note, back to where it was
+        assert app.conversation.step.key == "meeting_date#note"  # not a day: said once
+        assert 'No puedo leer "en febrero" como un día' in shown_text(app)
+        await pilot.press("enter")  # Dejarlo así
+        await pilot.pause()
+        assert app.conversation.step.key == "end"  # back to where it was
         talk(app).edit("meeting_date")
         await pilot.pause()
         await give_text(pilot, "5/12/2026")
