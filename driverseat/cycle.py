@@ -96,8 +96,9 @@ def _day_first(language: str) -> bool:
 
 
 def read_day(text: Any, language: str) -> date | None:
-    """A day the person typed as ``2027-02-20``, or with slashes in the order of their
-    language (``2/20/2027`` in English, ``20/2/2027`` in Spanish); None for anything else.
+    """A day the person typed as ``2027-02-20``, with slashes in the order of their
+    language (``2/20/2027`` in English, ``20/2/2027`` in Spanish), or with the month's name
+    (``March 4, 2027``, ``4 de marzo de 2027``); None for anything else.
 
     The one reader of days: the questions, the history and the calendar export all read
     with the prep's language, unless the person kept a reading of these words
@@ -115,7 +116,54 @@ def read_day(text: Any, language: str) -> date | None:
             return date(int(found[3]), month, day)
     except ValueError:
         return None
-    return None
+    return _day_named(text, language)
+
+
+_DAY_PIECES = re.compile(r"[0-9]+|[^\W\d_]+")
+
+
+def _folded(word: str) -> str:
+    """A word without case or accents, to be matched with a name (``Sábado`` → ``sabado``)."""
+    import unicodedata  # (only when a day is read: not before the first screen)
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _day_named(text: str, language: str) -> date | None:
+    """A day written with its month's name, in the person's language: ``March 4, 2027``,
+    ``Thursday, March 4th 2027``, ``4 March 2027``, ``jueves 4 de marzo de 2027``. The
+    day, the month and the year must all be there (nothing is guessed), a month may be
+    shortened (``Sept``), and only the language's small words (``day_fillers``) may be
+    between; a weekday that does not fit the day makes it unread."""
+    book = words.catalogue(language).book("messages")
+    months = [_folded(name) for name in _names(book("months"))]
+    weekdays = [_folded(name) for name in _names(book("weekdays"))]
+    fillers = set(_folded(book("day_fillers")).split())
+    day = month = year = weekday = None
+    for piece in _DAY_PIECES.findall(text):
+        if piece.isdigit():
+            if len(piece) == 4 and year is None:
+                year = int(piece)
+            elif len(piece) <= 2 and day is None:
+                day = int(piece)
+            else:
+                return None
+            continue
+        word = _folded(piece)
+        named = [number for number, name in enumerate(months, 1) if name == word or (len(word) >= 3 and name.startswith(word))]
+        if len(named) == 1 and month is None:
+            month = named[0]
+        elif word in weekdays and weekday is None:
+            weekday = weekdays.index(word)
+        elif word not in fillers:
+            return None
+    if day is None or month is None or year is None:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if weekday is None or found.weekday() == weekday else None
 
 
 def could_be_either(text: Any) -> bool:

@@ -224,3 +224,42 @@ def test_a_day_that_reads_one_way_keeps_that_reading() -> None:
     assert prep.get("meeting.date") == "13/5/2026"
     assert cycle.day_at(prep, "meeting.date") == date(2026, 5, 13)
     assert "DTSTART;VALUE=DATE:20260513" in export.render("ics", prep)
+
+
+@pytest.mark.parametrize(("language", "typed", "day"), [
+    ("en", "March 4, 2027", date(2027, 3, 4)),
+    ("en", "Thursday, March 4th 2027", date(2027, 3, 4)),
+    ("en", "4 Sept 2027", date(2027, 9, 4)),
+    ("es", "jueves 4 de marzo de 2027", date(2027, 3, 4)),
+    ("es", "El SÁBADO 6 de Marzo del 2027", date(2027, 3, 6)),
+])
+def test_a_day_written_with_its_months_name_reads(language: str, typed: str, day: date) -> None:
+    """'When is it?' offered 'Tuesday, March 3' as its example, yet only 2027-03-04 or
+    3/4/2027 could be read: a day written the way the example showed got 'I can't read
+    ... as a day' and no calendar reminder. A day with its month's name reads now, with no
+    note (it reads one way), kept exactly as typed."""
+    prep = Prep.new(language)
+    c = Conversation(load_script(language), prep)
+    c.edit("meeting_date")
+    assert c.answer(typed).key != "meeting_date#note"
+    assert prep.get("meeting.date") == typed and cycle.day_at(prep, "meeting.date") == day
+    assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in export.render("ics", prep)
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("en", "March 4"),  # no year: nothing is guessed
+    ("en", "Tuesday, March 4, 2027"),  # 4 March 2027 is a Thursday: which one is meant?
+    ("en", "March 4, 2027 at 2pm"),
+    ("en", "Ma 4 2027"),
+    ("es", "4 de marzo"),
+    ("es", "mañana"),
+])
+def test_a_day_written_with_words_that_do_not_fit_is_not_read(language: str, typed: str) -> None:
+    assert cycle.read_day(typed, language) is None
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_example_of_the_meeting_day_reads_as_a_day(language: str) -> None:
+    """The example shows a way to write the day that the calendar can use."""
+    example = load_script(language).question("meeting_date").example
+    assert example and cycle.read_day(example, language) is not None
