@@ -227,6 +227,7 @@ class Conversation:
         # that asked for it (list, item), where Yes goes on with that item, not a new one.
         self._door: tuple[str, int] | None = None
         self._again: str | None = None  # the part being walked again, answered questions too (``ask_again``)
+        self._fresh: Spot | None = None  # the question asked again: its old answer is not offered as now
         # A list closed before (its status) and opened again with Yes to add one more: Back
         # from the new item, before anything is said in it, closes it as it was.
         self._opened_again: dict[str, str] = {}
@@ -242,6 +243,8 @@ class Conversation:
         if self._spot is None:
             return Step(key="end", role=Role.END, input=Input.END, text=self.end_text(), section=None)
         step = self._step_for(self._spot)
+        if self._spot == self._fresh:  # (asked again: "It was moved" is not lit for Enter to say again)
+            step = replace(step, value=None)
         if self._door_item(self._spot) is not None:  # back at the question that asked: Enter goes on with that item
             return replace(step, default=True)
         return step
@@ -515,6 +518,7 @@ class Conversation:
         self._pending = None
         self._return_to = None
         self._again = self.script.question(spot.qid).section
+        self._fresh = spot
         return self._move_to(spot)
 
     def edit(self, key: str) -> Step:
@@ -785,6 +789,8 @@ class Conversation:
 
     def _move_to(self, spot: Spot | None) -> Step:
         self._spot = spot
+        if spot != self._fresh:
+            self._fresh = None
         self._door = None
         self._remember_spot()
         return self.step

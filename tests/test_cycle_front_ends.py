@@ -427,7 +427,8 @@ def test_a_meeting_moved_once_more_is_asked_its_new_day_again(tmp_path: Path, wa
     typist = KeyTypist({"after_happened": [["3"]], "after_new_date": [["2026-12-04"]], "after_not_as_asked": [["quit"]]})
     shown = plain(path, typist, watch, part="after")
     assert typist.asked == ["after_happened", "after_new_date", "after_not_as_asked"]
-    assert "Your answer now: It was moved to another day" in shown
+    # (the question asked again is asked afresh: its old answer is not offered as the answer now)
+    assert "Your answer now: It was moved to another day" not in shown
     assert "What is the new day? If you know it, type it like 2027-02-20.\nYour answer now: 2026-11-20" in shown
     assert read_prep(path)[0].get("after") == {"happened": "moved", "new_date": "2026-12-04"}
     assert "Your meeting day has passed" not in plain(path, KeyTypist({"welcome": [["quit"]]}), watch)
@@ -453,6 +454,11 @@ async def test_the_app_asks_about_a_moved_meeting_again_once_its_new_day_has_pas
         await app.action_part("after")
         await pilot.pause()
         assert app.conversation is not None and app.conversation.step.key == "after_happened"
+        # (the old answer "It was moved" is not lit: Enter alone does not say it moved again)
+        assert app.conversation.step.value is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.conversation.prep.get("after.happened") == "yes"
         await pilot.press("ctrl+q")
 
 
