@@ -558,3 +558,25 @@ def test_what_stays_true_of_the_person_is_carried_and_asked_once(tmp_path: Path,
     assert all(text.endswith("Is it still true?") for text in asks.values() if "name" not in text)
     spanish = cycle.since_section(new, "es")
     assert spanish is not None and all("carry_" not in q.text for q in spanish.questions)
+
+
+@pytest.mark.parametrize(("example", "said"), [
+    ("full.yaml", "You said these are your pronouns. Is it still true?"),
+    ("full-es.yaml", "Usted dijo cómo quiere que se refieran a usted. ¿Sigue siendo cierto?"),
+])
+def test_the_pronouns_are_asked_about_as_pronouns(tmp_path: Path, frozen_clock: str, example: str, said: str) -> None:
+    """'driverseat next' asked "This is what you said about you. Is it still true?" about
+    the person's pronouns: it now says what it is asking about."""
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / example).read_bytes())
+    pronouns = read_prep(path)[0].get("person.pronouns")
+    assert pronouns
+    started_next(path)
+    session = Session.open(path)
+    try:
+        while session.step.recall != (pronouns,):
+            assert session.step.section is not None and session.step.section.id == "since"
+            session.skip()
+        assert session.step.text == said
+    finally:
+        session.close()
