@@ -481,8 +481,13 @@ def _check(options: argparse.Namespace) -> int:
 
 
 def _looks_fine(say: "words.Book", name: str | None, counts: dict[str, object]) -> str:
-    """The first line of ``check``."""
-    return say("looks_fine_named", name=name, **counts) if name else say("looks_fine", **counts)
+    """The first line of ``check``. The name stays as typed in the prep; in the sentence it
+    is shown without the spaces around it, and "'s" is put only after a name that ends in
+    a letter ("Greg's prep"); any other ("Sam 🌻", "Jo!") is said "The prep for Sam 🌻"."""
+    shown = (name or "").strip()
+    if not shown:
+        return say("looks_fine", **counts)
+    return say("looks_fine_named" if shown[-1].isalpha() else "looks_fine_for", name=shown, **counts)
 
 
 def _check_words(language: str) -> int:

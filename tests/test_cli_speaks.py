@@ -74,3 +74,21 @@ def test_where_speaks_the_preps_language() -> None:
 def test_where_without_a_prep_is_in_the_command_lines_language() -> None:
     result = run("where")
     assert result.stdout.splitlines()[1].startswith("Your prep:") and "(not started yet)" in result.stdout
+
+
+def test_check_does_not_glue_s_to_a_name_typed_with_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text('person:\n  name: "  Sam 🌻 "\n', encoding="utf-8")
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("The prep for Sam 🌻 looks fine: 0 of 11 parts done")
+    spanish = run("check", str(path), "--lang", "es")
+    assert spanish.stdout.startswith("La preparación de Sam 🌻 está bien:")
+    assert 'name: "  Sam 🌻 "' in path.read_text(encoding="utf-8")  # stored as typed
+
+
+def test_check_name_with_spaces_around_a_word_name(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text('person:\n  name: "  Sam "\n', encoding="utf-8")
+    result = run("check", str(path))
+    assert result.stdout.startswith("Sam's prep looks fine:")
