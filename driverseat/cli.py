@@ -143,6 +143,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_out"))
         parser.add_argument("--include-private", action="store_true", help=_t("help_include_private"))
         parser.add_argument("--large", action="store_true", help=_t("help_large"))
+        parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
         parser.add_argument(
             "--lang", metavar=_t("language_word"), help=_t("help_export_lang", langs=", ".join(words.available()))
         )
@@ -150,6 +151,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         languages = ", ".join(words.available())
         parser.add_argument("--lang", default="en", metavar=_t("language_word"), help=_t("help_workbook_lang", langs=languages))
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_workbook_out"))
+        parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
     if command == "check":
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
     if command in ("check", "where"):
@@ -370,8 +372,28 @@ def _next(options: argparse.Namespace) -> int:
     return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang))
 
 
+def _may_write(out: Path, options: argparse.Namespace, say: "words.Book") -> bool:
+    """True when ``out`` may be written: nothing is there, or driverseat made the file and
+    nobody changed it since, or ``--replace`` says so, or the person says yes when asked
+    (in a terminal). Anything else there is never replaced without a word."""
+    from driverseat.export import made
+
+    if options.replace or made.free(out):
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    from driverseat.safetext import for_terminal
+
+    try:
+        typed = input(for_terminal(say("replace_ask", path=out)))  # (a control character in the name is only shown)
+    except EOFError:
+        return False
+    return typed.strip().casefold() in {str(word).casefold() for word in say.get("replace_yes") or ()}
+
+
 def _export(options: argparse.Namespace) -> int:
     from driverseat import export
+    from driverseat.export import made
 
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS and fmt not in export.EXTRA:
@@ -392,6 +414,9 @@ def _export(options: argparse.Namespace) -> int:
         for name in {export.default_name(f) for f in export.FORMATS}:
             if is_protected(options.out / name, prep_path):
                 return _fail(say("export_into_backups", out=options.out), 2)
+        for name in [export.default_name(f) for f in export.FORMATS]:
+            if not (options.replace or made.free(options.out / name)):  # (several files: not asked one by one)
+                return _fail(say("file_there", path=options.out / name), 1)
         make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(
             prep, None, options.out, include_private=options.include_private, large=options.large, language=lang
@@ -423,6 +448,8 @@ def _export(options: argparse.Namespace) -> int:
         return _fail(say("no_folder", folder=out.parent), 2)
     if is_protected(out, prep_path):
         return _fail(say("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
+    if not _may_write(out, options, say):
+        return _fail(say("file_there", path=out), 1)
     export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large, language=lang)
     _say(say("saved", path=out))
     return 0
@@ -430,7 +457,9 @@ def _export(options: argparse.Namespace) -> int:
 
 def _workbook(options: argparse.Namespace) -> int:
     """A paper workbook of every question, from the script of ``--lang``."""
-    from driverseat.export import workbook
+    import hashlib
+
+    from driverseat.export import made, workbook
     from driverseat.script import load_script
     from driverseat.store import atomic_write, is_protected
 
@@ -447,7 +476,11 @@ def _workbook(options: argparse.Namespace) -> int:
         return _fail(_t("no_folder", folder=out.parent), 2)
     if is_protected(out, _prep_path(None)):
         return _fail(_t("export_onto_prep", out=out, name=name), 2)
+    say = words.catalogue(words.current()).book("cli")  # (a workbook is not a prep: the command line's words)
+    if not _may_write(out, options, say):
+        return _fail(say("file_there", path=out), 1)
     atomic_write(out, page)
+    made.remember(out, hashlib.sha256(page.encode("utf-8")).hexdigest())
     _say(_t("saved", path=out))
     return 0
 
