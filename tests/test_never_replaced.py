@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from driverseat import cli, locations
 from driverseat.export import made
+from test_plain import lines, run_lines
 
 FULL = locations.examples_dir() / "full.yaml"
 FULL_ES = locations.examples_dir() / "full-es.yaml"
@@ -120,3 +122,39 @@ def test_in_a_terminal_a_spanish_prep_is_asked_in_spanish(
     assert cli.main(["export", str(FULL_ES), "--to", "txt", "-o", str(letter)]) == 0
     assert "¿Poner el nuevo en su lugar?" in capsys.readouterr().out
     assert "María" in letter.read_text()
+
+
+# ---------------------------------------------------------------------- plain mode's sheet
+def test_plain_sheet_goes_to_documents_and_keeps_a_file_it_did_not_make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)  # where the person started from: nothing is written here
+    prep = tmp_path / "prep.yaml"
+    shutil.copy(FULL, prep)
+    documents = locations.documents()
+    documents.mkdir()
+    (documents / "my-prep-sheet.txt").write_text("my own edited sheet")
+    _code, out = run_lines(prep, lines("sheet", "sheet"))
+    kept = f"There is already a {documents / 'my-prep-sheet.txt'} that driverseat did not make (or that was changed since)."
+    assert out.count(kept) == 2
+    html, txt = documents / "my-prep-sheet-2.html", documents / "my-prep-sheet-2.txt"
+    assert out.count(f"Your sheet is ready to print or share: {html}, and as plain text: {txt}.") == 2
+    assert (documents / "my-prep-sheet.txt").read_text() == "my own edited sheet"
+    assert not (documents / "my-prep-sheet.html").exists()  # the pair keeps one number
+    assert "Greg" in txt.read_text()
+    assert list(here.iterdir()) == []
+
+
+def test_plain_sheet_in_spanish_makes_its_own_sheet_again(tmp_path: Path) -> None:
+    prep = tmp_path / "prep.yaml"
+    shutil.copy(FULL_ES, prep)
+    documents = locations.documents()
+    _code, out = run_lines(prep, lines("hoja para compartir"))
+    html, txt = documents / "my-prep-sheet.html", documents / "my-prep-sheet.txt"
+    said = f"Su hoja está lista para imprimir o compartir: {html}, y en texto simple: {txt}."
+    assert said in out
+    (documents / "my-prep-sheet.html").write_text("cambiada")
+    _code, out = run_lines(prep, lines("hoja para compartir"))
+    assert f"Ya hay un archivo {html} que no hizo driverseat (o que se cambió después)." in out
+    assert (documents / "my-prep-sheet.html").read_text() == "cambiada"
+    assert (documents / "my-prep-sheet-2.html").exists()
