@@ -158,3 +158,28 @@ def test_plain_sheet_in_spanish_makes_its_own_sheet_again(tmp_path: Path) -> Non
     assert f"Ya hay un archivo {html} que no hizo driverseat (o que se cambió después)." in out
     assert (documents / "my-prep-sheet.html").read_text() == "cambiada"
     assert (documents / "my-prep-sheet-2.html").exists()
+
+
+# ---------------------------------------------------------------------- the app's F6, the same way
+async def test_f6_keeps_a_file_it_did_not_make_and_says_so_before_saving(tmp_path: Path) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from test_tui import SIZE, click, demo_file
+
+    documents = locations.documents()
+    documents.mkdir()
+    (documents / "my-prep-sheet.html").write_text("my own page")
+    app = DriverseatApp(demo_file(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        message = str(dialog.query_one("#export-message").render()).replace("\n", " ")
+        assert "There is already a my-prep-sheet.html there that driverseat did not make, so it is kept." in message
+        assert str(documents / "my-prep-sheet-2.html") in message.replace(" ", "")  # (the path may wrap)
+        await click(pilot, "#save")
+        assert "It is called my-prep-sheet-2.html" in str(dialog.query_one("#export-message").render())
+    assert (documents / "my-prep-sheet.html").read_text() == "my own page"
+    assert "Greg" in (documents / "my-prep-sheet-2.html").read_text()
+    # the CLI may make it again, as its own
+    assert run("export", str(FULL), "--to", "html", "-o", str(documents / "my-prep-sheet-2.html")).returncode == 0
