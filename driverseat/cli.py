@@ -145,6 +145,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_out"))
         parser.add_argument("--include-private", action="store_true", help=_t("help_include_private"))
         parser.add_argument("--large", action="store_true", help=_t("help_large"))
+        parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
         parser.add_argument(
             "--lang", metavar=_t("language_word"), help=_t("help_export_lang", langs=", ".join(words.available()))
         )
@@ -152,8 +153,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         languages = ", ".join(words.available())
         parser.add_argument("--lang", default="en", metavar=_t("language_word"), help=_t("help_workbook_lang", langs=languages))
         parser.add_argument("-o", "--out", type=Path, metavar=_t("out_word"), help=_t("help_workbook_out"))
+        parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
     if command == "check":
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
+    if command in ("check", "where"):
+        parser.add_argument("--lang", metavar=_t("language_word"), help=_t("help_said_lang", langs=", ".join(words.available())))
     if command == "restore":
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
     if command in ("after", "next"):
@@ -372,8 +376,28 @@ def _next(options: argparse.Namespace) -> int:
     return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang))
 
 
+def _may_write(out: Path, options: argparse.Namespace, say: "words.Book") -> bool:
+    """True when ``out`` may be written: nothing is there, or driverseat made the file and
+    nobody changed it since, or ``--replace`` says so, or the person says yes when asked
+    (in a terminal). Anything else there is never replaced without a word."""
+    from driverseat.export import made
+
+    if options.replace or made.free(out):
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    from driverseat.safetext import for_terminal
+
+    try:
+        typed = input(for_terminal(say("replace_ask", path=out)))  # (a control character in the name is only shown)
+    except EOFError:
+        return False
+    return typed.strip().casefold() in {str(word).casefold() for word in say.get("replace_yes") or ()}
+
+
 def _export(options: argparse.Namespace) -> int:
     from driverseat import export
+    from driverseat.export import made
 
     fmt = options.to
     if fmt != "all" and fmt not in export.FORMATS and fmt not in export.EXTRA:
@@ -385,20 +409,24 @@ def _export(options: argparse.Namespace) -> int:
 
     prep_path = _prep_path(options.file)
     prep = _read(options.file, options)[0]  # not the file's text: a big prep would be held twice
+    say = _about_prep(lang, prep.language)  # what is said about it: in the prep's language, or --lang
     if fmt == "all":
         if options.out is None:
-            return _fail(_t("all_needs_folder"), 2)
+            return _fail(say("all_needs_folder"), 2)
         if options.out.exists() and not options.out.is_dir():
-            return _fail(_t("is_a_file", path=options.out), 2)
+            return _fail(say("is_a_file", path=options.out), 2)
         for name in {export.default_name(f) for f in export.FORMATS}:
             if is_protected(options.out / name, prep_path):
-                return _fail(_t("export_into_backups", out=options.out), 2)
+                return _fail(say("export_into_backups", out=options.out), 2)
+        for name in [export.default_name(f) for f in export.FORMATS]:
+            if not (options.replace or made.free(options.out / name)):  # (several files: not asked one by one)
+                return _fail(say("file_there", path=options.out / name), 1)
         make_private_dirs(options.out)  # new folders only you can open
         written = export.write_all(
             prep, None, options.out, include_private=options.include_private, large=options.large, language=lang
         )
         for path in written:
-            _say(_t("saved", path=path))
+            _say(say("saved", path=path))
         _say(_calendar_apart(options, prep, lang))
         return 0
     if fmt == "ics":
@@ -408,7 +436,7 @@ def _export(options: argparse.Namespace) -> int:
             export.render(fmt, prep, None, include_private=options.include_private)
         except NoDay as no_day:  # about what is in the prep: said in the export's language (the prep's, or --lang)
             key = "ics_no_day" if no_day.after else "ics_no_day_ahead"
-            return _fail(words.catalogue(lang or prep.language).say("cli", key), 2)
+            return _fail(say(key), 2)
     if options.out is None or str(options.out) == "-":
         # In pieces: a big HTML sheet is never whole in memory, nor any sheet whole and encoded.
         for piece in export.pieces(
@@ -422,11 +450,13 @@ def _export(options: argparse.Namespace) -> int:
     if out.is_dir():
         out = out / export.default_name(fmt)
     if not out.parent.is_dir():
-        return _fail(_t("no_folder", folder=out.parent), 2)
+        return _fail(say("no_folder", folder=out.parent), 2)
     if is_protected(out, prep_path):
-        return _fail(_t("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
+        return _fail(say("export_onto_prep", out=out, name=export.default_name(fmt)), 2)
+    if not _may_write(out, options, say):
+        return _fail(say("file_there", path=out), 1)
     export.write(fmt, prep, None, out, include_private=options.include_private, large=options.large, language=lang)
-    _say(_t("saved", path=out))
+    _say(say("saved", path=out))
     return 0
 
 
@@ -451,7 +481,9 @@ def _calendar_apart(options: argparse.Namespace, prep: Prep, lang: str | None) -
 
 def _workbook(options: argparse.Namespace) -> int:
     """A paper workbook of every question, from the script of ``--lang``."""
-    from driverseat.export import workbook
+    import hashlib
+
+    from driverseat.export import made, workbook
     from driverseat.script import load_script
     from driverseat.store import atomic_write, is_protected
 
@@ -468,35 +500,51 @@ def _workbook(options: argparse.Namespace) -> int:
         return _fail(_t("no_folder", folder=out.parent), 2)
     if is_protected(out, _prep_path(None)):
         return _fail(_t("export_onto_prep", out=out, name=name), 2)
+    say = words.catalogue(words.current()).book("cli")  # (a workbook is not a prep: the command line's words)
+    if not _may_write(out, options, say):
+        return _fail(say("file_there", path=out), 1)
     atomic_write(out, page)
+    made.remember(out, hashlib.sha256(page.encode("utf-8")).hexdigest())
     _say(_t("saved", path=out))
     return 0
 
 
 def _check(options: argparse.Namespace) -> int:
+    from driverseat import cycle
     from driverseat.conversation import Conversation
     from driverseat.prep import private_items
-    from driverseat.script import load_script_for
 
     if options.words:
         return _check_words(options.words)
+    lang = _known_language(options.lang)
     path = _prep_path(options.file)
     found = _read(options.file, options)
     prep, notes = found[0], found[2]
     del found  # not the file's text: a big prep would be held twice
-    script = load_script_for(prep.language)
+    say = _about_prep(lang, prep.language)
+    script = cycle.script_for(prep)  # the parts as the conversation counts them ("Since last time" too)
     conversation = Conversation(script, prep)
     items = sum(len(v) for v in _lists(prep.data))
     private = sum(1 for _ in private_items({k: v for k, v in prep.data.items() if k != "progress"}))
     counts = dict(done=conversation.sections_done(), total=len(script.sections), items=items, private=private, path=path)
-    _say(_t("looks_fine_named", name=prep.name, **counts) if prep.name else _t("looks_fine", **counts))
+    _say(_looks_fine(say, prep.name, counts))
     for note in notes:
-        _say(_t("note", note=note))
+        _say(say("note", note=note))
     from driverseat.language import notes_for_prep
 
     for question_id, note in notes_for_prep(prep, script):
-        _say(_t("note_on", question=script.question(question_id).text.splitlines()[0], note=note.text))
+        _say(say("note_on", question=script.question(question_id).text.splitlines()[0], note=note.text))
     return 0
+
+
+def _looks_fine(say: "words.Book", name: str | None, counts: dict[str, object]) -> str:
+    """The first line of ``check``. The name stays as typed in the prep; in the sentence it
+    is shown without the spaces around it, and "'s" is put only after a name that ends in
+    a letter ("Greg's prep"); any other ("Sam 🌻", "Jo!") is said "The prep for Sam 🌻"."""
+    shown = (name or "").strip()
+    if not shown:
+        return say("looks_fine", **counts)
+    return say("looks_fine_named" if shown[-1].isalpha() else "looks_fine_for", name=shown, **counts)
 
 
 def _check_words(language: str) -> int:
@@ -575,14 +623,29 @@ def _where(options: argparse.Namespace) -> int:
     from driverseat.store import list_backups
 
     prep = locations.default_prep()
-    _say(_t("where_home", path=locations.home()))
+    say = _about_prep(_known_language(options.lang), _prep_language(prep))
+    _say(say("where_home", path=locations.home()))
     if not prep.exists():
-        _say(_t("where_prep_new", path=prep))
+        _say(say("where_prep_new", path=prep))
     else:
-        _say(_t("where_prep_locked" if lockbox.file_is_locked(prep) else "where_prep", path=prep))
-    _say(_t("where_backups", path=locations.backups_dir(prep), count=len(list_backups(prep)), most=locations.BACKUPS_KEPT))
-    _say(_t("where_nothing_sent"))
+        _say(say("where_prep_locked" if lockbox.file_is_locked(prep) else "where_prep", path=prep))
+    _say(say("where_backups", path=locations.backups_dir(prep), count=len(list_backups(prep)), most=locations.BACKUPS_KEPT))
+    _say(say("where_nothing_sent"))
     return 0
+
+
+def _prep_language(path: Path) -> str:
+    """The language of the prep at ``path``, to speak of it in; the command line's own when
+    it can't be read without a passphrase (or at all, or is not there yet)."""
+    from driverseat import lockbox
+    from driverseat.store import read_prep
+
+    try:
+        if path.is_file() and not lockbox.file_is_locked(path):
+            return read_prep(path)[0].language
+    except Exception:  # a prep that can't be read is said plainly where it is opened, not here
+        pass
+    return words.current()
 
 
 # ---------------------------------------------------------------------- the passphrase lock

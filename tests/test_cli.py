@@ -46,7 +46,7 @@ def test_export_md_to_standard_output() -> None:
 def test_export_to_a_file_is_private(tmp_path: Path) -> None:
     out = tmp_path / "sheet.md"
     out.write_text("old")
-    result = run("export", str(FULL), "-o", str(out))
+    result = run("export", str(FULL), "-o", str(out), "--replace")  # (a file it did not make: only when asked)
     assert result.returncode == 0, result.stderr
     assert f"Saved {out}" in result.stdout
     assert out.read_text().startswith("# My planning meeting prep")

@@ -95,11 +95,14 @@ def test_enter_after_back_says_kept(prep_path: Path) -> None:
 
 # 5. The sheet from plain mode.
 def test_sheet_makes_the_printable_and_the_text_sheet(prep_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat import locations
+
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)
     _code, out = run_lines(prep_path, lines("Sam", "", "1", "", "", "", "", "no", "sheet"))  # "sheet" at a yes/no question
-    html, txt = here / "my-prep-sheet.html", here / "my-prep-sheet.txt"
+    there = locations.documents()  # where the app's F6 saves too, not the folder plain mode started in
+    html, txt = there / "my-prep-sheet.html", there / "my-prep-sheet.txt"
     assert f"Your sheet is ready to print or share: {html}, and as plain text: {txt}." in out
     assert "Sam" in html.read_text(encoding="utf-8") and "Sam" in txt.read_text(encoding="utf-8")
     assert stat.S_IMODE(os.stat(html).st_mode) == 0o600

@@ -198,7 +198,7 @@ def test_check_works_on_a_spanish_prep(tmp_path: Path) -> None:
         capture_output=True, text=True, env=os.environ.copy(), timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "11 of 11 parts done" in result.stdout and "4 private" in result.stdout
+    assert "11 de 11 partes listas" in result.stdout and "4 en privado" in result.stdout  # said in the prep's language
     assert "Traceback" not in result.stderr
 
 

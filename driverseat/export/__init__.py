@@ -1,8 +1,10 @@
 """Exports: each format is a small module that turns a Sheet into text.
 
 ``render(fmt, prep, script)`` gives the text; ``write(...)`` saves it atomically with
-mode 0600. Every format starts from ``sheet.build``, which starts from
-``prep.shared``: one notion of what is shared, so formats cannot disagree.
+mode 0600, and notes it as driverseat's own (``made``): whether a file there may be
+replaced without asking is ``made.free``, for the front ends to decide. Every format
+starts from ``sheet.build``, which starts from ``prep.shared``: one notion of what is
+shared, so formats cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from driverseat.export import made
 from driverseat.prep import Prep
 from driverseat.store import atomic_write
 
@@ -116,13 +119,12 @@ def write(
     The pieces (``pieces``) go to the file one after another as UTF-8, so a big export
     is never whole in memory, as text or as bytes; if one cannot be made, the old file stays."""
     out = Path(out)
-    atomic_write(
-        out,
-        (
-            piece.encode("utf-8")
-            for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language)
-        ),
+    written = made.Hashing(
+        piece.encode("utf-8")
+        for piece in pieces(fmt, prep, script, include_private=include_private, large=large, language=language)
     )
+    atomic_write(out, written)
+    made.remember(out, written.hexdigest())  # driverseat's own now: the next sheet may go over it
     return out
 
 

@@ -69,7 +69,7 @@ class PlainSession:
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
         self.session = session  # for the sheet, review, remove, move and the language (None: not offered)
-        self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: the current folder)
+        self.sheet_folder = sheet_folder  # where ``sheet`` writes (None: Documents, as the app's F6)
         self._hinted: set[str] = set()  # hints said in this part
         self._cut = False  # stopped with Ctrl+C: a half-typed line is not kept
         self.stopped = False  # quit typed before the questions (at the first language pick)
@@ -708,17 +708,28 @@ class PlainSession:
         out.text(say("review_end"))
 
     def _sheet(self) -> None:
-        """Make the printable sheet and the text sheet, and say where they went, in one line."""
-        from driverseat import export
+        """Make the printable sheet and the text sheet where the app's F6 puts them (the
+        person's Documents folder), and say where they went, in one line. A file there that
+        driverseat did not make, or that was changed since, is kept as it is: the sheet
+        then goes under the next free name (``my-prep-sheet-2.html``), and that is said."""
+        from driverseat import export, locations
+        from driverseat.export import made
+        from driverseat.store import make_private_dirs
 
         say = self.words.say
         if self.session is None:
             self.out.text(say("sheet_failed", reason="?"))
             return
-        folder = self.sheet_folder if self.sheet_folder is not None else Path.cwd()
+        folder = (self.sheet_folder if self.sheet_folder is not None else locations.documents()).absolute()
+        names = [export.default_name("html"), export.default_name("txt")]
         try:
-            html = self.session.export("html", folder / export.default_name("html"))[0]
-            txt = self.session.export("txt", folder / export.default_name("txt"))[0]
+            make_private_dirs(folder)  # (as F6: new folders only the person can open)
+            number = made.first_free(folder, names)
+            for name in names if number > 1 else ():
+                if not made.free(folder / name):
+                    self.out.text(say("sheet_kept", file=folder / name))
+            html = self.session.export("html", folder / made.numbered(names[0], number))[0]
+            txt = self.session.export("txt", folder / made.numbered(names[1], number))[0]
         except OSError as exc:
             self.out.text(say("sheet_failed", reason=exc.strerror or exc.__class__.__name__))
             return

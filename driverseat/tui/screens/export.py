@@ -5,7 +5,9 @@ out. The headings can be in another language than the answers (the reader's); th
 person's words are never changed.
 
 The folder offered is the person's Documents folder (or their home), where a file
-browser shows it, never the hidden data folder. After saving, "Open it" opens the file
+browser shows it, never the hidden data folder. A file there that driverseat did not
+make (or that was changed since) is never replaced: the new one gets the next free name,
+and the dialog says so before saving (plain mode's ``sheet`` does the same). After saving, "Open it" opens the file
 in the person's own web browser: a file on their computer, nothing is sent anywhere.
 """
 
@@ -24,6 +26,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from driverseat import export, locations
+from driverseat.export import made
 from driverseat.conversation import Conversation
 from driverseat.session import Session
 from driverseat.store import is_protected, make_private_dirs
@@ -101,12 +104,20 @@ class ExportScreen(ModalScreen[Path | None]):
         return options.get_option_at_index(index).id or next(iter(self.formats))
 
     def target(self) -> Path:
+        """Where the file goes: its usual name, or the next free one (``my-prep-sheet-2.html``)
+        when a file there is not one driverseat made (or was changed since): never replaced."""
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
-        return folder / export.default_name(self.fmt())
+        name = export.default_name(self.fmt())
+        return folder / made.numbered(name, made.first_free(folder, [name]))
 
     def _show_target(self) -> None:
-        self._said_for = self.target()
-        line = self.words("export_will_save", file=str(self.target()))
+        target = self.target()
+        self._said_for = target
+        usual = target.with_name(export.default_name(self.fmt()))
+        if target != usual:  # someone's own file is there: said, and kept
+            line = self.words("export_will_save_new", kept=usual.name, file=str(target))
+        else:
+            line = self.words("export_will_save", file=str(target))
         self.query_one("#export-message", Static).update(f"{line}\n{self.words('export_private_note')}")
 
     @on(OptionList.OptionHighlighted, "#formats")
