@@ -6,9 +6,7 @@ and uses the next free name. A sheet driverseat made is made again over its last
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,15 +16,7 @@ from driverseat import cli, locations
 from driverseat.export import made
 from test_plain import lines, run_lines
 
-FULL = locations.examples_dir() / "full.yaml"
-FULL_ES = locations.examples_dir() / "full-es.yaml"
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "driverseat", *args],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, env=os.environ.copy(), timeout=60,
-    )
+from test_cli_speaks import FULL, FULL_ES, run
 
 
 def test_export_leaves_a_file_it_did_not_make(tmp_path: Path) -> None:
