@@ -463,6 +463,14 @@ def _say(key: str, language: str, /, **values: object) -> str:
     return words.catalogue(language).book("messages")(key, **values)
 
 
+KEEP_ALL_FROM = 4  # carried items from which "keep them all as they are" is offered first
+
+
+def _open(entry: Any) -> bool:
+    """A carried item still to be asked about (not settled yet)."""
+    return isinstance(entry, dict) and isinstance(entry.get("at"), str) and "text" in entry
+
+
 def since_section(prep: Prep, language: str) -> Section | None:
     """The questions that start a next prep: what was agreed, each carried item once,
     and how the last goal is going. None when this prep did not start from a last one."""
@@ -497,8 +505,22 @@ def since_section(prep: Prep, language: str) -> Section | None:
             )
         )
     carried = since.get("carried")
+    open_items = [e for e in (carried if isinstance(carried, list) else []) if _open(e)]
+    each: When | None = None
+    if len(open_items) >= KEEP_ALL_FROM:  # many: they may all be kept at once, or looked at one by one
+        questions.append(
+            Question(
+                id="since_keep_all",
+                text=say("since_keep_all", count=len(open_items)),
+                kind="choice",
+                section=section_id,
+                path=("since", "keep_all"),
+                choices=tuple(Choice(v, say(f"since_keep_all_{v}")) for v in ("each", "keep")),
+            )
+        )
+        each = When("since_keep_all", unless=("keep",))  # (skipped: each is asked, nothing is taken as kept)
     for index, entry in enumerate(carried if isinstance(carried, list) else []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("at"), str) or "text" not in entry:
+        if not _open(entry):
             continue  # settled already: nothing more to ask
         head = entry["at"].split(".")[0]
         if head == "meeting":
@@ -514,6 +536,7 @@ def since_section(prep: Prep, language: str) -> Section | None:
             choices=tuple(Choice(v, say(f"carry_{v}")) for v in (("keep", "change") if name else ("keep", "change", "remove"))),
             recall=(("since", "carried", index, "text"),),
             default="keep",  # Enter alone keeps it, in plain mode as in the app (Keep it comes first)
+            when=each,
         )
         questions.append(ask)
         questions.append(
@@ -611,7 +634,7 @@ def _seen(prep: Prep, index: int) -> bool:
     entry = prep.get(("since", "carried", index))
     choice = entry.get("choice") if isinstance(entry, dict) else None
     if choice is None:
-        return f"carry_{index}" in status
+        return f"carry_{index}" in status or prep.get(("since", "keep_all")) == "keep"
     if choice == "change":
         return f"carry_{index}_words" in status or not is_empty(entry.get("words"))
     return True

@@ -389,7 +389,7 @@ def test_the_answers_so_far_say_which_earlier_item_each_keep_was_about(tmp_path:
     session = Session.open(path)
     try:
         asked: list[tuple[str, ...]] = []
-        while session.step.recall and len(asked) < 12:
+        while (session.step.recall or session.step.key == "since_keep_all") and len(asked) < 12:
             step = session.step
             if step.key.startswith("carry_"):
                 asked.append(step.recall)
@@ -580,3 +580,32 @@ def test_the_pronouns_are_asked_about_as_pronouns(tmp_path: Path, frozen_clock: 
         assert session.step.text == said
     finally:
         session.close()
+
+
+def test_many_carried_items_can_all_be_kept_at_once(tmp_path: Path, frozen_clock: str) -> None:
+    """'driverseat next' on a full prep asked 'Is it still true?' about each of 51 things
+    before anything else. Now it first says how many there are and offers to keep them all
+    as they are (or to look at each one, first). Kept all: none is asked, every one stays
+    as it was, private ones private; skipped: each one is asked (nothing is taken as kept)."""
+    path = full_copy(tmp_path / "prep.yaml")
+    last = read_prep(path)[0]
+    _archived, new = started_next(path)
+    count = len(new.get("since.carried"))
+    session = Session.open(path)
+    try:
+        while session.step.key != "since_keep_all":
+            assert session.step.section is not None and session.step.section.id == "since"
+            session.skip()
+        step = session.step
+        assert f" {count} things " in step.text and [c.value for c in step.choices] == ["each", "keep"]
+        session.answer("keep")
+        assert not session.step.key.startswith("carry_")
+        while session.step.section is not None and session.step.section.id == "since":
+            assert not session.step.key.startswith("carry_")
+            session.skip()
+    finally:
+        session.close()
+    after = read_prep(path)[0]
+    assert "carried" not in after.get("since")  # settled: every one seen (kept all)
+    for path_kept in ("not_invited", "strengths", "person.pronouns", "about.days", "community"):
+        assert after.get(path_kept) == last.get(path_kept)
