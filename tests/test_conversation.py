@@ -729,7 +729,7 @@ def test_keep_off_the_sheet_shows_in_what_was_said(script) -> None:
 
 def test_a_default_kept_off_the_sheet_is_not_said_before_its_question(script) -> None:
     """Someone not to invite is off the sheet from the start (the list's default): that is
-    not said in the transcript before "Should this stay just for you, off your sheet?"
+    not said in the transcript before "Should \"Ray\" stay just for you, off your sheet?"
     has been reached; after it (answered or skipped), it is."""
     c = new(script)
     c.jump("people")

@@ -141,7 +141,7 @@ async def test_the_command_palette_search_box_speaks_spanish(tmp_path: Path) -> 
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        assert app.screen.query_one(CommandInput).placeholder == "Buscar un comando…"
+        assert app.screen.query_one(CommandInput).placeholder == "Escriba lo que quiere hacer…"
 
 
 async def test_f4_and_the_command_palette_call_the_tips_one_word(tmp_path: Path) -> None:
