@@ -350,19 +350,24 @@ class Conversation:
         are not yes or no: a yes, and the new item's first answer, exactly as typed (then
         on as after that answer: a reflect-back or a note may come). Only where the new
         item's first question takes words; False, and nothing changes, anywhere else."""
+        if not text.strip() or not self.opens_with_words():
+            return False
+        self.answer(True)  # the new item, at ``first`` (as ``_spots`` finds it)
+        self.answer(text)
+        return True
+
+    def opens_with_words(self) -> bool:
+        """True at a list's door whose Yes leads to a new item that starts with words typed
+        in a box (so words typed at the door can be that item's first answer)."""
         spot = self._spot
-        if spot is None or self._pending is not None or spot.phase not in ("start", "more") or not text.strip():
+        if spot is None or self._pending is not None or spot.phase not in ("start", "more"):
             return False
         question = self._question(spot)
         if self._door_item(spot) is not None:  # yes goes back to an item already begun
             return False
         item = dict(ITEM_DEFAULTS.get(question.id, {}))
         first = next((sub for sub in question.questions if self._applies(sub, item)), None)
-        if first is None or first.kind not in TEXT_KINDS:
-            return False
-        self.answer(True)  # the new item, at ``first`` (as ``_spots`` finds it)
-        self.answer(text)
-        return True
+        return first is not None and first.kind in TEXT_KINDS
 
     def keep_typed(self, text: str | list[Any]) -> bool:
         """Words typed for the question on screen and not handed over yet (or, in a 'pick

@@ -487,3 +487,51 @@ async def test_not_sure_keeps_the_words_typed_in_the_box(tmp_path: Path, languag
         await pilot.press("ctrl+q")
     data = saved(path)
     assert data["about"]["proud"] == typed and data["progress"]["status"]["proud"] == "not_sure"
+
+
+# ------------------------------------------------------------ words typed at a list's door
+@pytest.mark.parametrize(("language", "typed"), [("en", "My sister says I am patient"), ("es", "Mi hermana dice que soy paciente")])
+async def test_words_typed_at_a_lists_yes_no_are_all_kept(tmp_path: Path, language: str, typed: str) -> None:
+    """At 'Is there something people who know you like about you?' (Yes / No), typing
+    'Mi hermana dice que soy paciente' kept 'hermana dice que soy paciente': the letters
+    before the first space went nowhere and the space pressed Yes. Now the first letter is
+    a yes and starts the new item's box, and every letter is kept, as typed."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("strengths")
+        await pilot.pause()
+        for _ in range(10):
+            if app.conversation.step.key == "admire:start":
+                break
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert app.conversation.step.key == "admire:start" and app.conversation.step.input == "yesno"
+        await pilot.press(*[{" ": "space"}.get(c, c) for c in typed])
+        await pilot.pause()
+        assert app.conversation.step.key == "admire[0].admire_text"
+        assert app.screen.query_one("#long", TextArea).text == typed
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.conversation.step.key != "admire[0].admire_text")
+        await pilot.press("ctrl+q")
+    assert saved(path)["admire"][0]["text"] == typed
+
+
+async def test_a_letter_at_another_yes_no_changes_nothing(tmp_path: Path) -> None:
+    """At a yes/no that does not open a list, a letter is not taken as an answer."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump("to_and_for")
+        await pilot.pause()
+        for _ in range(20):
+            if app.conversation.step.key == "crisis_has":
+                break
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert app.conversation.step.key == "crisis_has"
+        await pilot.press("m", "a", "y", "b", "e")
+        await pilot.pause()
+        assert app.conversation.step.key == "crisis_has" and app.conversation.prep.get("crisis.has") is None

@@ -121,6 +121,26 @@ class TalkScreen(Screen[None]):
         self._resumed = False
         use_words(self, words)
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed at a list's door ("Is there something you are good at?", with Yes
+        and No): the letters before the first space were lost without a word and the
+        space pressed the button, so 'Mi hermana dice…' was kept as 'hermana dice…'. Now
+        the letter is a yes and starts the new item's box; what is typed next follows it
+        there (as plain mode takes words typed at a door: ``Conversation.open_with``)."""
+        character = event.character
+        if not event.is_printable or not character or character.isspace() or self.hidden:
+            return
+        focused, area = self.app.focused, self.query_one("#answer", AnswerArea)
+        if focused is None or area not in focused.ancestors_with_self:
+            return  # (a letter in the parts list, a button below: not words for the answer)
+        conversation = self.conversation
+        if conversation.step.input != "yesno" or not conversation.opens_with_words():
+            return
+        event.stop()
+        event.prevent_default()
+        if self._move(self.shown, lambda: conversation.answer(True)):
+            area.type_in(character)
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first time the screen is shown, each widget was styled as it was mounted, a
         moment ago: Textual's own pass over every widget again is skipped (a quicker start).

@@ -340,6 +340,15 @@ class AnswerArea(Vertical):
         self.mount(box, before="#hint")
         return box
 
+    def type_in(self, text: str) -> None:
+        """Put ``text`` at the cursor of the box shown now (letters typed before it came)."""
+        if self.step is None:
+            return
+        if self.step.input == "short":
+            self.query_one("#short", ShortBox).insert_text_at_cursor(text)
+        elif self.step.input == "long":
+            self._long(None).insert(text)
+
     def _choice_buttons(self, count: int) -> list[Press]:
         """At least ``count`` choice buttons in the row (they are never taken away)."""
         self._rows()
