@@ -1,7 +1,9 @@
 """Invitations: one short draft note for each person invited, to send or read out.
 
-Each note says when and where, why I'd like you there, what we will talk about (the
-plan for the meeting as on the sheet and the card: the steps in the person's order, with
+Each note says that I would like you to take part, in the way the person chose for you
+(``how``: be there, by phone or video, send your thoughts before, or just take part when
+they are not sure yet), when and where, why I'd like you there (or your thoughts), what
+we will talk about (the plan for the meeting as on the sheet and the card: the steps in the person's order, with
 the steps of their own as typed, but without the details that go with a suggested step),
 and how you can take part. A step of their own marked private is left out by
 ``prep.shared``, like any private item; the plan's question says where the plan goes.
@@ -21,6 +23,7 @@ from typing import Any
 from driverseat.agenda import OWN
 from driverseat.export.clean import WIDTH, underline, visible, wrap
 from driverseat.export.sheet import Sheet, mapping
+from driverseat.prep import HOW
 
 _WHEN_WHERE = ("date", "where", "when", "length")
 
@@ -37,7 +40,8 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
     lines = wrap(w["invite_for"].replace("{name}", name))
     if _text(person.get("contact")):
         lines += wrap(w["invite_contact"].replace("{contact}", person["contact"]), "", "  ")
-    lines += ["", *wrap(w["invite_hello"].replace("{name}", name)), "", *wrap(w["invite_intro"])]
+    how = person.get("how") if person.get("how") in HOW else "not_sure"  # how they'd take part
+    lines += ["", *wrap(w["invite_hello"].replace("{name}", name)), "", *wrap(w["invite_intro"][how])]
 
     lines += ["", w["invite_when_where"]]
     known = [key for key in _WHEN_WHERE if _text(meeting.get(key))]
@@ -47,7 +51,7 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
         lines += wrap(w["invite_not_set"])
 
     if _text(person.get("note")):
-        lines += ["", w["invite_why"], *wrap(person["note"])]
+        lines += ["", w["invite_why"][how], *wrap(person["note"])]
 
     agenda = sheet.part("agenda")
     if agenda:  # the plan as on the sheet and the card: the steps only, their own as typed
@@ -56,7 +60,7 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
             lines += wrap(step.text if step.key == OWN else step.label or "", f"{number}. ", "   ")
 
     lines += ["", w["invite_how"], *wrap(w["invite_ways"])]
-    hope = w["invite_hope"].get(person.get("how"))
+    hope = w["invite_hope"].get(how)
     if hope:
         lines += wrap(hope)
 
