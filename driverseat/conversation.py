@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the wording notes are imported when first looked for (a qui
     from driverseat import language as language_notes
 
 NOT_STARTED, PARTLY, DONE = "not_started", "partly", "done"
+STARTED = "started"  # a question's status: words kept from the box, not handed over yet
 
 
 class Role(str, Enum):
@@ -265,8 +266,12 @@ class Conversation:
         return value if isinstance(value, str) else None
 
     def handled(self, question: Question) -> bool:
-        """Answered, skipped or 'not sure'."""
-        if self.status(question.id):
+        """Answered, skipped or 'not sure' (words only started, kept but not handed over,
+        are not: the question is asked again, with them in the box)."""
+        status = self.status(question.id)
+        if status == STARTED:
+            return False
+        if status:
             return True
         if question.path is None or question.kind == "agenda":  # the plan: done when the person says so
             return False
@@ -299,8 +304,9 @@ class Conversation:
         out = []
         for section in self.script.sections:
             questions = self.asked(section)
-            said = [q for q in questions if self.handled(q)]
-            handled = sum(1 for q in said if not self._still_adding(q))  # a list being added to is not done
+            said = [q for q in questions if self.handled(q) or self.status(q.id) == STARTED]
+            # (a list being added to is not done, nor a question with words only started)
+            handled = sum(1 for q in said if self.handled(q) and not self._still_adding(q))
             state = DONE if handled == len(questions) else (PARTLY if said else NOT_STARTED)
             out.append(SectionProgress(section, state, handled, len(questions)))
         return out
@@ -371,9 +377,14 @@ class Conversation:
 
     def keep_typed(self, text: str | list[Any]) -> bool:
         """Words typed for the question on screen and not handed over yet (or, in a 'pick
-        all that fit' list, the choices ticked), when the person skips, goes elsewhere or
-        closes: kept as typed, as its answer, without moving on (no reflect-back, no note).
-        Nothing changes for a box left empty (no ticks) or as it was. True when kept."""
+        all that fit' list, the choices ticked), when the person skips, goes elsewhere,
+        changes the language or closes: kept as typed, as its answer, without moving on
+        (no reflect-back, no note). Nothing changes for a box left empty (no ticks) or as
+        it was. True when kept.
+
+        The question is marked ``started``, not answered: it stays open, so it is asked
+        again when the person comes to it (the words in the box, to go on with). Skip goes
+        on with the words as its answer (``skip``); 'not sure' marks it so."""
         step, spot = self.step, self._spot
         if spot is None or self._pending is not None or step.role != Role.QUESTION:
             return False
@@ -388,7 +399,7 @@ class Conversation:
             return False
         self._store(spot, question, value)
         if spot.item is None:
-            self._set_status(question.id, "answered")
+            self._set_status(question.id, STARTED)
         self._save()
         return True
 
@@ -407,7 +418,10 @@ class Conversation:
         if item is not None:  # the question that asked for this item: on to the item's questions
             return self._move_to(item)
         question = self._question(spot)
-        if spot.item is None and not self.handled(question):
+        if spot.item is None and self.status(question.id) == STARTED:
+            self._set_status(question.id, "answered")  # skipped with words kept: they are its answer
+            self._save()
+        elif spot.item is None and not self.handled(question):
             self._set_status(question.id, "skipped")
             self._save()
         elif spot.phase in ("start", "more") and not self.status(question.id):
@@ -683,6 +697,8 @@ class Conversation:
                 carried = self._carried(question)  # "Is it still true?": which one, in the person's words
                 if carried:
                     asked = f"{asked} ({self.script.say('list_join').join(carried)})"
+                if status == STARTED and self._asking(question):
+                    continue  # words only started, in the box below: not said yet
                 if not is_empty(value):
                     private = question.path is not None and self.prep.is_private_answer(question.path)
                     out.append(Entry(question.id, section, asked, self.display(question, value), private))
@@ -690,6 +706,11 @@ class Conversation:
                     mark = "skipped" if status == "skipped" else "not_sure_mark"
                     out.append(Entry(question.id, section, asked, self.script.say(mark)))
         return out
+
+    def _asking(self, question: Question) -> bool:
+        """This question (not one of a list's items) is the one asked now."""
+        spot = self._pending.spot if self._pending is not None else self._spot
+        return spot is not None and spot.item is None and spot.qid == question.id
 
     def _ahead_in_item(self, question: Question, index: int) -> set[str]:
         """The follow-ups of item ``index`` not reached yet: the one asked now and those

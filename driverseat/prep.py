@@ -32,7 +32,7 @@ AREAS = (
     "independence",
     "other",
 )
-STATUSES = ("answered", "skipped", "not_sure")
+STATUSES = ("answered", "skipped", "not_sure", "started")  # started: words kept, not handed over yet
 # After the meeting (see docs/prep-file.md, "after") and since last time ("since").
 HAPPENED = ("yes", "no", "moved", "not_sure")
 LED = ("yes", "some", "no", "not_sure")

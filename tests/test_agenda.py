@@ -128,16 +128,36 @@ def test_a_step_whose_part_empties_keeps_its_place_for_later(script) -> None:
     assert labels(prep) == [GOAL, NEXT, WELCOME, "Coffee break"]
 
 
-def test_invitations_follow_the_order_without_the_persons_own_items(script) -> None:
+def _invited_steps(notes: str, name: str) -> list[str]:
+    note = notes.split(f"For: {name}\n")[1].split("Cut here")[0]
+    return note.split("What we will talk about\n")[1].split("\n\n")[0].splitlines()
+
+
+def test_invitations_follow_the_persons_plan_with_their_own_steps(script) -> None:
+    """The person made the plan and invites people to it: each note shows the plan as the
+    sheet and the card do, their own steps as typed and in their place (the walkthrough:
+    a break moved up before 'My questions' was on the card but in no invitation)."""
     c = talk(script)
     c.agenda_add(SPEAK, at=0)
+    c.agenda_add("Break: relax and stretch")
+    c.agenda_move(len(c.agenda()) - 1, len(c.agenda()) - 2)  # Shift+Up: before next steps
     c.agenda_remove([line.step for line in c.agenda()].index("priorities"))
-    c.agenda_move([line.step for line in c.agenda()].index("next"), 2)  # right after welcome
     notes = export.render("invites", c.prep)
-    jim = notes.split("For: Rosa")[0]
-    steps = jim.split("What we will talk about\n")[1].split("\n\n")[0].splitlines()
-    assert steps[0] == f"1. {WELCOME}" and steps[1] == f"2. {NEXT}"
-    assert "speak first" not in notes and "What matters most to me" not in steps
+    card = export.render("card", c.prep)
+    steps = _invited_steps(notes, "Jim")
+    assert steps == [
+        f"1. {SPEAK.rstrip()}",
+        f"2. {WELCOME}",
+        f"3. {THIS_TIME}",
+        f"4. {GOAL}",
+        "5. What is important to me, and for me",
+        "6. My questions",
+        "7. Break: relax and stretch",
+        f"8. {NEXT}",
+    ]
+    assert _invited_steps(notes, "Rosa") == steps
+    for step in steps:  # the same plan, step by step, as on the card
+        assert step in card, step
 
 
 def test_a_private_item_of_the_persons_own_never_leaves(script) -> None:

@@ -803,8 +803,8 @@ def test_ticks_left_on_a_list_are_kept_like_words_left_in_a_box(script) -> None:
     assert not c.keep_typed([])  # nothing ticked: nothing to keep
     assert c.keep_typed(["draft_plan", "agenda"])
     assert c.prep.get("meeting.see_before") == ["agenda", "draft_plan"]
-    assert c.status("see_before") == "answered"
-    c.skip()
+    assert c.status("see_before") == "started"  # kept, not handed over yet
+    c.skip()  # Skip goes on with them as its answer
     assert c.status("see_before") == "answered"
     c.edit("see_before")
     assert not c.keep_typed(["agenda", "draft_plan"])  # as on file
@@ -874,3 +874,50 @@ def test_words_at_a_question_are_not_a_door(script) -> None:
     c = new(script)
     assert c.step.key == "name" and not c.open_with("Sam")
     assert c.prep.name is None or c.prep.name == ""
+
+
+def test_words_kept_unfinished_are_asked_again_when_the_person_comes_back(script) -> None:
+    """Words typed at "How would you like the room to feel?" and not handed over, then Back
+    (or F7, another part): they were kept as its answer, marked answered, and coming forward
+    again the question was passed by, so it was never finished. Now the words stay in the
+    file, the question is 'started': still open, asked again with the words to go on with."""
+    c = new(script)
+    c.answer("Sam")
+    c.edit("room")
+    assert c.keep_typed("Quiet, with the window open")
+    assert c.prep.get("meeting.room") == "Quiet, with the window open"
+    assert c.status("room") == "started"
+    assert not c.handled(script.question("room"))
+    assert "room" not in [e.key for e in c.transcript()]  # asked now: the words are in the box
+    c.back()
+    assert c.step.key != "room"
+    assert [e.answer for e in c.transcript() if e.key == "room"] == ["Quiet, with the window open"]
+    c.skip()  # forward again: the question comes, with the words
+    assert c.step.key == "room" and c.step.value == "Quiet, with the window open"
+    part = next(p for p in c.progress() if p.section.id == "time_place")
+    assert part.state == PARTLY and part.handled < part.total  # started: not done
+    say(c, "Quiet, with the window open and light")
+    assert c.status("room") == "answered" and c.step.key != "room"
+    assert validate(c.prep.data) == []
+
+
+def test_a_part_with_only_words_started_is_started_and_still_open(script) -> None:
+    c = new(script)
+    assert not c.is_started()
+    assert c.keep_typed("Sa")  # the name, then F7 or Ctrl+Q before Enter
+    assert c.is_started() and c.progress()[0].state == PARTLY and c.progress()[0].handled == 0
+    c2 = new(script, c.prep)  # opened again: the same question, the words in the box
+    assert c2.step.key == "name" and c2.step.value == "Sa"
+
+
+def test_skip_or_not_sure_after_words_kept_goes_on_with_them(script) -> None:
+    c = new(script)
+    c.answer("Sam")
+    c.edit("room")
+    c.keep_typed("Quiet")  # what Skip does first in the app
+    c.skip()
+    assert c.status("room") == "answered" and c.prep.get("meeting.room") == "Quiet"
+    c.edit("room")
+    c.keep_typed("Quiet, maybe")
+    c.not_sure()
+    assert c.status("room") == "not_sure" and c.prep.get("meeting.room") == "Quiet, maybe"

@@ -95,6 +95,33 @@ def test_one_invitation_per_shared_invitee() -> None:
     assert jim.rstrip().endswith("Thank you,\nGreg")
 
 
+@pytest.mark.parametrize(
+    ("lang", "how", "wish", "why"),
+    [
+        ("en", "in_person", "I would like you to be there.", "Why I'd like you there"),
+        ("en", "call_or_video", "I would like you to join by phone or video.", "Why I'd like you there"),
+        ("en", "send_thoughts", "I would like to hear your thoughts before it.", "Why I'd like your thoughts"),
+        ("en", "not_sure", "I would like you to take part.", "Why I'd like you to take part"),
+        ("en", None, "I would like you to take part.", "Why I'd like you to take part"),
+        ("es", "in_person", "me gustaría que esté ahí.", "Por qué quiero que esté"),
+        ("es", "call_or_video", "me gustaría que esté por teléfono o video.", "Por qué quiero que esté"),
+        ("es", "send_thoughts", "me gustaría saber lo que piensa antes de la reunión.", "Por qué quiero saber lo que piensa"),
+        ("es", "not_sure", "me gustaría que participe.", "Por qué quiero que participe"),
+    ],
+)
+def test_the_invitation_asks_for_the_way_the_person_chose(lang: str, how: str | None, wish: str, why: str) -> None:
+    """Marcus, who will send his thoughts before, is not told "I would like you to be there"."""
+    prep = Prep.new()
+    person = {"name": "Marcus", "note": "You see things clearly."}
+    if how:
+        person["how"] = how
+    prep.set("invitees", [person])
+    text = " ".join(export.render("invites", prep, language=lang).split())  # the lines joined again
+    assert wish in text and f"{why} You see things clearly." in text
+    if how not in ("in_person", "call_or_video"):
+        assert "be there" not in text and "esté ahí" not in text
+
+
 def test_invitation_without_a_date_says_it_will_come() -> None:
     prep = Prep.new()
     prep.set("invitees", [{"name": "Mo", "why": "Mo is my best friend.", "note": "You make me laugh."}])

@@ -800,7 +800,7 @@ async def test_words_typed_and_not_handed_over_are_kept_when_the_person_goes_els
             await pilot.pause(0.02)
     data = saved(prep_path)
     assert data["dreams"]["dream"] == typed
-    assert data["progress"]["status"]["dream"] == "answered"
+    assert data["progress"]["status"]["dream"] == "started"  # kept, and still to be finished
 
 
 async def test_an_answer_given_above_the_others_redraws_only_itself(tmp_path: Path) -> None:

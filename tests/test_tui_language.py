@@ -14,6 +14,7 @@ from driverseat.tui.app import DriverseatApp
 from driverseat.tui.commands import DriverseatCommands
 from driverseat.tui.screens.language import LanguageScreen
 from driverseat.tui.screens.talk import TalkScreen
+from driverseat.tui.widgets.transcript import TranscriptEntry
 from test_tui import SIZE, give_text, saved, talk
 from test_tui_es import shown_text
 from test_tui_first_timer import question_in_sight, with_name
@@ -247,3 +248,38 @@ async def test_f7_keeps_the_ticks_in_a_pick_all_that_fit_list(tmp_path: Path) ->
         await pilot.press("enter")  # done: the two ticked are the answer
         await pilot.pause()
     assert saved(tmp_path / "prep.yaml")["meeting"]["see_before"] == ["agenda", "draft_plan"]
+
+
+async def test_f7_in_the_middle_of_an_answer_leaves_the_question_open(tmp_path: Path) -> None:
+    """Words typed at "How would you like the room to feel?", no Ctrl+S, then F7 and
+    Español: the transcript listed the question with those words, the file said
+    ``room: answered``, and the same question was open below. Now the words are kept in the
+    file, the question stays open (``started``) with them in the box, the cursor after
+    them, and nothing of it above; Ctrl+S then answers it with the words typed on."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = talk(app)
+        screen.edit("room")
+        await pilot.pause()
+        screen.query_one("#long", TextArea).insert("Quiet, with the window open")
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        await pick(pilot, "Español")
+        await until(pilot, lambda: app.conversation.script.language == "es" and app.screen is screen)
+        await pilot.pause()
+        assert app.conversation.step.key == "room"
+        assert "room" not in [entry.key for entry in app.conversation.transcript("time_place")]
+        assert "Quiet, with the window open" not in "".join(
+            str(entry.entry.answer) for entry in screen.query(TranscriptEntry)
+        )
+        box = screen.query_one("#long", TextArea)
+        assert box.text == "Quiet, with the window open"
+        assert saved(path)["progress"]["status"]["room"] == "started"
+        await pilot.press(*" and light")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.conversation.step.key != "room")
+    data = saved(path)
+    assert data["meeting"]["room"] == "Quiet, with the window open and light"
+    assert data["progress"]["status"]["room"] == "answered"

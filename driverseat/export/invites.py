@@ -1,8 +1,12 @@
 """Invitations: one short draft note for each person invited, to send or read out.
 
-Each note says when and where, why I'd like you there, what we will talk about (the
-steps of the agenda in the person's order, without the person's details and without items
-of their own), and how you can take part.
+Each note says that I would like you to take part, in the way the person chose for you
+(``how``: be there, by phone or video, send your thoughts before, or just take part when
+they are not sure yet), when and where, why I'd like you there (or your thoughts), what
+we will talk about (the plan for the meeting as on the sheet and the card: the steps in the person's order, with
+the steps of their own as typed, but without the details that go with a suggested step),
+and how you can take part. A step of their own marked private is left out by
+``prep.shared``, like any private item; the plan's question says where the plan goes.
 "Why I'd like you there" is the answer to the invitation's own question ("What would you
 like to tell Jim about why you want him there?", kept as the invitee's ``note``), never
 what the person wrote about Jim for the sheet (``why``): nothing written about a person
@@ -19,6 +23,7 @@ from typing import Any
 from driverseat.agenda import OWN
 from driverseat.export.clean import WIDTH, underline, visible, wrap
 from driverseat.export.sheet import Sheet, mapping
+from driverseat.prep import HOW
 
 _WHEN_WHERE = ("date", "where", "when", "length")
 
@@ -35,7 +40,8 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
     lines = wrap(w["invite_for"].replace("{name}", name))
     if _text(person.get("contact")):
         lines += wrap(w["invite_contact"].replace("{contact}", person["contact"]), "", "  ")
-    lines += ["", *wrap(w["invite_hello"].replace("{name}", name)), "", *wrap(w["invite_intro"])]
+    how = person.get("how") if person.get("how") in HOW else "not_sure"  # how they'd take part
+    lines += ["", *wrap(w["invite_hello"].replace("{name}", name)), "", *wrap(w["invite_intro"][how])]
 
     lines += ["", w["invite_when_where"]]
     known = [key for key in _WHEN_WHERE if _text(meeting.get(key))]
@@ -45,17 +51,16 @@ def note(sheet: Sheet, person: dict[str, Any]) -> list[str]:
         lines += wrap(w["invite_not_set"])
 
     if _text(person.get("note")):
-        lines += ["", w["invite_why"], *wrap(person["note"])]
+        lines += ["", w["invite_why"][how], *wrap(person["note"])]
 
     agenda = sheet.part("agenda")
-    if agenda and any(step.key != OWN for step in agenda.items):
+    if agenda:  # the plan as on the sheet and the card: the steps only, their own as typed
         lines += ["", w["invite_agenda"]]
-        steps = [step for step in agenda.items if step.key != OWN]  # the person's own items stay theirs
-        for number, step in enumerate(steps, start=1):
-            lines += wrap(step.label or "", f"{number}. ", "   ")
+        for number, step in enumerate(agenda.items, start=1):
+            lines += wrap(step.text if step.key == OWN else step.label or "", f"{number}. ", "   ")
 
     lines += ["", w["invite_how"], *wrap(w["invite_ways"])]
-    hope = w["invite_hope"].get(person.get("how"))
+    hope = w["invite_hope"].get(how)
     if hope:
         lines += wrap(hope)
 

@@ -303,6 +303,8 @@ class AnswerArea(Vertical):
         area.cursor_blink = False
         area.display = False
         self.mount(area, before="#hint")
+        if value:  # (a screen made again, F7: the words kept, the cursor after them to go on)
+            area.move_cursor(area.document.end)
         return area
 
     def _choice(self, step: Step | None) -> OptionList:
