@@ -1000,7 +1000,10 @@ class Conversation:
         reads only one way is remembered as read now (``cycle.remember_day``), so a later
         change of language does not move it. A reading kept for other words is left, unused
         (the words it was for may come back when a note is skipped)."""
-        from driverseat.cycle import could_be_either, day_in_words, read_day, remember_day, remembered_day
+        from driverseat import prep as prep_module
+        from driverseat.cycle import (
+            could_be_either, day_in_words, day_without_year, is_iso_day, read_day, remember_day, remembered_day,
+        )
         from driverseat.language import Note
 
         at = ".".join(map(str, question.path)) if question.path is not None else ""
@@ -1008,12 +1011,16 @@ class Conversation:
         if kept is not None:
             return [], kept
         day = read_day(value, self.prep.language)
+        guessed = day is None and not_a_day is not None
+        if guessed:  # "December 17": the next one (the last one, for a meeting that has been), said back
+            today = date.fromisoformat(prep_module.now_iso()[:10])
+            day = day_without_year(value, self.prep.language, today, past=not_a_day == "day_note_past")
         if day is None:
             return ([Note("not_a_day", value, self.script.say(not_a_day, answer=value))] if not_a_day else []), None
-        if could_be_either(value):
+        if guessed or could_be_either(value):
             said = day_in_words(day, self.script.language)
             return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))], day
-        if at and "/" in value:  # one way to read it, in this language: kept as read now
+        if at and not is_iso_day(value):  # one way to read it, in this language: kept as read now
             remember_day(self.prep, at, value, day)
             self._save()
         return [], day

@@ -132,9 +132,26 @@ def _folded(word: str) -> str:
 def _day_named(text: str, language: str) -> date | None:
     """A day written with its month's name, in the person's language: ``March 4, 2027``,
     ``Thursday, March 4th 2027``, ``4 March 2027``, ``jueves 4 de marzo de 2027``. The
-    day, the month and the year must all be there (nothing is guessed), a month may be
-    shortened (``Sept``), and only the language's small words (``day_fillers``) may be
-    between; a weekday that does not fit the day makes it unread."""
+    day, the month and the year must all be there (nothing is guessed here: see
+    ``day_without_year``), a month may be shortened (``Sept``), and only the language's
+    small words (``day_fillers``) may be between; a weekday that does not fit the day
+    makes it unread."""
+    parts = _named_parts(text, language)
+    if parts is None:
+        return None
+    day, month, year, weekday = parts
+    if year is None:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if weekday is None or found.weekday() == weekday else None
+
+
+def _named_parts(text: str, language: str) -> tuple[int, int, int | None, int | None] | None:
+    """The day, month, year (None when not written) and weekday (None) of a day written
+    with its month's name; None when the words are anything else."""
     book = words.catalogue(language).book("messages")
     months = [_folded(name) for name in _names(book("months"))]
     weekdays = [_folded(name) for name in _names(book("weekdays"))]
@@ -157,13 +174,36 @@ def _day_named(text: str, language: str) -> date | None:
             weekday = weekdays.index(word)
         elif word not in fillers:
             return None
-    if day is None or month is None or year is None:
+    if day is None or month is None:
         return None
-    try:
-        found = date(year, month, day)
-    except ValueError:
+    return day, month, year, weekday
+
+
+def day_without_year(text: Any, language: str, today: date, past: bool = False) -> date | None:
+    """A day written with its month's name but no year (``December 17``, ``jueves 17 de
+    diciembre``): the next such day from ``today`` (the last one before it, when ``past``:
+    a meeting that has been). Only offered to be said back and kept by the person (the
+    year is a guess): ``read_day`` never reads these words alone."""
+    if not isinstance(text, str):
         return None
-    return found if weekday is None or found.weekday() == weekday else None
+    parts = _named_parts(text, language)
+    if parts is None or parts[2] is not None:
+        return None
+    day, month, _year, weekday = parts
+    step = -1 if past else 1
+    for year in range(today.year, today.year + 9 * step, step):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue  # (29 February: the next year that has one)
+        if (found <= today) if past else (found >= today):
+            return found if weekday is None or found.weekday() == weekday else None
+    return None
+
+
+def is_iso_day(text: Any) -> bool:
+    """True for a day typed like ``2027-02-20``: read the same way in every language."""
+    return isinstance(text, str) and _ISO_DAY.fullmatch(text) is not None
 
 
 def could_be_either(text: Any) -> bool:

@@ -109,7 +109,7 @@ def test_plain_mode_change_it_asks_again_and_words_not_a_day_are_said_once(
         export.render("ics", prep)
 
 
-@pytest.mark.parametrize("words", ["3/4", "March 4", "tomorrow", "mañana", "next tuesday", "not sure yet", "13/13/2026", "2026-02-30"])
+@pytest.mark.parametrize("words", ["3/4", "March 40", "tomorrow", "mañana", "next tuesday", "not sure yet", "13/13/2026", "2026-02-30"])
 def test_words_that_are_not_a_day_are_said_once_and_kept_as_typed(words: str) -> None:
     prep = Prep.new("en")
     c = Conversation(load_script("en"), prep)
@@ -247,7 +247,7 @@ def test_a_day_written_with_its_months_name_reads(language: str, typed: str, day
 
 
 @pytest.mark.parametrize(("language", "typed"), [
-    ("en", "March 4"),  # no year: nothing is guessed
+    ("en", "March 4"),  # no year: not read alone (the year is only offered, said back: below)
     ("en", "Tuesday, March 4, 2027"),  # 4 March 2027 is a Thursday: which one is meant?
     ("en", "March 4, 2027 at 2pm"),
     ("en", "Ma 4 2027"),
@@ -263,3 +263,31 @@ def test_the_example_of_the_meeting_day_reads_as_a_day(language: str) -> None:
     """The example shows a way to write the day that the calendar can use."""
     example = load_script(language).question("meeting_date").example
     assert example and cycle.read_day(example, language) is not None
+
+
+@pytest.mark.parametrize(("language", "typed", "past", "said", "day"), [
+    ("en", "December 17", False, "Thursday, December 17, 2026", date(2026, 12, 17)),
+    ("en", "Feb 3", False, "Wednesday, February 3, 2027", date(2027, 2, 3)),
+    ("es", "el jueves 17 de diciembre", False, "jueves 17 de diciembre de 2026", date(2026, 12, 17)),
+    ("en", "November 20", True, "Friday, November 20, 2026", date(2026, 11, 20)),
+    ("en", "December 17", True, "Wednesday, December 17, 2025", date(2025, 12, 17)),
+])
+def test_a_day_without_its_year_is_said_back_with_the_year_it_is_taken_in(
+        frozen_clock: str, language: str, typed: str, past: bool, said: str, day: date) -> None:
+    """'December 17' got 'I can't read "December 17" as a day': a day is often written
+    without its year. The next such day (the last one, for a meeting that has been) is
+    said back in words, with its year, to keep or change; kept, it stays that day (the
+    calendar has it), and the words stay as typed."""
+    prep = Prep.new(language)
+    if past:
+        prep.set("after", {"happened": "yes"})
+    c = Conversation(cycle.script_for(prep, "after" if past else ""), prep, place="at_after" if past else "at")
+    key = "after_date" if past else "meeting_date"
+    c.edit(key)
+    step = c.answer(typed)
+    assert step.key == f"{key}#note" and said in step.text
+    c.answer(True)  # Keep it
+    at = "after.date" if past else "meeting.date"
+    assert prep.get(at) == typed and cycle.day_at(prep, at) == day
+    if not past:
+        assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in export.render("ics", prep)
