@@ -562,7 +562,7 @@ def test_what_stays_true_of_the_person_is_carried_and_asked_once(tmp_path: Path,
 
 @pytest.mark.parametrize(("example", "said"), [
     ("full.yaml", "You said these are your pronouns. Is it still true?"),
-    ("full-es.yaml", "Usted dijo cómo quiere que se refieran a usted. ¿Sigue siendo cierto?"),
+    ("full-es.yaml", "Usted dijo cómo quiere que se refieran a usted. ¿Sigue siendo cierto? ¿Lo deja igual, lo cambia o lo quita?"),
 ])
 def test_the_pronouns_are_asked_about_as_pronouns(tmp_path: Path, frozen_clock: str, example: str, said: str) -> None:
     """'driverseat next' asked "This is what you said about you. Is it still true?" about
