@@ -167,3 +167,22 @@ def test_cli_open_with_lang_es_in_plain_mode(tmp_path: Path) -> None:
 def test_hostile_prep_keeps_its_page_language() -> None:
     page = langs(export.render("html", hostile()))
     assert page.page == "en" and not any(page.words)
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("es", "Preparada el sábado 21 de noviembre de 2026"),
+    ("en", "Prepared on Saturday, November 21, 2026"),
+])
+def test_the_day_it_was_prepared_is_said_in_words(language: str, said: str) -> None:
+    """The sheet said "Preparada el 2026-11-21": the day driverseat wrote is now said in
+    words in the sheet's language, in every format that shows it."""
+    for fmt in ("txt", "md", "html"):
+        page = export.render(fmt, example("full-es"), language=language)
+        assert said in page, fmt
+        assert "2026-11-21" not in page.replace("2026-11-21T", ""), fmt  # (a machine-readable stamp may stay)
+
+
+def test_a_stamp_that_is_not_a_day_is_shown_as_it_is() -> None:
+    prep = example("full-es")
+    prep.data["updated"] = "sometime"
+    assert "Preparada el sometime" in export.render("txt", prep, language="es")

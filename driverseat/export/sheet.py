@@ -223,8 +223,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
         parts.insert(leading, Part("agenda", w["agenda"], steps, numbered=True))
 
     person = mapping(data.get("person"))
-    updated = prep.data.get("updated")
-    date = updated[:10] if isinstance(updated, str) else ""
+    date = _day_said(prep.data.get("updated"), fixed)
     return Sheet(
         title=w["title"],
         name=_text(person.get("name")) or "",
@@ -259,6 +258,22 @@ def shows(path: DataPath | str, data: dict[str, Any] | None = None) -> bool:
     if named[:1] == ("crisis",) and data is not None and mapping(data.get("crisis")).get("share") is not True:
         return False
     return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
+
+
+def _day_said(stamp: Any, language: str) -> str:
+    """The day of a time driverseat wrote (``2026-11-21T10:00:00+00:00``) in words in the
+    sheet's language ("Saturday, November 21, 2026", "sábado 21 de noviembre de 2026");
+    its first ten letters when they are not a day; "" when there is none."""
+    if not isinstance(stamp, str) or not stamp:
+        return ""
+    from datetime import date
+
+    from driverseat.cycle import day_in_words  # (only when a sheet is made)
+
+    try:
+        return day_in_words(date.fromisoformat(stamp[:10]), language)
+    except ValueError:
+        return stamp[:10]
 
 
 def _labels(values: Any, names: dict[str, str]) -> str | None:
