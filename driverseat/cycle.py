@@ -225,13 +225,15 @@ def _names(text: str) -> list[str]:
     return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
 
 
-def day_in_words(day: date, language: str) -> str:
+def day_in_words(day: date, language: str, weekday: bool = True) -> str:
     """A day as words in the person's language: "Saturday, December 5, 2026",
     "sábado 5 de diciembre de 2026" (``messages.yaml``: ``day_words``, and ``weekdays`` and
-    ``months``, one name a line, each after "- ")."""
+    ``months``, one name a line, each after "- "). Without ``weekday``, the way a person
+    would write it: "December 5, 2026", "5 de diciembre de 2026" (``day_named``)."""
     book = words.catalogue(language).book("messages")
     weekdays, months = _names(book("weekdays")), _names(book("months"))  # Monday first; January first
-    return book("day_words", weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
+    key = "day_words" if weekday else "day_named"
+    return book(key, weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
 
 
 # ---------------------------------------------------------------------- history
