@@ -22,6 +22,7 @@ class Field:
 
     label: str
     text: str
+    fixed: bool = False  # the text is driverseat's own words (a choice's label), not the person's
 
 
 @dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
@@ -32,6 +33,7 @@ class Item:
     fields: tuple[Field, ...] = ()
     label: str | None = None  # a short lead-in, e.g. a life area
     key: str = ""  # on the agenda: the step's name (``agenda.STEPS``), or "own" for the person's own item
+    fixed: bool = False  # the text is driverseat's own words (a choice's label, a right), not the person's
 
 
 @dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
@@ -128,13 +130,13 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
 
     goal = mapping(data.get("goal"))
     goal_fields = tuple(
-        Field(w[f"goal_{key}"], text)
+        Field(w[f"goal_{key}"], text, fixed=key == "help_kinds")
         for key in ("vision", "why", "obstacles", "first_step", "help_kinds", "helpers")
         if (text := _text(goal.get(key)) if key != "help_kinds" else _labels(goal.get(key), w["help_kinds"]))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
-        items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
+        items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label, fixed=f.fixed) for f in goal_fields)
         add("goal", items, quote=bool(words_))
     add("off_limits", _texts(data.get("off_limits"), "topic"))
     meeting = mapping(data.get("meeting"))
@@ -180,7 +182,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
             if _text(person.get(key)):
                 fields.append(Field(w[key], person[key]))
         if person.get("how") in w["how_values"]:
-            fields.append(Field(w["how"], w["how_values"][person["how"]]))
+            fields.append(Field(w["how"], w["how_values"][person["how"]], fixed=True))
         people.append(Item(person["name"], tuple(fields)))
     add("people", tuple(people))
     away = tuple(
@@ -191,7 +193,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     add("not_invited", away)
 
     place = tuple(
-        Item(text, label=w[key])
+        Item(text, label=w[key], fixed=key == "see_before" or (key == "breaks" and not _text(meeting.get("breaks"))))
         for key in ("notice", "date", "where", "when", "length", "breaks", "room", "see_before", "leader", "copy_of_plan")
         if (text := _meeting_text(w, meeting, key))
     )
@@ -217,7 +219,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     )
     add("community", _texts(data.get("community")))
     add("questions", _texts(data.get("questions")))
-    parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
+    parts.append(Part("rights", w["rights"], tuple(Item(line, fixed=True) for line in w["rights_lines"])))
     steps = _agenda(w, parts, data)
     if steps:  # the person may have taken every step off
         parts.insert(leading, Part("agenda", w["agenda"], steps, numbered=True))
@@ -299,7 +301,7 @@ def _crisis(w: dict[str, Any], crisis: dict[str, Any]) -> tuple[Item, ...]:
     if crisis.get("has") is not True or crisis.get("share") is not True:
         return ()
     kinds = _labels(crisis.get("kinds"), w["crisis_kinds"])
-    return ((Item(kinds),) if kinds else ()) + (Item(w["crisis_share"]),)
+    return ((Item(kinds, fixed=True),) if kinds else ()) + (Item(w["crisis_share"], fixed=True),)
 
 
 def invitee_names(data: dict[str, Any]) -> list[str]:
@@ -333,7 +335,7 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     as_written = _text(since.get("goal_as_written"))
     if last_goal or how or goal_words or as_written:
         how_going = tuple(
-            Field(w[label], text)
+            Field(w[label], text, fixed=label == "since_goal_how")
             for label, text in (
                 ("since_goal_as_written", as_written),
                 ("since_goal_how", how),
@@ -349,11 +351,11 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
         if _text(entry.get("who")):
             fields.append(Field(w["since_who"], entry["who"]))
         if isinstance(entry.get("happened"), str) and entry["happened"] in values:
-            fields.append(Field(w["since_happened"], values[entry["happened"]]))
+            fields.append(Field(w["since_happened"], values[entry["happened"]], fixed=True))
         items.append(Item(entry["text"], tuple(fields), label=w["since_agreed"]))
     got = since.get("got_copy")
     if isinstance(got, str) and got in values:
-        items.append(Item(values[got], label=w["since_got_copy"]))
+        items.append(Item(values[got], label=w["since_got_copy"], fixed=True))
     return tuple(items)
 
 
