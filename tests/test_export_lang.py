@@ -235,3 +235,16 @@ def test_the_tools_own_words_are_read_in_the_pages_language(fmt: str) -> None:
     for words_ in own:
         assert words_ in html.unescape(text), words_
         assert not any(words_ in t for t in voiced.texts), words_
+
+
+def test_labels_on_one_line_keep_their_capitals_and_their_own_commas() -> None:
+    """'El orden del día, Quién va a ir' put a capital after a comma, and 'Gente que
+    conozco, Tecnología, como una app del teléfono' could not be told apart: labels of
+    driverseat's own on one line are set apart with a dot; the person's words are untouched."""
+    prep = example("full-es")
+    prep.set("goal.help_kinds", ["people", "technology", "services"])
+    text = " ".join(export.render("txt", prep).split())  # (the text wraps at 72)
+    assert "El orden del día · Quién va a ir" in text
+    assert "Gente que conozco · Tecnología, como una app del teléfono · Servicios" in text
+    assert "Trabajo o estudios · Familia, amigos y pareja · Fe o vida espiritual" in text
+    assert "Lupita, Carmen" in text  # names the person typed: joined as before

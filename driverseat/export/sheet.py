@@ -278,10 +278,16 @@ def _day_said(stamp: Any, language: str) -> str:
         return stamp[:10]
 
 
+# Between labels shown on one line ("The agenda · Who is coming"): each keeps its capital,
+# and a label with a comma of its own ("Technology, like a phone app") stays one label. The
+# space before the dot does not break, so a wrapped line never starts with the dot.
+APART = "\u00a0· "
+
+
 def _labels(values: Any, names: dict[str, str]) -> str | None:
     """Chosen values (a ``choices`` answer) as their labels, joined; None when there are none."""
     said = [names[v] for v in values if isinstance(v, str) and v in names] if isinstance(values, list) else []
-    return ", ".join(said) or None
+    return APART.join(said) or None
 
 
 def _meeting_text(w: dict[str, Any], meeting: dict[str, Any], key: str) -> str | None:
@@ -383,7 +389,7 @@ def suggested_steps(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) 
         other = w["areas"].get("other")  # "Something else": the person's own words say what it is
         top = [item.text if item.label == other and item.text else item.label or item.text
                for item in have["priorities"].items[:3]]
-        steps["priorities"] = Item("; ".join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
+        steps["priorities"] = Item(APART.join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
     if have.keys() & {"important_to", "important_for", "differences"}:
         steps["to_for"] = Item("", label=w["agenda_to_for"], key="to_for")
     if "questions" in have:
