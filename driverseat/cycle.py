@@ -236,6 +236,15 @@ def day_in_words(day: date, language: str, weekday: bool = True) -> str:
     return book(key, weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
 
 
+def day_said(day: str, language: str) -> str:
+    """A day driverseat wrote (``2026-11-20``, an earlier meeting's ``2026-11-20-2``, a
+    time's first ten letters) in words in ``language``; as it is when it is not a day."""
+    try:
+        return day_in_words(date.fromisoformat(day[:10]), language)
+    except ValueError:
+        return day
+
+
 # ---------------------------------------------------------------------- history
 @dataclass(frozen=True)
 class Meeting:

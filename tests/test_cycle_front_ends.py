@@ -159,6 +159,7 @@ def test_history_and_next_speak_the_preps_language(
     listed = capsys.readouterr().out.splitlines()
     assert listed[0] == "Sus reuniones, de la más antigua a la más nueva:"
     assert "sin meta escrita" in listed[2] and "(esta preparación)" in listed[2]
+    assert listed[1].startswith("  viernes 20 de noviembre de 2026  meta: ")  # the day of the last meeting, in words
     assert not any(english in line for line in listed for english in ("Your meetings", "no goal", "this prep"))
     assert cli.main(["history", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("Your meetings, oldest first:")
@@ -223,7 +224,7 @@ async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str)
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         lines = [str(s.render()) for s in app.screen.query(".history-line")]
-        assert len(lines) == 2 and "2026-11-20" in lines[0] and "I want a girlfriend." in lines[0]
+        assert len(lines) == 2 and "Friday, November 20, 2026" in lines[0] and "I want a girlfriend." in lines[0]
         await pilot.press("escape")
         await pilot.press("ctrl+q")
     new = read_prep(path)[0]

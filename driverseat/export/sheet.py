@@ -268,14 +268,9 @@ def _day_said(stamp: Any, language: str) -> str:
     its first ten letters when they are not a day; "" when there is none."""
     if not isinstance(stamp, str) or not stamp:
         return ""
-    from datetime import date
+    from driverseat.cycle import day_said  # (only when a sheet is made)
 
-    from driverseat.cycle import day_in_words  # (only when a sheet is made)
-
-    try:
-        return day_in_words(date.fromisoformat(stamp[:10]), language)
-    except ValueError:
-        return stamp[:10]
+    return day_said(stamp[:10], language)
 
 
 # Between labels shown on one line ("The agenda · Who is coming"): each keeps its capital,
