@@ -351,7 +351,7 @@ def _history(options: argparse.Namespace) -> int:
             _say(say("history_current", goal=goal, path=meeting.path))
         else:
             state = say("history_done" if meeting.done else "history_not_done")
-            _say(f"  {meeting.day}  {goal}  ({state})  {meeting.path}")
+            _say(f"  {cycle.day_said(meeting.day, say.language)}  {goal}  ({state})  {meeting.path}")
     return 0
 
 

@@ -1017,9 +1017,13 @@ class Conversation:
             day = day_without_year(value, self.prep.language, today, past=not_a_day == "day_note_past")
         if day is None:
             return ([Note("not_a_day", value, self.script.say(not_a_day, answer=value))] if not_a_day else []), None
-        if guessed or could_be_either(value):
+        if guessed:  # no year written: the day is said back with the year it is taken in
             said = day_in_words(day, self.script.language)
-            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, iso=day.isoformat()))], day
+            return [Note("day_read", value, self.script.say("day_read_year", answer=value, day=said))], day
+        if could_be_either(value):  # the other reading, written with its month's name, is the way to say it
+            said, other = day_in_words(day, self.script.language), date(day.year, day.day, day.month)
+            named = day_in_words(other, self.script.language, weekday=False)
+            return [Note("day_read", value, self.script.say("day_read", answer=value, day=said, other=named))], day
         if at and not is_iso_day(value):  # one way to read it, in this language: kept as read now
             remember_day(self.prep, at, value, day)
             self._save()

@@ -265,13 +265,24 @@ def _names(text: str) -> list[str]:
     return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
 
 
-def day_in_words(day: date, language: str) -> str:
+def day_in_words(day: date, language: str, weekday: bool = True) -> str:
     """A day as words in the person's language: "Saturday, December 5, 2026",
     "sábado 5 de diciembre de 2026" (``messages.yaml``: ``day_words``, and ``weekdays`` and
-    ``months``, one name a line, each after "- ")."""
+    ``months``, one name a line, each after "- "). Without ``weekday``, the way a person
+    would write it: "December 5, 2026", "5 de diciembre de 2026" (``day_named``)."""
     book = words.catalogue(language).book("messages")
     weekdays, months = _names(book("weekdays")), _names(book("months"))  # Monday first; January first
-    return book("day_words", weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
+    key = "day_words" if weekday else "day_named"
+    return book(key, weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def day_said(day: str, language: str) -> str:
+    """A day driverseat wrote (``2026-11-20``, an earlier meeting's ``2026-11-20-2``, a
+    time's first ten letters) in words in ``language``; as it is when it is not a day."""
+    try:
+        return day_in_words(date.fromisoformat(day[:10]), language)
+    except ValueError:
+        return day
 
 
 # ---------------------------------------------------------------------- history

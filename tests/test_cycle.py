@@ -255,7 +255,7 @@ def test_a_day_that_could_be_read_two_ways_is_said_back_in_words(tmp_path: Path,
         assert session.step.key == "after_date"
         session.answer("5/12/2026")
         note = session.step
-        assert note.role == "note" and "sábado 5 de diciembre de 2026" in note.text and "2026-12-05" in note.text
+        assert note.role == "note" and "sábado 5 de diciembre de 2026" in note.text and "como 12 de mayo de 2026?" in note.text
         assert session.prep.get("after.date") == "5/12/2026"  # kept as typed
         session.answer(True)  # keep it
         assert session.step.key != "after_date" and session.step.role != "note"
@@ -274,7 +274,7 @@ def test_a_day_that_could_be_read_two_ways_is_said_back_in_words(tmp_path: Path,
     try:
         session.answer("yes")
         session.answer("5/12/2026")
-        assert "Tuesday, May 12, 2026" in session.step.text and "2026-05-12" in session.step.text
+        assert "Tuesday, May 12, 2026" in session.step.text and "like December 5, 2026?" in session.step.text
     finally:
         session.close()
 
@@ -361,7 +361,7 @@ def test_a_day_no_reminder_can_use_gets_a_note_and_is_kept_as_typed(tmp_path: Pa
         assert session.step.key == "after_date"
         session.answer(typed)
         note = session.step
-        assert note.role == "note" and f'"{typed}"' in note.text and "2026-11-20" in note.text  # the example of "When was it?"
+        assert note.role == "note" and f'"{typed}"' in note.text and "11/20/2026 or November 20, 2026" in note.text  # the example of "When was it?"
         assert [c.label for c in note.choices] == ["Keep it", "Change it"]
         assert session.prep.get("after.date") == typed  # kept as typed, before any choice
         session.answer(False)  # change it
@@ -562,7 +562,7 @@ def test_what_stays_true_of_the_person_is_carried_and_asked_once(tmp_path: Path,
 
 @pytest.mark.parametrize(("example", "said"), [
     ("full.yaml", "You said these are your pronouns. Is it still true?"),
-    ("full-es.yaml", "Usted dijo cómo quiere que se refieran a usted. ¿Sigue siendo cierto?"),
+    ("full-es.yaml", "Usted dijo cómo quiere que se refieran a usted. ¿Sigue siendo cierto? ¿Lo deja igual, lo cambia o lo quita?"),
 ])
 def test_the_pronouns_are_asked_about_as_pronouns(tmp_path: Path, frozen_clock: str, example: str, said: str) -> None:
     """'driverseat next' asked "This is what you said about you. Is it still true?" about
@@ -609,3 +609,26 @@ def test_many_carried_items_can_all_be_kept_at_once(tmp_path: Path, frozen_clock
     assert "carried" not in after.get("since")  # settled: every one seen (kept all)
     for path_kept in ("not_invited", "strengths", "person.pronouns", "about.days", "community"):
         assert after.get(path_kept) == last.get(path_kept)
+
+
+@pytest.mark.parametrize(("language", "offered"), [
+    ("en", ["2/20/2027", "February 20, 2027", "11/20/2026", "November 20, 2026"]),
+    ("es", ["20/2/2027", "20 de febrero de 2027", "20/11/2026", "20 de noviembre de 2026"]),
+])
+def test_the_days_offered_are_written_the_way_people_write_them_and_are_read(language: str, offered: list[str]) -> None:
+    """'Write the day like 2027-02-20' asked a Spanish speaker for a form nobody writes by
+    hand: the notes, the questions and their examples offer the language's own forms
+    (``20/2/2027 o 20 de febrero de 2027``), and every day offered is one driverseat reads."""
+    from driverseat import words
+    from driverseat.script import load_script_for
+
+    book = words.catalogue(language).book("messages")
+    said = [book("day_note", answer="x"), book("day_note_past", answer="x")]
+    after = load_script_for(language, part="after")
+    asked = [q for s in after.sections for q in s.questions if q.id in ("after_new_date", "after_next_date", "after_date")]
+    assert len(asked) == 3
+    said += [q.text for q in asked if q.id != "after_date"]
+    assert all(cycle.read_day(q.example, language) is not None for q in asked), [q.example for q in asked]
+    assert all("2027-02-20" not in text and "2026-11-20" not in text for text in said)
+    assert all(text in " ".join(said) for text in offered)
+    assert all(cycle.read_day(text, language) is not None for text in offered)

@@ -159,6 +159,7 @@ def test_history_and_next_speak_the_preps_language(
     listed = capsys.readouterr().out.splitlines()
     assert listed[0] == "Sus reuniones, de la más antigua a la más nueva:"
     assert "sin meta escrita" in listed[2] and "(esta preparación)" in listed[2]
+    assert listed[1].startswith("  viernes 20 de noviembre de 2026  meta: ")  # the day of the last meeting, in words
     assert not any(english in line for line in listed for english in ("Your meetings", "no goal", "this prep"))
     assert cli.main(["history", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("Your meetings, oldest first:")
@@ -223,7 +224,7 @@ async def test_prep_after_and_next_in_the_app(tmp_path: Path, frozen_clock: str)
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         lines = [str(s.render()) for s in app.screen.query(".history-line")]
-        assert len(lines) == 2 and "2026-11-20" in lines[0] and "I want a girlfriend." in lines[0]
+        assert len(lines) == 2 and "Friday, November 20, 2026" in lines[0] and "I want a girlfriend." in lines[0]
         await pilot.press("escape")
         await pilot.press("ctrl+q")
     new = read_prep(path)[0]
@@ -349,7 +350,7 @@ def test_a_moved_meeting_asks_for_its_new_day_and_not_what_happened(tmp_path: Pa
     path.write_bytes((locations.examples_dir() / "full.yaml").read_bytes())
     typist = KeyTypist({"after_happened": [["3"]], "after_new_date": [["2027-01-15"]]})
     shown = plain(path, typist, watch, part="after")
-    assert "What is the new day? If you know it, type it like 2027-02-20." in shown
+    assert "What is the new day? If you know it, type it like 2/20/2027 or February 20, 2027." in shown
     for past in ("When was it?", "Who came?", "Did you lead", "How did you feel about the meeting?", "When is the next meeting?"):
         assert past not in shown
     assert "after_date" not in typist.asked and "after_next_date" not in typist.asked
@@ -435,7 +436,7 @@ def test_a_meeting_moved_once_more_is_asked_its_new_day_again(tmp_path: Path, wa
     assert typist.asked == ["after_happened", "after_new_date", "after_not_as_asked"]
     # (the question asked again is asked afresh: its old answer is not offered as the answer now)
     assert "Your answer now: It was moved to another day" not in shown
-    assert "What is the new day? If you know it, type it like 2027-02-20.\nYour answer now: 2026-11-20" in shown
+    assert "What is the new day? If you know it, type it like 2/20/2027 or February 20, 2027.\nYour answer now: 2026-11-20" in shown
     assert read_prep(path)[0].get("after") == {"happened": "moved", "new_date": "2026-12-04"}
     assert "Your meeting day has passed" not in plain(path, KeyTypist({"welcome": [["quit"]]}), watch)
 

@@ -71,7 +71,7 @@ def test_a_second_meeting_without_a_day_gets_one_clear_sentence(
     path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
     assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
+    assert err.count("\n") == 1 and "2/20/2027" in err and not (tmp_path / "r.ics").exists()
     assert "Time and place" in err and "after" not in err  # the meeting is still ahead: not "run driverseat after"
 
 
@@ -88,7 +88,7 @@ def test_after_the_meeting_without_the_next_day_says_where_to_give_it(
     path.write_text(yamlio.dump(prep.ordered()), encoding="utf-8")
     assert cli.main(["export", str(path), "--to", "ics"]) == 2
     err = capsys.readouterr().err
-    assert err == "driverseat: I don't know the day of your next meeting yet. Run driverseat after, and type the day like 2027-02-20.\n"
+    assert err == "driverseat: I don't know the day of your next meeting yet. Run driverseat after, and type the day like 2/20/2027 or February 20, 2027.\n"
 
 
 @pytest.mark.parametrize("typed", ["2027-02-30", "4/31/2027"])
@@ -107,7 +107,7 @@ def test_a_day_that_is_not_on_the_calendar_is_read_like_any_other_words(
         export.render("ics", prep)
     assert cli.main(["export", str(path), "--to", "ics", "-o", str(tmp_path / "r.ics")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "2027-02-20" in err and not (tmp_path / "r.ics").exists()
+    assert err.count("\n") == 1 and "2/20/2027" in err and not (tmp_path / "r.ics").exists()
     assert typed in export.render("md", prep)  # the sheet shows it as typed
 
 
@@ -120,7 +120,7 @@ def test_a_spanish_prep_without_a_day_hears_it_in_spanish(tmp_path: Path, capsys
     path.write_bytes((locations.examples_dir() / "full-es.yaml").read_bytes())  # "Jueves 10 de diciembre": no day
     assert cli.main(["export", str(path), "--to", "ics"]) == 2
     err = capsys.readouterr().err
-    assert err == "driverseat: Todavía no sé el día de su reunión. En Día y lugar, escriba el día así: 2027-02-20.\n"
+    assert err == "driverseat: Todavía no sé el día de su reunión. En Día y lugar, escriba el día así: 20/2/2027 o 20 de febrero de 2027.\n"
     assert cli.main(["export", str(path), "--to", "ics", "--lang", "en"]) == 2
     assert capsys.readouterr().err.startswith("driverseat: I don't know the day of your meeting yet.")
 
@@ -161,7 +161,7 @@ def test_all_says_in_one_line_why_there_is_no_calendar_file(tmp_path: Path, caps
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1] == (
         "There is no calendar file in this folder. I don't know the day of your meeting yet. "
-        "In Time and place, type the day like 2027-02-20."
+        "In Time and place, type the day like 2/20/2027 or February 20, 2027."
     )
     assert sum("calendar" in line for line in lines) == 1 and not (tmp_path / "out" / "my-reminders.ics").exists()
 
@@ -170,7 +170,7 @@ def test_all_says_in_one_line_why_there_is_no_calendar_file(tmp_path: Path, caps
     assert cli.main(["export", str(spanish), "--to", "all", "-o", str(tmp_path / "es")]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "No hay un archivo de calendario en esta carpeta. Todavía no sé el día de su reunión. "
-        "En Día y lugar, escriba el día así: 2027-02-20."
+        "En Día y lugar, escriba el día así: 20/2/2027 o 20 de febrero de 2027."
     )
 
     prep.set("meeting.date", "2027-03-04")

@@ -8,6 +8,7 @@ English heading with an English voice and María's Spanish words with a Spanish 
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -167,3 +168,83 @@ def test_cli_open_with_lang_es_in_plain_mode(tmp_path: Path) -> None:
 def test_hostile_prep_keeps_its_page_language() -> None:
     page = langs(export.render("html", hostile()))
     assert page.page == "en" and not any(page.words)
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("es", "Preparada el sábado 21 de noviembre de 2026"),
+    ("en", "Prepared on Saturday, November 21, 2026"),
+])
+def test_the_day_it_was_prepared_is_said_in_words(language: str, said: str) -> None:
+    """The sheet said "Preparada el 2026-11-21": the day driverseat wrote is now said in
+    words in the sheet's language, in every format that shows it."""
+    for fmt in ("txt", "md", "html"):
+        page = export.render(fmt, example("full-es"), language=language)
+        assert said in page, fmt
+        assert "2026-11-21" not in page.replace("2026-11-21T", ""), fmt  # (a machine-readable stamp may stay)
+
+
+def test_a_stamp_that_is_not_a_day_is_shown_as_it_is() -> None:
+    prep = example("full-es")
+    prep.data["updated"] = "sometime"
+    assert "Preparada el sometime" in export.render("txt", prep, language="es")
+
+
+class Voiced(HTMLParser):
+    """The text inside every element that carries a ``lang`` of its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif "lang" in dict(attrs) and tag != "html":
+            self.depth = 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.texts[-1] += data
+
+
+@pytest.mark.parametrize("fmt", ["html", "card-html"])
+def test_the_tools_own_words_are_read_in_the_pages_language(fmt: str) -> None:
+    """An English sheet of María's Spanish prep marked driverseat's own English words
+    (her rights, the labels of what she ticked) lang="es", as if they were hers: a screen
+    reader read "I lead this meeting" and "The agenda" with a Spanish voice. Only her
+    words carry her language now."""
+    prep = example("full-es")
+    text = export.render(fmt, prep, language="en")
+    voiced = Voiced()
+    voiced.feed(text)
+    assert voiced.texts and any("Quiero volver a trabajar" in t for t in voiced.texts)  # her words: still hers
+    from driverseat.export.sheet import words as sheet_words
+
+    w = sheet_words("en")
+    own = [w["card_rights_lines" if fmt == "card-html" else "rights_lines"][0]]
+    if fmt == "html":
+        own += [w["see_before_values"]["agenda"], w["help_kinds"]["people"], w["how_values"]["call_or_video"]]
+    else:
+        own += [w["agenda_goal"]]
+    for words_ in own:
+        assert words_ in html.unescape(text), words_
+        assert not any(words_ in t for t in voiced.texts), words_
+
+
+def test_labels_on_one_line_keep_their_capitals_and_their_own_commas() -> None:
+    """'El orden del día, Quién va a ir' put a capital after a comma, and 'Gente que
+    conozco, Tecnología, como una app del teléfono' could not be told apart: labels of
+    driverseat's own on one line are set apart with a dot; the person's words are untouched."""
+    prep = example("full-es")
+    prep.set("goal.help_kinds", ["people", "technology", "services"])
+    text = " ".join(export.render("txt", prep).split())  # (the text wraps at 72)
+    assert "El orden del día · Quién va a ir" in text
+    assert "Gente que conozco · Tecnología, como una app del teléfono · Servicios" in text
+    assert "Trabajo o estudios · Familia, amigos y pareja · Fe o vida espiritual" in text
+    assert "Lupita, Carmen" in text  # names the person typed: joined as before

@@ -116,7 +116,7 @@ def test_words_that_are_not_a_day_are_said_once_and_kept_as_typed(words: str) ->
     c.edit("meeting_date")
     step = c.answer(words)
     assert step.key == "meeting_date#note"
-    assert step.text == f'I can\'t read "{words}" as a day, so there will be no calendar reminder for it. Keep it, or write the day like 2027-02-20?'
+    assert step.text == f'I can\'t read "{words}" as a day, so there will be no calendar reminder for it. Keep it, or write the day like 2/20/2027 or February 20, 2027?'
     assert prep.get("meeting.date") == words
     c.answer(True)  # Keep it
     assert prep.get("meeting.date") == words

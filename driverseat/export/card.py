@@ -46,7 +46,7 @@ def blocks(sheet: Sheet) -> list[Block]:
     agenda = sheet.part("agenda")
     if agenda:
         steps = tuple(  # steps only, room is short; but what I'd like different this time, in my words
-            Item(item.text, label=item.label) if item.key == "this_time" else Item(item.label or item.text)
+            Item(item.text, label=item.label) if item.key == "this_time" else Item(item.label or item.text, fixed=bool(item.label))
             for item in agenda.items
         )
         out.append(Block("agenda", w["card_agenda"], steps, numbered=True))
@@ -58,7 +58,7 @@ def blocks(sheet: Sheet) -> list[Block]:
     questions = sheet.part("questions")
     if questions:
         out.append(Block("questions", questions.heading, questions.items))
-    lines = tuple(Item(line) for line in w["card_rights_lines"])
+    lines = tuple(Item(line, fixed=True) for line in w["card_rights_lines"])
     out.append(Block("rights", w["card_rights"], lines, fixed=True))
     return [b if b.fixed else Block(b.id, b.heading, tuple(_short(i, w) for i in b.items), b.numbered) for b in out]
 
@@ -75,7 +75,7 @@ def shorten(text: str, more: str, limit: int = SHORT) -> str:
 
 
 def _short(item: Item, w: dict[str, Any]) -> Item:
-    return Item(shorten(item.text, w["card_more"]), item.fields, item.label)
+    return Item(shorten(item.text, w["card_more"]), item.fields, item.label, fixed=item.fixed)
 
 
 def _label(item: Item) -> str:
@@ -122,7 +122,7 @@ def _block_html(block: Block) -> str:
     out += f"<{tag}{cls}>"
     for item in block.items:
         label = f'<span class="label">{esc(_label(item))}</span>' if item.label else ""
-        body = esc(item.text) if block.fixed else (words(item.text) if item.text else "")
+        body = esc(item.text) if block.fixed or item.fixed else (words(item.text) if item.text else "")
         out += f"<li>{label}{body}</li>"
     return out + f"</{tag}>\n</section>\n"
 

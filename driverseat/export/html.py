@@ -42,14 +42,20 @@ def item(entry: Item, part_id: str, w: dict[str, Any]) -> str:
     head = ""
     if entry.label:
         head = f'<span class="label">{esc(entry.label)}</span>' + (": " if entry.text or entry.fields else "")
-    text = words(entry.text) if entry.text else ""
+    text = said(entry.text, entry.fixed) if entry.text else ""
     details = ""
     cls = ' class="long"' if _size(entry) > LONG else ""
     if entry.fields and part_id == "time_place" and not entry.text:
-        details = '<ul class="needs">' + "".join(f"<li>{words(f.text)}</li>" for f in entry.fields) + "</ul>"
+        details = '<ul class="needs">' + "".join(f"<li>{said(f.text, f.fixed)}</li>" for f in entry.fields) + "</ul>"
     elif entry.fields:
-        details = " " + " · ".join(f'<span class="label">{esc(f.label)}:</span> {words(f.text)}' for f in entry.fields)
+        details = " " + " · ".join(f'<span class="label">{esc(f.label)}:</span> {said(f.text, f.fixed)}' for f in entry.fields)
     return f"<li{cls}>{head}{text}{details}</li>\n"
+
+
+def said(text: str, fixed: bool) -> str:
+    """Text on the sheet: driverseat's own words as they are, in the page's language; the
+    person's words marked as theirs (with their language when it is not the page's)."""
+    return esc(text) if fixed else words(text)
 
 
 def _size(entry: Item) -> int:
@@ -65,7 +71,7 @@ def _lines(items: list[Item]) -> float:
 def person(entry: Item, w: dict[str, Any]) -> str:
     """An invitee: the name, then each detail with its label, as in the plain text."""
     bits = "".join(
-        f' <span class="field"><span class="label">{esc(field.label)}:</span> {words(field.text)}</span>'
+        f' <span class="field"><span class="label">{esc(field.label)}:</span> {said(field.text, field.fixed)}</span>'
         for field in entry.fields
     )
     cls = ' class="long"' if _size(entry) > LONG else ""

@@ -22,6 +22,7 @@ class Field:
 
     label: str
     text: str
+    fixed: bool = False  # the text is driverseat's own words (a choice's label), not the person's
 
 
 @dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
@@ -32,6 +33,7 @@ class Item:
     fields: tuple[Field, ...] = ()
     label: str | None = None  # a short lead-in, e.g. a life area
     key: str = ""  # on the agenda: the step's name (``agenda.STEPS``), or "own" for the person's own item
+    fixed: bool = False  # the text is driverseat's own words (a choice's label, a right), not the person's
 
 
 @dataclass(frozen=True, slots=True)  # many of them in a big prep: no __dict__ each
@@ -128,13 +130,13 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
 
     goal = mapping(data.get("goal"))
     goal_fields = tuple(
-        Field(w[f"goal_{key}"], text)
+        Field(w[f"goal_{key}"], text, fixed=key == "help_kinds")
         for key in ("vision", "why", "obstacles", "first_step", "help_kinds", "helpers")
         if (text := _text(goal.get(key)) if key != "help_kinds" else _labels(goal.get(key), w["help_kinds"]))
     )
     words_ = _text(goal.get("words"))
     if words_ or goal_fields:
-        items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label) for f in goal_fields)
+        items = ((Item(words_),) if words_ else ()) + tuple(Item(f.text, label=f.label, fixed=f.fixed) for f in goal_fields)
         add("goal", items, quote=bool(words_))
     add("off_limits", _texts(data.get("off_limits"), "topic"))
     meeting = mapping(data.get("meeting"))
@@ -180,7 +182,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
             if _text(person.get(key)):
                 fields.append(Field(w[key], person[key]))
         if person.get("how") in w["how_values"]:
-            fields.append(Field(w["how"], w["how_values"][person["how"]]))
+            fields.append(Field(w["how"], w["how_values"][person["how"]], fixed=True))
         people.append(Item(person["name"], tuple(fields)))
     add("people", tuple(people))
     away = tuple(
@@ -191,7 +193,7 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     add("not_invited", away)
 
     place = tuple(
-        Item(text, label=w[key])
+        Item(text, label=w[key], fixed=key == "see_before" or (key == "breaks" and not _text(meeting.get("breaks"))))
         for key in ("notice", "date", "where", "when", "length", "breaks", "room", "see_before", "leader", "copy_of_plan")
         if (text := _meeting_text(w, meeting, key))
     )
@@ -217,14 +219,13 @@ def build(prep: Prep, include_private: bool = False, large: bool = False, langua
     )
     add("community", _texts(data.get("community")))
     add("questions", _texts(data.get("questions")))
-    parts.append(Part("rights", w["rights"], tuple(Item(line) for line in w["rights_lines"])))
+    parts.append(Part("rights", w["rights"], tuple(Item(line, fixed=True) for line in w["rights_lines"])))
     steps = _agenda(w, parts, data)
     if steps:  # the person may have taken every step off
         parts.insert(leading, Part("agenda", w["agenda"], steps, numbered=True))
 
     person = mapping(data.get("person"))
-    updated = prep.data.get("updated")
-    date = updated[:10] if isinstance(updated, str) else ""
+    date = _day_said(prep.data.get("updated"), fixed)
     return Sheet(
         title=w["title"],
         name=_text(person.get("name")) or "",
@@ -261,10 +262,27 @@ def shows(path: DataPath | str, data: dict[str, Any] | None = None) -> bool:
     return parts[:2] in SHOWN_ANYWAY or parts[0] not in NOT_SHOWN
 
 
+def _day_said(stamp: Any, language: str) -> str:
+    """The day of a time driverseat wrote (``2026-11-21T10:00:00+00:00``) in words in the
+    sheet's language ("Saturday, November 21, 2026", "sábado 21 de noviembre de 2026");
+    its first ten letters when they are not a day; "" when there is none."""
+    if not isinstance(stamp, str) or not stamp:
+        return ""
+    from driverseat.cycle import day_said  # (only when a sheet is made)
+
+    return day_said(stamp[:10], language)
+
+
+# Between labels shown on one line ("The agenda · Who is coming"): each keeps its capital,
+# and a label with a comma of its own ("Technology, like a phone app") stays one label. The
+# space before the dot does not break, so a wrapped line never starts with the dot.
+APART = "\u00a0· "
+
+
 def _labels(values: Any, names: dict[str, str]) -> str | None:
     """Chosen values (a ``choices`` answer) as their labels, joined; None when there are none."""
     said = [names[v] for v in values if isinstance(v, str) and v in names] if isinstance(values, list) else []
-    return ", ".join(said) or None
+    return APART.join(said) or None
 
 
 def _meeting_text(w: dict[str, Any], meeting: dict[str, Any], key: str) -> str | None:
@@ -284,7 +302,7 @@ def _crisis(w: dict[str, Any], crisis: dict[str, Any]) -> tuple[Item, ...]:
     if crisis.get("has") is not True or crisis.get("share") is not True:
         return ()
     kinds = _labels(crisis.get("kinds"), w["crisis_kinds"])
-    return ((Item(kinds),) if kinds else ()) + (Item(w["crisis_share"]),)
+    return ((Item(kinds, fixed=True),) if kinds else ()) + (Item(w["crisis_share"], fixed=True),)
 
 
 def invitee_names(data: dict[str, Any]) -> list[str]:
@@ -318,7 +336,7 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
     as_written = _text(since.get("goal_as_written"))
     if last_goal or how or goal_words or as_written:
         how_going = tuple(
-            Field(w[label], text)
+            Field(w[label], text, fixed=label == "since_goal_how")
             for label, text in (
                 ("since_goal_as_written", as_written),
                 ("since_goal_how", how),
@@ -334,11 +352,11 @@ def _since(w: dict[str, Any], since: dict[str, Any]) -> tuple[Item, ...]:
         if _text(entry.get("who")):
             fields.append(Field(w["since_who"], entry["who"]))
         if isinstance(entry.get("happened"), str) and entry["happened"] in values:
-            fields.append(Field(w["since_happened"], values[entry["happened"]]))
+            fields.append(Field(w["since_happened"], values[entry["happened"]], fixed=True))
         items.append(Item(entry["text"], tuple(fields), label=w["since_agreed"]))
     got = since.get("got_copy")
     if isinstance(got, str) and got in values:
-        items.append(Item(values[got], label=w["since_got_copy"]))
+        items.append(Item(values[got], label=w["since_got_copy"], fixed=True))
     return tuple(items)
 
 
@@ -366,7 +384,7 @@ def suggested_steps(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) 
         other = w["areas"].get("other")  # "Something else": the person's own words say what it is
         top = [item.text if item.label == other and item.text else item.label or item.text
                for item in have["priorities"].items[:3]]
-        steps["priorities"] = Item("; ".join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
+        steps["priorities"] = Item(APART.join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
     if have.keys() & {"important_to", "important_for", "differences"}:
         steps["to_for"] = Item("", label=w["agenda_to_for"], key="to_for")
     if "questions" in have:

@@ -30,7 +30,7 @@ def history_lines(prep_path: Path, words: Words, passphrase: str | None = None) 
             lines.append(words("history_current", goal=goal))
         else:
             state = words("history_done" if meeting.done else "history_not_done")
-            lines.append(f"{visible(meeting.day)}  ·  {goal}  ·  {state}")
+            lines.append(f"{visible(cycle.day_said(meeting.day, words.language))}  ·  {goal}  ·  {state}")
     return lines or [words("history_none")]
 
 
