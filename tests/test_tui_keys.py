@@ -487,3 +487,60 @@ async def test_not_sure_keeps_the_words_typed_in_the_box(tmp_path: Path, languag
         await pilot.press("ctrl+q")
     data = saved(path)
     assert data["about"]["proud"] == typed and data["progress"]["status"]["proud"] == "not_sure"
+
+
+# ------------------------------------------------------------ arrows along the row under a question
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_left_and_right_move_along_back_skip_not_sure_and_example(tmp_path: Path, language: str) -> None:
+    """On a text question, Tab twice (Back), Right, Right, Enter meant "I'm not sure" but
+    went back: Left and Right did nothing on the row Back / Skip / I'm not sure / Example,
+    so the focus never left Back. Now they move along it, stopping at either end and
+    passing over a button that is not shown; in the box they still move the cursor."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("proud")
+        await pilot.pause()
+        focused = lambda: app.screen.focused.id if app.screen.focused else None  # noqa: E731
+        assert focused() == "long" and app.conversation.step.example
+        await pilot.press(*"ab", "left", "left", "X", "right", "Y")
+        await pilot.pause()
+        assert app.screen.query_one("#long", TextArea).text == "XaYb"
+        await pilot.press("tab", "tab")
+        await until(pilot, lambda: focused() == "back")
+        await pilot.press("left")
+        await pilot.pause()
+        assert focused() == "back"
+        await pilot.press("right", "right", "right")
+        await until(pilot, lambda: focused() == "example")
+        await pilot.press("right")
+        await pilot.pause()
+        assert focused() == "example"
+        await pilot.press("left")
+        await until(pilot, lambda: focused() == "not-sure")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "proud")
+        await pilot.press("ctrl+q")
+    data = saved(path)
+    assert data["about"]["proud"] == "XaYb" and data["progress"]["status"]["proud"] == "not_sure"
+
+
+async def test_left_and_right_pass_over_a_button_that_is_not_shown(tmp_path: Path) -> None:
+    """Where a button of the row is not shown (here "I'm not sure", already one of the
+    choices), Right steps over it to the next one shown, and stops at the last."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = lambda: [b.id for b in app.screen.query("#actions Press") if b.display]  # noqa: E731
+        for key in ("name", "proud", "feeling", "see_before", "first_time"):
+            app.screen.edit(key)
+            await pilot.pause()
+            if "not-sure" not in shown() and "example" in shown():
+                break
+        row = shown()
+        assert row == ["back", "skip", "example"], row
+        app.screen.set_focus(app.screen.query_one("#back"))
+        for expected in ("skip", "example", "example"):
+            await pilot.press("right")
+            await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == expected)

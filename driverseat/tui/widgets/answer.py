@@ -570,11 +570,8 @@ class AnswerArea(Vertical):
         """Left / Right: the next button in the row; at either end the focus stays where it
         is (no going round, so an arrow towards the lit button leaves it lit)."""
         focused = self.screen.focused
-        if not isinstance(focused, Press) or focused.parent is None:
-            return
-        row = [b for b in focused.parent.query_children(Press) if b.display]
-        if focused in row:
-            self.screen.set_focus(row[max(0, min(len(row) - 1, row.index(focused) + step))])
+        if isinstance(focused, Press):
+            focused.action_along(step)
 
     @on(events.DescendantFocus)
     def _light_the_focused(self, event: events.DescendantFocus) -> None:
