@@ -362,6 +362,8 @@ class TalkScreen(Screen[None]):
             self.ds_app.action_review()
         elif event.action == "export":
             self.ds_app.action_export()
+        elif event.action == "skip":
+            self.action_skip()
 
     @on(Press.Pressed, "#actions Press")
     def _action_button(self, event: Press.Pressed) -> None:
