@@ -117,3 +117,47 @@ async def test_the_hint_under_a_choice_takes_one_line(tmp_path: Path, language: 
         words = str(hint.render())
         shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
         assert words and shown == [words], (hint.size, shown)
+
+
+@pytest.mark.parametrize("language, size", [("en", (80, 24)), ("en", (100, 30)), ("es", (80, 24))])
+async def test_on_your_sheet_and_private_are_on_a_line_of_their_own(tmp_path: Path, language: str, size: tuple[int, int]) -> None:
+    """F5: "on your sheet" / "private" came after the person's words on the same line, and
+    where the words ran to the end of a line it went on at the start of the next
+    ("and I watch cooking shows.  on" / "your sheet"), as if the person had written it.
+    Now the mark has a line of its own, under the words, and never shares one with them."""
+    from driverseat import locations, words
+    from driverseat.tui.screens.review import ReviewScreen
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / ("full.yaml" if language == "en" else "full-es.yaml")).read_bytes())
+    say = words.catalogue(language).say
+    marks = {say("app", key) for key in ("review_shared", "review_private", "review_not_on_sheet")}
+    app = DriverseatApp(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        for _ in range(100):
+            if isinstance(app.screen, ReviewScreen) and app.screen.items:
+                break
+            await pilot.pause(0.01)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        from textual.widgets import OptionList
+
+        options = screen.query_one("#review-items", OptionList)
+        seen = 0
+        for index in range(options.option_count):
+            option = options.get_option_at_index(index)
+            if option.id is None:
+                continue
+            item = screen.items[int(option.id)]
+            lines = str(option.prompt).split("\n") if isinstance(option.prompt, str) else option.prompt.plain.split("\n")
+            if item.path is None:
+                assert not any(mark in line for line in lines for mark in marks)
+                continue
+            seen += 1
+            assert lines[-1].strip() in marks, lines
+            assert not any(mark in line for line in lines[:-1] for mark in marks), lines
+        assert seen > 20
+        drawn = [options.render_line(y).text.strip() for y in range(options.size.height)]
+        assert any(line in marks for line in drawn), drawn

@@ -81,10 +81,15 @@ class ReviewScreen(Screen[str | None]):
                     mark = words("review_private")
                 else:
                     mark = words("review_shared") if item.on_sheet else words("review_not_on_sheet")
+            # The mark is on a line of its own, in its own look: never read as the end of
+            # the person's words (after words that ran to the end of a line, "on your sheet"
+            # went on at the start of the next line, as if part of them).
             if item.asked:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=visible(item.text), mark=mark)
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=visible(item.text))
             else:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
+                prompt = Content.from_markup("$text", text=visible(item.text))
+            if mark:
+                prompt += Content.from_markup("\n  [dim italic]$mark[/]", mark=mark)
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
