@@ -562,13 +562,21 @@ async def test_the_keys_are_on_the_first_screen_and_a_click_presses_one(prep_pat
     async with app.run_test(size=SIZE) as pilot:
         line = app.screen.query_one(KeyLine)
         drawn = line.render().plain
-        assert drawn.startswith("^n Skip f2 Parts f3 Example f4 Tips ^q Quit")
+        # (Skip is a button below the box: at 80 columns its key makes room for Español)
+        assert drawn.startswith("f2 Parts f3 Example f4 Tips ^q Quit") and drawn.rstrip().endswith("f7 Español")
         assert app.conversation.step.key == "name"
-        start = drawn.index("^n Skip")
-        await pilot.click(KeyLine, offset=(start + 3, 0))  # on "Skip"
+        start = drawn.index("f3 Example")
+        await pilot.click(KeyLine, offset=(start + 4, 0))  # on "Example"
+        await pilot.pause()
+        assert talk(app).show_example
+        await pilot.press(*"Sam", "enter")
         await pilot.pause()
         assert app.conversation.step.key == "rights"
-        assert "f3 Example" not in line.render().plain  # the rights have no example
+        drawn = line.render().plain
+        assert drawn.startswith("^n Skip f2 Parts") and "Español" not in drawn
+        await pilot.click(KeyLine, offset=(drawn.index("^n Skip") + 3, 0))  # on "Skip"
+        await pilot.pause()
+        assert app.conversation.step.key != "rights"
 
 
 async def test_answers_the_disk_cannot_keep_can_be_saved_somewhere_else(

@@ -100,6 +100,10 @@ class TalkScreen(Screen[None]):
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
+    # Keys whose job a button or a hint on the screen shows: left off the key line first
+    # when it is full (the plan's hint says what X and R do).
+    KEYS_ON_SCREEN = {"skip": "#skip", "example": "#example",
+                      "change('reset')": "#agenda-editor .hint", "change('remove')": "#agenda-editor .hint"}
     NAMED_OPEN = 3  # up to this many parts still open are named in the greeting; more are counted
     AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
 
