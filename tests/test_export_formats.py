@@ -28,7 +28,7 @@ def test_agenda_is_built_from_the_prep_and_sits_after_the_goal_and_what_not_to_b
     # The full example answered "What would you like to be different this time?": right after welcome.
     assert [i.label for i in agenda.items] == [AGENDA_STEPS[0], THIS_TIME, *AGENDA_STEPS[1:]]
     assert agenda.items[0].text == "Jim, Rosa"  # Lee is private, Pastor Dan sends his thoughts: not named
-    assert agenda.items[3].text == "Family, friends and love\u00a0· Work or school\u00a0· Home"  # each area keeps its capital
+    assert agenda.items[3].text == "Family, friends and love; Work or school; Home"  # each area keeps its capital
     assert agenda.items[-1].text == "On paper, at the end of the meeting"
 
 

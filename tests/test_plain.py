@@ -723,3 +723,20 @@ def test_so_far_ends_with_one_full_stop_after_the_persons_words(prep_path: Path,
     store_module.PrepStore(prep_path).save(prep)
     shown = run_lines(prep_path, "quit\n")[1]
     assert so_far.split(":")[0] + ": Jobs." in shown.splitlines()
+
+
+def test_enter_on_an_empty_line_in_a_pick_all_list_skips_and_saves_no_empty_list() -> None:
+    """Plain mode picks by numbers: an empty line at "Which kind of plan is it?" skips it
+    (as Enter with nothing pointed at does in the app), and never saves an empty list."""
+    script = load_script("en")
+    prep = Prep.new()
+    prep.set(("crisis", "has"), True)
+    conversation = Conversation(script, prep)
+    out = Writer(io.StringIO())
+    session = PlainSession(conversation, load_words(), LineReader(io.StringIO(), out), out)
+    conversation.edit("crisis_kinds")
+    step = conversation.step
+    assert step.input == "choices"
+    session._give(step, "")
+    assert conversation.step.key != "crisis_kinds"
+    assert prep.get(("crisis", "kinds")) is None and conversation.status("crisis_kinds") == "skipped"

@@ -562,13 +562,21 @@ async def test_the_keys_are_on_the_first_screen_and_a_click_presses_one(prep_pat
     async with app.run_test(size=SIZE) as pilot:
         line = app.screen.query_one(KeyLine)
         drawn = line.render().plain
-        assert drawn.startswith("^n Skip f2 Parts f3 Example f4 Tips ^q Quit")
+        # (Skip is a button below the box: at 80 columns its key makes room for Español)
+        assert drawn.startswith("f2 Parts f3 Example f4 Tips ^q Quit") and drawn.rstrip().endswith("f7 Español")
         assert app.conversation.step.key == "name"
-        start = drawn.index("^n Skip")
-        await pilot.click(KeyLine, offset=(start + 3, 0))  # on "Skip"
+        start = drawn.index("f3 Example")
+        await pilot.click(KeyLine, offset=(start + 4, 0))  # on "Example"
+        await pilot.pause()
+        assert talk(app).show_example
+        await pilot.press(*"Sam", "enter")
         await pilot.pause()
         assert app.conversation.step.key == "rights"
-        assert "f3 Example" not in line.render().plain  # the rights have no example
+        drawn = line.render().plain
+        assert drawn.startswith("^n Skip f2 Parts") and "Español" not in drawn
+        await pilot.click(KeyLine, offset=(drawn.index("^n Skip") + 3, 0))  # on "Skip"
+        await pilot.pause()
+        assert app.conversation.step.key != "rights"
 
 
 async def test_answers_the_disk_cannot_keep_can_be_saved_somewhere_else(
@@ -616,3 +624,71 @@ async def test_answers_the_disk_cannot_keep_can_be_saved_somewhere_else(
     assert app.return_code == 0
     assert str((usb / "prep.yaml").absolute()) in app.goodbye()
     assert not prep_path.exists()
+
+
+async def _until(pilot, condition) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    assert condition()
+
+
+async def _pick_on_the_sheet(pilot, app: DriverseatApp, key: str) -> int:
+    """F5, the answer to ``key`` highlighted, Enter: its question is open. The line it was on."""
+    await pilot.press("f5")
+    await _until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.items)
+    screen = app.screen
+    options = screen.query_one("#review-items", OptionList)
+    target = next(i for i, item in enumerate(screen.items) if item.key == key)
+    line = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == str(target))
+    options.highlighted = line
+    await pilot.pause()
+    await pilot.press("enter")
+    await _until(pilot, lambda: isinstance(app.screen, TalkScreen) and app.conversation.step.key == key)
+    return line
+
+
+@pytest.mark.parametrize("key, typed", [("pronouns", "they/them"), ("proud", "I kept my flat.")])
+async def test_an_answer_changed_from_the_sheet_goes_back_to_the_sheet_at_it(tmp_path: Path, key: str, typed: str) -> None:
+    """F5, an answer highlighted, Enter, changed, Enter: it landed on "You have been through
+    every part...", not back on the sheet, and the person had to find their place in it
+    again. Now the sheet comes back, at the same item, showing the new words (after a
+    reflect-back, when the change brings one)."""
+    path = demo_file(tmp_path)
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.conversation.step.role == "end"
+        line = await _pick_on_the_sheet(pilot, app, key)
+        await give_text(pilot, typed)
+        for _ in range(5):  # a reflect-back or a note about the new words: Enter (yes, go on)
+            if isinstance(app.screen, ReviewScreen):
+                break
+            assert app.conversation.step.role in ("reflect", "note"), app.conversation.step
+            await pilot.press("enter")
+            await pilot.pause()
+        await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        screen = app.screen
+        options = screen.query_one("#review-items", OptionList)
+        await _until(pilot, lambda: options.highlighted == line)
+        item = screen.items[int(options.get_option_at_index(line).id)]
+        assert item.key == key and item.text == typed
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.conversation.step.role == "end"
+
+
+async def test_going_back_from_an_answer_picked_on_the_sheet_leaves_the_sheet_closed(tmp_path: Path) -> None:
+    """Back (or another part) instead of changing it: the person has gone elsewhere, so
+    the sheet does not come up later by itself."""
+    app = DriverseatApp(demo_file(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _pick_on_the_sheet(pilot, app, "pronouns")
+        await pilot.press("ctrl+b")
+        await _until(pilot, lambda: app.conversation.step.key == "feeling")
+        await pilot.press("ctrl+s")  # the words as they were, and on: every part is done, so the end
+        await _until(pilot, lambda: app.conversation.step.role == "end")
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)

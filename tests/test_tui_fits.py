@@ -117,3 +117,92 @@ async def test_the_hint_under_a_choice_takes_one_line(tmp_path: Path, language: 
         words = str(hint.render())
         shown = [strip.text.strip() for strip in hint.render_lines(hint.region.reset_offset)]
         assert words and shown == [words], (hint.size, shown)
+
+
+@pytest.mark.parametrize("language, size", [("en", (80, 24)), ("en", (100, 30)), ("es", (80, 24))])
+async def test_on_your_sheet_and_private_are_on_a_line_of_their_own(tmp_path: Path, language: str, size: tuple[int, int]) -> None:
+    """F5: "on your sheet" / "private" came after the person's words on the same line, and
+    where the words ran to the end of a line it went on at the start of the next
+    ("and I watch cooking shows.  on" / "your sheet"), as if the person had written it.
+    Now the mark has a line of its own, under the words, and never shares one with them."""
+    from driverseat import locations, words
+    from driverseat.tui.screens.review import ReviewScreen
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / ("full.yaml" if language == "en" else "full-es.yaml")).read_bytes())
+    say = words.catalogue(language).say
+    marks = {say("app", key) for key in ("review_shared", "review_private", "review_not_on_sheet")}
+    app = DriverseatApp(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        for _ in range(100):
+            if isinstance(app.screen, ReviewScreen) and app.screen.items:
+                break
+            await pilot.pause(0.01)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        from textual.widgets import OptionList
+
+        options = screen.query_one("#review-items", OptionList)
+        seen = 0
+        for index in range(options.option_count):
+            option = options.get_option_at_index(index)
+            if option.id is None:
+                continue
+            item = screen.items[int(option.id)]
+            lines = str(option.prompt).split("\n") if isinstance(option.prompt, str) else option.prompt.plain.split("\n")
+            if item.path is None:
+                assert not any(mark in line for line in lines for mark in marks)
+                continue
+            seen += 1
+            assert lines[-1].strip() in marks, lines
+            assert not any(mark in line for line in lines[:-1] for mark in marks), lines
+        assert seen > 20
+        drawn = [options.render_line(y).text.strip() for y in range(options.size.height)]
+        assert any(line in marks for line in drawn), drawn
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_language_key_on_the_first_screen_is_not_cut_off(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 80 columns the key line of the first screen stopped at "f6 Save copy f7": the
+    key that offers Español (for someone who does not read English) was cut off. Now a
+    key that does what a button on the screen does (Skip, then Example) is left out
+    first when the line is full; with room enough, every key is there."""
+    from driverseat.tui.widgets.key_line import KeyLine
+
+    app = DriverseatApp(new_prep(tmp_path / "prep.yaml", "en"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        drawn = line.render_line(0).text.rstrip()
+        assert drawn.endswith("f7 Español") and len(drawn) <= size[0], drawn
+        for key in ("f2 Parts", "f4 Tips", "^q Quit", "f1 Guide", "f5 My sheet", "f6 Save copy"):
+            assert key in drawn, drawn
+        assert app.screen.query_one("#skip").display
+        assert ("^n Skip" in drawn) is (size[0] >= 100), drawn
+        await pilot.press(*"Sam", "enter")  # begun: the language key steps aside, Skip is back
+        await pilot.pause()
+        drawn = line.render_line(0).text.rstrip()
+        assert "^n Skip" in drawn and "Español" not in drawn, drawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_the_key_line_at_the_plan_for_the_meeting_ends_with_a_whole_key(tmp_path: Path, language: str) -> None:
+    """At "How would you like your meeting to go?" the plan's own keys (X, R) came first
+    and the line was cut at "f5" (no Save copy). Now the keys the hint above already
+    names, and those of the buttons below, are left off first: the line ends whole."""
+    from driverseat import locations
+    from driverseat.tui.widgets.key_line import KeyLine
+
+    path = tmp_path / "prep.yaml"
+    path.write_bytes((locations.examples_dir() / ("full.yaml" if language == "en" else "full-es.yaml")).read_bytes())
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("agenda")
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        drawn = line.render_line(0).text.rstrip()
+        last = line.keys()[-1]
+        assert drawn.endswith(f"{last.shown} {last.words}") and len(drawn) <= SIZE[0], drawn

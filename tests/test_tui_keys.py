@@ -535,3 +535,131 @@ async def test_a_letter_at_another_yes_no_changes_nothing(tmp_path: Path) -> Non
         await pilot.press("m", "a", "y", "b", "e")
         await pilot.pause()
         assert app.conversation.step.key == "crisis_has" and app.conversation.prep.get("crisis.has") is None
+
+
+# ------------------------------------------------------------ arrows along the row under a question
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_left_and_right_move_along_back_skip_not_sure_and_example(tmp_path: Path, language: str) -> None:
+    """On a text question, Tab twice (Back), Right, Right, Enter meant "I'm not sure" but
+    went back: Left and Right did nothing on the row Back / Skip / I'm not sure / Example,
+    so the focus never left Back. Now they move along it, stopping at either end and
+    passing over a button that is not shown; in the box they still move the cursor."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.edit("proud")
+        await pilot.pause()
+        focused = lambda: app.screen.focused.id if app.screen.focused else None  # noqa: E731
+        assert focused() == "long" and app.conversation.step.example
+        await pilot.press(*"ab", "left", "left", "X", "right", "Y")
+        await pilot.pause()
+        assert app.screen.query_one("#long", TextArea).text == "XaYb"
+        await pilot.press("tab", "tab")
+        await until(pilot, lambda: focused() == "back")
+        await pilot.press("left")
+        await pilot.pause()
+        assert focused() == "back"
+        await pilot.press("right", "right", "right")
+        await until(pilot, lambda: focused() == "example")
+        await pilot.press("right")
+        await pilot.pause()
+        assert focused() == "example"
+        await pilot.press("left")
+        await until(pilot, lambda: focused() == "not-sure")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.conversation.step.key != "proud")
+        await pilot.press("ctrl+q")
+    data = saved(path)
+    assert data["about"]["proud"] == "XaYb" and data["progress"]["status"]["proud"] == "not_sure"
+
+
+async def test_left_and_right_pass_over_a_button_that_is_not_shown(tmp_path: Path) -> None:
+    """Where a button of the row is not shown (here "I'm not sure", already one of the
+    choices), Right steps over it to the next one shown, and stops at the last."""
+    app = DriverseatApp(with_name(tmp_path / "prep.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = lambda: [b.id for b in app.screen.query("#actions Press") if b.display]  # noqa: E731
+        for key in ("name", "proud", "feeling", "see_before", "first_time"):
+            app.screen.edit(key)
+            await pilot.pause()
+            if "not-sure" not in shown() and "example" in shown():
+                break
+        row = shown()
+        assert row == ["back", "skip", "example"], row
+        app.screen.set_focus(app.screen.query_one("#back"))
+        for expected in ("skip", "example", "example"):
+            await pilot.press("right")
+            await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == expected)
+
+
+# ------------------------------------------------------------ Enter in a list with nothing ticked
+async def _to_crisis_kinds(pilot: Any, app: DriverseatApp) -> None:
+    """"Do you have a plan for hard times?" Yes, then "Which kind of plan is it?"."""
+    app.screen.edit("crisis_has")
+    await until(pilot, lambda: app.conversation.step.key == "crisis_has")
+    await pilot.press("left", "enter")  # Yes
+    await until(pilot, lambda: app.conversation.step.key != "crisis_has")
+    app.screen.edit("crisis_kinds")
+    await until(pilot, lambda: app.conversation.step.key == "crisis_kinds")
+    await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "choices")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_enter_with_nothing_ticked_takes_the_line_the_person_is_on(tmp_path: Path, language: str) -> None:
+    """At "Which kind of plan is it?", Down to the second kind and Enter, with nothing
+    ticked: it moved on and saved ``kinds: []``, an answer of nothing. Now Enter takes the
+    line the person is on (ticked, as Enter picks in a one-choice list)."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_crisis_kinds(pilot, app)
+        step = app.conversation.step
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: app.conversation.step.key != "crisis_kinds")
+        assert app.conversation.prep.get(step.question.path) == [step.choices[1].value]
+        await pilot.press("ctrl+q")
+    assert saved(path)["crisis"]["kinds"] == [step.choices[1].value]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_enter_after_every_tick_is_taken_off_says_so_and_waits(tmp_path: Path, language: str) -> None:
+    """A tick made and taken off again, then Enter: nothing is saved as the answer (not
+    an empty list, and not the line just unticked); it says gently that nothing is ticked,
+    and stays. Ctrl+N then skips, with nothing saved."""
+    from driverseat import words
+
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, language=language)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await _to_crisis_kinds(pilot, app)
+        step = app.conversation.step
+        await pilot.press("space", "space", "enter")
+        note = words.catalogue(language).say("app", "choices_none")
+        await until(pilot, lambda: any(n.message == note for n in app._notifications))
+        assert app.conversation.step.key == "crisis_kinds"
+        assert app.conversation.prep.get(step.question.path) in (None, [])
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.conversation.step.key != "crisis_kinds")
+        await pilot.press("ctrl+q")
+    assert "kinds" not in (saved(path).get("crisis") or {})
+
+
+async def test_done_with_nothing_ticked_is_like_skip(tmp_path: Path) -> None:
+    """The Done button, with nothing ticked (and no line pointed at): like Skip, never an
+    empty list saved as the answer."""
+    path = with_name(tmp_path / "prep.yaml")
+    app = DriverseatApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_crisis_kinds(pilot, app)
+        await until(pilot, lambda: app.screen.query_one("#done").region.width > 0)
+        await pilot.pause()
+        await pilot.click("#done")
+        await until(pilot, lambda: app.conversation.step.key != "crisis_kinds")
+        assert app.conversation.status("crisis_kinds") == "skipped"
+        await pilot.press("ctrl+q")
+    assert "kinds" not in (saved(path).get("crisis") or {})

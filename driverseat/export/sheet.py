@@ -384,7 +384,9 @@ def suggested_steps(w: dict[str, Any], parts: list[Part], data: dict[str, Any]) 
         other = w["areas"].get("other")  # "Something else": the person's own words say what it is
         top = [item.text if item.label == other and item.text else item.label or item.text
                for item in have["priorities"].items[:3]]
-        steps["priorities"] = Item(APART.join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
+        # ("; " here: the agenda is read aloud in plain mode, where a dot is heard as a word,
+        # and a part of life may be the person's own words)
+        steps["priorities"] = Item("; ".join(t for t in top if t), label=w["agenda_priorities"], key="priorities")
     if have.keys() & {"important_to", "important_for", "differences"}:
         steps["to_for"] = Item("", label=w["agenda_to_for"], key="to_for")
     if "questions" in have:

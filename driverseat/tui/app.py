@@ -413,18 +413,22 @@ class DriverseatApp(App[int]):
         first = section.guides if section else ()
         self.push_screen(GuideScreen(first, self.prep.language if self.prep else "en", self.words))
 
-    def action_review(self) -> None:
+    def action_review(self, at: tuple[str, int] | None = None) -> None:
+        """Look over the sheet (F5); ``at``: the item to highlight first (key, line)."""
         from driverseat.tui.screens.review import ReviewScreen
 
         if self.talk() is None or isinstance(self.screen, ReviewScreen) or not self.check_action("review", ()):
             return
         assert self.session is not None
-        self.push_screen(ReviewScreen(self.session, self.words), self._after_review)
+        review = ReviewScreen(self.session, self.words, at=at)
+        self.push_screen(review, lambda key: self._after_review(key, review.chosen_at))
 
-    def _after_review(self, key: Any) -> None:
+    def _after_review(self, key: Any, line: int = 0) -> None:
+        """An answer picked on the sheet to change: the conversation opens it, and once it
+        is changed the sheet comes back at the same item."""
         talk = self.talk()
         if talk is not None and isinstance(key, str):
-            talk.edit(key)
+            talk.edit_from_review(key, line)
 
     def action_export(self) -> None:
         from driverseat.tui.screens.export import ExportScreen

@@ -3,7 +3,8 @@
 Left: every answer, one line each (``Session.review_items``); any answer or list item
 can be kept private or shared with one key (P), and each line says whether the sheet
 shows it. Enter changes an answer: the screen
-dismisses with that step key and the conversation opens it. Right: the sheet as
+dismisses with that step key and the conversation opens it; once it is changed, the
+app brings this screen back at the same item. Right: the sheet as
 others will see it, rendered from the Markdown export (private items left out).
 """
 
@@ -38,11 +39,13 @@ class ReviewScreen(Screen[str | None]):
         Binding("f6", "app.export", "key_export"),
     ]
 
-    def __init__(self, session: Session, words: Words):
+    def __init__(self, session: Session, words: Words, at: tuple[str, int] | None = None):
         super().__init__()
         self.session = session
         self.words = words
         self.items: list[ReviewItem] = []
+        self.at = at  # the item to highlight first: (its step key, its line in the list)
+        self.chosen_at = 0  # the line of the answer picked to change (to come back to it)
         self._removing: ReviewItem | None = None  # X once asks; X again on the same item removes
         use_words(self, words)
 
@@ -61,7 +64,21 @@ class ReviewScreen(Screen[str | None]):
 
     async def on_mount(self) -> None:
         await self.refresh_review()
-        self.query_one("#review-items", OptionList).focus()
+        options = self.query_one("#review-items", OptionList)
+        if self.at is not None:
+            self._highlight(*self.at)
+        options.focus()
+
+    def _highlight(self, key: str, line: int) -> None:
+        """Highlight the item changed by ``key`` (the one nearest ``line`` when there are
+        more), else whatever is at ``line`` now."""
+        options = self.query_one("#review-items", OptionList)
+        ids = {str(index) for index, item in enumerate(self.items) if item.key == key}
+        lines = [i for i in range(options.option_count) if options.get_option_at_index(i).id in ids]
+        if not lines and line < options.option_count and not options.get_option_at_index(line).disabled:
+            lines = [line]
+        if lines:
+            options.highlighted = min(lines, key=lambda i: abs(i - line))
 
     async def refresh_review(self) -> None:
         """Rebuild the list and the sheet from the prep."""
@@ -81,10 +98,15 @@ class ReviewScreen(Screen[str | None]):
                     mark = words("review_private")
                 else:
                     mark = words("review_shared") if item.on_sheet else words("review_not_on_sheet")
+            # The mark is on a line of its own, in its own look: never read as the end of
+            # the person's words (after words that ran to the end of a line, "on your sheet"
+            # went on at the start of the next line, as if part of them).
             if item.asked:
-                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text  [dim]$mark[/dim]", asked=item.asked, text=visible(item.text), mark=mark)
+                prompt = Content.from_markup("[dim]$asked[/dim]\n  $text", asked=item.asked, text=visible(item.text))
             else:
-                prompt = Content.from_markup("$text\n  [dim]$mark[/dim]", text=visible(item.text), mark=mark)
+                prompt = Content.from_markup("$text", text=visible(item.text))
+            if mark:
+                prompt += Content.from_markup("\n  [dim italic]$mark[/]", mark=mark)
             options.add_option(Option(prompt, id=str(index)))
         if not self.items:
             options.add_option(Option(words("review_empty"), disabled=True))
@@ -147,6 +169,7 @@ class ReviewScreen(Screen[str | None]):
     @on(OptionList.OptionSelected, "#review-items")
     def _change(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
+            self.chosen_at = event.option_index
             self.dismiss(self.items[int(event.option.id)].key)
 
     def action_close(self) -> None:

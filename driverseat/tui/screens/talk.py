@@ -100,6 +100,10 @@ class TalkScreen(Screen[None]):
         Binding("escape", "answer", "key_answer", show=False),
     ]
 
+    # Keys whose job a button or a hint on the screen shows: left off the key line first
+    # when it is full (the plan's hint says what X and R do).
+    KEYS_ON_SCREEN = {"skip": "#skip", "example": "#example",
+                      "change('reset')": "#agenda-editor .hint", "change('remove')": "#agenda-editor .hint"}
     NAMED_OPEN = 3  # up to this many parts still open are named in the greeting; more are counted
     AUTO_FOCUS = ""  # not the first widget that can take it: showing a step puts the focus in its answer
 
@@ -119,6 +123,7 @@ class TalkScreen(Screen[None]):
         self._said: dict[str, str] = {}  # what each line of the screen says now
         self._keys_for: tuple[object, ...] = ()
         self._resumed = False
+        self._to_review: tuple[str, str, int] | None = None  # see ``edit_from_review``
         use_words(self, words)
 
     def on_key(self, event: events.Key) -> None:
@@ -335,6 +340,24 @@ class TalkScreen(Screen[None]):
         self.banner = ()
         self.show_example = False
         self.show_step()
+        self._back_to_review()
+
+    def _back_to_review(self) -> None:
+        """An answer picked on the sheet (F5) is changed: back to the sheet, at that item.
+
+        Changed means the conversation is back where the person was when they opened the
+        sheet or, when that was the very question changed, that it has moved past it (a
+        reflect-back or a note about the answer comes first)."""
+        if self._to_review is None:
+            return
+        edited, before, line = self._to_review
+        step = self.conversation.step
+        changed = step.key == before if before != edited else (
+            step.key != edited and step.role not in ("reflect", "note")
+        )
+        if changed:
+            self._to_review = None
+            self.ds_app.action_review(at=(edited, line))
 
     def _move(self, shown: int | None, change: Callable[[], object]) -> bool:
         """Make one change to the conversation and show the step after it, in one go.
@@ -382,6 +405,8 @@ class TalkScreen(Screen[None]):
             self.ds_app.action_review()
         elif event.action == "export":
             self.ds_app.action_export()
+        elif event.action == "skip":
+            self.action_skip()
 
     @on(Press.Pressed, "#actions Press")
     def _action_button(self, event: Press.Pressed) -> None:
@@ -415,12 +440,23 @@ class TalkScreen(Screen[None]):
         self.keep_typed()
 
     def jump(self, section_id: str) -> None:
+        self._to_review = None  # (the person goes elsewhere: not back to the sheet)
         self.keep_typed()
         self._move(None, lambda: self.conversation.jump(section_id))
 
     def edit(self, key: str) -> None:
+        self._to_review = None
         self.keep_typed()
         self._move(None, lambda: self.conversation.edit(key))
+
+    def edit_from_review(self, key: str, line: int) -> None:
+        """Change an answer picked on the sheet (F5, line ``line`` of its list); once it is
+        changed, the sheet comes back at that item. Going back or elsewhere meanwhile
+        leaves the sheet closed."""
+        before = self.conversation.step.key
+        self.edit(key)
+        if self.conversation.step.key == key:
+            self._to_review = (key, before, line)
 
     def action_skip(self) -> None:
         """Skip (Ctrl+N, the button): words typed in the box (or ticks made in a list) are
@@ -431,6 +467,7 @@ class TalkScreen(Screen[None]):
         self._move(self.shown, self.conversation.skip)
 
     def action_back(self) -> None:
+        self._to_review = None
         self.keep_typed()
         before = self.conversation.step.key
         if self._move(self.shown, self.conversation.back) and self.conversation.step.key == before:

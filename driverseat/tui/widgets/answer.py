@@ -165,7 +165,8 @@ def long_box_class() -> type[TextArea]:
 def ticks_class() -> type[SelectionList[int]]:
     """The list of ticks (SelectionList, imported late): Space, arrows, Enter and Ctrl+S are
     taken in the list itself, in turn with the keys before them. Space ticks or unticks;
-    Enter (as everywhere) and Ctrl+S are done, as the Done button."""
+    Enter (as everywhere) and Ctrl+S are done, as the Done button (with nothing ticked, they
+    take the line the person is on: see ``AnswerArea.action_done``)."""
     if "ticks" not in _kept:
         from rich.segment import Segment
         from textual.strip import Strip
@@ -174,6 +175,12 @@ def ticks_class() -> type[SelectionList[int]]:
         class Ticks(SelectionList[int]):
             MOVES = {"up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
                      "pageup": "page_up", "pagedown": "page_down", "space": "select"}
+            touched = False  # a tick made or taken off by the person since the list was shown
+
+            def toggle(self, selection: Any) -> Ticks:
+                """A tick made or taken off by the person (Space or a click)."""
+                self.touched = True
+                return super().toggle(selection)
 
             def render_line(self, y: int) -> Strip:
                 """A tick shows as an X, and no tick as an empty box, so the two differ without
@@ -196,7 +203,7 @@ def ticks_class() -> type[SelectionList[int]]:
                     event.stop()
                     event.prevent_default()
                     if event.key in ("enter", "ctrl+s"):
-                        area.action_done()
+                        area.action_done(pointed=True)
                     else:
                         getattr(self, f"action_{self.MOVES[event.key]}")()
                     return
@@ -336,6 +343,7 @@ class AnswerArea(Vertical):
                 box.clear_options()
                 box.add_options(selections)
                 box.highlighted = 0 if selections else None  # the first Space ticks the first line
+                box.touched = False  # type: ignore[attr-defined]
             return box
         box = ticks_class()(*selections, id="choices")
         box.display = False
@@ -581,11 +589,8 @@ class AnswerArea(Vertical):
         """Left / Right: the next button in the row; at either end the focus stays where it
         is (no going round, so an arrow towards the lit button leaves it lit)."""
         focused = self.screen.focused
-        if not isinstance(focused, Press) or focused.parent is None:
-            return
-        row = [b for b in focused.parent.query_children(Press) if b.display]
-        if focused in row:
-            self.screen.set_focus(row[max(0, min(len(row) - 1, row.index(focused) + step))])
+        if isinstance(focused, Press):
+            focused.action_along(step)
 
     @on(events.DescendantFocus)
     def _light_the_focused(self, event: events.DescendantFocus) -> None:
@@ -622,11 +627,30 @@ class AnswerArea(Vertical):
         self.agenda_at = 0
         self.give(True)
 
-    def action_done(self) -> None:
+    def action_done(self, pointed: bool = False) -> None:
+        """Done (the button, Ctrl+S, or Enter in a list of ticks: ``pointed``, the line the
+        person is on counts).
+
+        An empty list is never an answer. With nothing ticked in a list left as it came,
+        Enter takes the line the person is on (ticked, so they see it), as Enter does in a
+        one-choice list; the Done button, with no line pointed at, is like Skip. With every
+        tick taken off by the person, it says so and waits (Space ticks, Ctrl+N skips): the
+        line they are on may be the one they just unticked."""
         step = self.step
         if step is None:
             return
         if step.input == "long":
             self.give(self.typed())
         elif step.input == "choices":
-            self.give(self.ticked() or [])  # (no list made yet: nothing ticked)
+            ticked = self.ticked() or []  # (no list made yet: nothing ticked)
+            if ticked:
+                self.give(ticked)
+                return
+            box = self._ticks(None)
+            if getattr(box, "touched", False):
+                self.app.notify(self.words("choices_none"), timeout=5)
+            elif pointed and box.highlighted is not None and box.highlighted < len(step.choices):
+                box.select(box.highlighted)
+                self.give([step.choices[box.highlighted].value])
+            else:
+                self.post_message(self.Wants("skip"))

@@ -57,7 +57,11 @@ class Press(Widget, can_focus=True):
     }
     """
 
-    BINDINGS = [Binding("enter", "press", "Press", show=False)]
+    BINDINGS = [
+        Binding("enter", "press", "Press", show=False),
+        Binding("left", "along(-1)", show=False),
+        Binding("right", "along(1)", show=False),
+    ]
 
     class Pressed(Message):
         """The button was pressed (Enter, a click, or ``press()``)."""
@@ -120,6 +124,20 @@ class Press(Widget, can_focus=True):
     def action_press(self) -> None:
         if not self.has_class("-active"):
             self.press()
+
+    def row(self) -> list[Press]:
+        """The buttons in this one's row (the buttons beside it) that can take the focus now:
+        shown and not disabled."""
+        if self.parent is None:
+            return [self]
+        return [b for b in self.parent.query_children(Press) if b is self or (b.display and b.focusable)]
+
+    def action_along(self, step: int) -> None:
+        """Left / Right: the next button along the row; at either end the focus stays where
+        it is (no going round), as on a row of Yes and No."""
+        row = self.row()
+        if self in row:
+            self.screen.set_focus(row[max(0, min(len(row) - 1, row.index(self) + step))])
 
     def press(self) -> Press:
         """Send ``Pressed`` (with a short dimming to show it was pressed), unless the button
