@@ -246,6 +246,8 @@ class DriverseatApp(App[int]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.keys_in_turn.arrive(event)
             return
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return  # (a key still on its way as the app closes: no screen is left to take it)
         await super().on_event(event)
 
     def hide_if_idle(self) -> None:

@@ -135,7 +135,7 @@ class TalkScreen(Screen[None]):
         character = event.character
         if not event.is_printable or not character or character.isspace() or self.hidden:
             return
-        focused, area = self.app.focused, self.query_one("#answer", AnswerArea)
+        focused, area = self.focused, self.query_one("#answer", AnswerArea)  # (this screen's: keys may come as it closes)
         if focused is None or area not in focused.ancestors_with_self:
             return  # (a letter in the parts list, a button below: not words for the answer)
         conversation = self.conversation
