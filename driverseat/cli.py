@@ -156,7 +156,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
     if command == "check":
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
-    if command in ("check", "where"):
+    if command in ("check", "where", "lock", "unlock"):
         parser.add_argument("--lang", metavar=_t("language_word"), help=_t("help_said_lang", langs=", ".join(words.available())))
     if command == "restore":
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
@@ -635,17 +635,19 @@ def _where(options: argparse.Namespace) -> int:
 
 
 def _prep_language(path: Path) -> str:
-    """The language of the prep at ``path``, to speak of it in; the command line's own when
-    it can't be read without a passphrase (or at all, or is not there yet)."""
-    from driverseat import lockbox
-    from driverseat.store import read_prep
+    """The language of the prep at ``path``, to speak of it in; for a locked one the
+    language kept next to it; else the command line's own (see ``language_before_open``)."""
+    from driverseat.session import language_before_open
 
-    try:
-        if path.is_file() and not lockbox.file_is_locked(path):
-            return read_prep(path)[0].language
-    except Exception:  # a prep that can't be read is said plainly where it is opened, not here
-        pass
-    return words.current()
+    return language_before_open(path)
+
+
+def _speak_of(path: Path, lang: str | None) -> None:
+    """The command line's words from now on: ``--lang``, else the prep's language where it
+    is known (a locked prep's is kept next to it), else the system's."""
+    from driverseat.session import language_before_open
+
+    words.set_language(language_before_open(path, _known_language(lang)))
 
 
 # ---------------------------------------------------------------------- the passphrase lock
@@ -655,6 +657,7 @@ def _lock(options: argparse.Namespace) -> int:
     from driverseat.store import list_backups, lock_prep, read_limited
 
     path = _prep_path(options.file)
+    _speak_of(path, options.lang)
     read_limited(path)  # a missing or odd file is said plainly, before any question
     if not sys.stdin.isatty():
         raise UsageProblem(_t("passphrase_needs_terminal", path=path))
@@ -676,7 +679,11 @@ def _lock(options: argparse.Namespace) -> int:
             return 1
         _say(_t("passphrase_no_match_again"))
     _say(_t("lock_working"))
+    language = _prep_language(path)  # the prep's own (not --lang): kept next to it, to ask for the passphrase in
     lock_prep(path, first)
+    from driverseat import settings
+
+    settings.remember_language(path, language)
     _say(_counted("locked_done", len(list_backups(path)), path=path))
     meetings = locations.meetings_dir(path)
     if meetings.is_dir() and any(meetings.iterdir()):  # (the lock does not reach them yet: say so)
@@ -690,6 +697,7 @@ def _unlock(options: argparse.Namespace) -> int:
     from driverseat.store import read_limited, unlock_prep
 
     path = _prep_path(options.file)
+    _speak_of(path, options.lang)
     read_limited(path)
     if not lockbox.file_is_locked(path):
         _say(_t("not_locked", path=path))

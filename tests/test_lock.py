@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 
 from crashkit import kill_while_saving, next_after
 from driverseat import locations, lockbox
@@ -307,7 +308,8 @@ def test_the_lock_says_how_many_earlier_copies_naturally(
     assert len(list_backups(path)) == backups
     monkeypatch.setenv("LANG", lang)
     Terminal(monkeypatch, [PASS, PASS])
-    assert cli.main(["lock", str(path)]) == 0
+    # (the prep is in English: it is spoken of in its own language unless --lang says otherwise)
+    assert cli.main(["lock", str(path), *(["--lang", "es"] if lang.startswith("es") else [])]) == 0
     out = capsys.readouterr().out
     assert said in out and not_said not in out
 
@@ -480,7 +482,10 @@ def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: 
                 assert form not in raw, f"{words!r} in clear in {file}"
     for file in files:
         if file.suffix == ".yaml" and file.parent.name != "backups":
-            assert lockbox.file_is_locked(file) or file.name == "settings.yaml"
+            if file.name.endswith("settings.yaml"):  # driverseat's own, and the prep's language (a short code)
+                assert set(yaml.safe_load(file.read_text())) <= {"hide_after_minutes", "theme", "coach", "language"}
+            else:
+                assert lockbox.file_is_locked(file)
 
 
 # --------------------------------------------------------------------------------- the app
@@ -742,3 +747,163 @@ async def test_my_meetings_in_the_app_opens_on_a_locked_prep(tmp_path: Path, dat
         assert "this prep" in shown
         await pilot.press("escape")
         await pilot.press("ctrl+q")
+
+
+# ------------------------------------------------------------- a locked prep in the person's language
+def spanish_locked_prep(path: Path) -> Path:
+    """A prep in Spanish, locked the way ``driverseat lock`` does (its language kept next to it)."""
+    from driverseat import settings
+
+    store, prep = open_prep(path)
+    prep.set("language", "es")
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    store.unlock()
+    lock_prep(path, PASS)
+    settings.remember_language(path, "es")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "system", "said"),
+    [
+        (None, "C.UTF-8", "Esta preparación está cerrada. Escriba su frase secreta"),  # kept next to it
+        ("en", "C.UTF-8", "This prep is locked. Please type your passphrase"),  # --lang wins
+        ("es", "C.UTF-8", "Esta preparación está cerrada. Escriba su frase secreta"),
+    ],
+)
+def test_plain_mode_asks_for_the_passphrase_in_the_persons_language(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str | None, system: str, said: str
+) -> None:
+    """It asked in English before the prep was open, whatever --lang said."""
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    monkeypatch.setenv("LANG", system)
+    asked: list[str] = []
+    tries = iter(["a", "b", "c"])
+
+    def secret(prompt: str) -> str:
+        asked.append(prompt)
+        return next(tries)
+
+    class NoReading:
+        def read(self, prompt: str) -> str:
+            raise AssertionError("nothing is asked before the prep is open")
+
+    out = io.StringIO()
+    assert start(path, NoReading(), Writer(out), secret=secret, language=lang) == 1
+    assert said in asked[0] and len(asked) == 3
+    english = lang == "en"
+    again = "That passphrase does not open it" if english else "Esa frase no la abre"
+    stop = "The prep stays locked" if english else "La preparación sigue cerrada"
+    assert out.getvalue().count(again) == 2 and stop in out.getvalue()
+
+
+def test_the_system_language_when_none_is_kept(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat import settings
+    from driverseat.session import language_before_open
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    assert language_before_open(path) == "es" and language_before_open(path, "en") == "en"
+    settings.settings_path(path).unlink()
+    assert language_before_open(path) == "en"
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert language_before_open(path) == "es"
+    assert language_before_open(path, "xx") == "es"  # a language driverseat does not have: not used
+
+
+def test_opening_a_locked_prep_keeps_its_language_next_to_it(tmp_path: Path, data_home: Path) -> None:
+    """Only the short code, so the next passphrase is asked in it; a change of language too."""
+    from driverseat import settings
+    from driverseat.session import Session
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    session = Session.open(path, passphrase=PASS, language="es")
+    assert settings.load(path).language == "es"
+    session.set_language("en")
+    assert settings.load(path).language == "en"
+    session.close()
+    assert settings.settings_path(path).read_text() == "coach: false\nlanguage: en\ntheme: dark\n"
+    plain = plain_prep_with_backups(tmp_path / "plain.yaml", backups=0)
+    Session.open(plain).close()
+    assert not settings.settings_path(plain).exists()  # a plain prep's language is in the prep itself
+
+
+@pytest.mark.parametrize("lang", [None, "en"])
+async def test_the_app_asks_for_the_passphrase_in_the_persons_language(
+    tmp_path: Path, data_home: Path, lang: str | None
+) -> None:
+    """The passphrase screen, its wrong-passphrase sentence, and a second window."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    es = lang is None
+    app = DriverseatApp(path, language=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert ("Esta preparación está cerrada" if es else "This prep is locked") in shown
+        app.screen.query_one("#passphrase", Input).value = "not it"
+        await pilot.press("enter")
+        note = app.screen.query_one("#passphrase-note", Static)
+        await wait_for(pilot, lambda: ("pruebe otra vez" if es else "Please try again") in str(note.render()))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        second = DriverseatApp(path, language=lang)
+        async with second.run_test(size=(80, 24)) as other:
+            await wait_for(other, lambda: isinstance(second.screen, CalmScreen))
+            shown = " ".join(str(w.render()) for w in second.screen.query(Static))
+            assert ("Su archivo está abierto en otra ventana" if es else "Your prep is open in another window") in shown
+            await other.press("ctrl+q")
+        await pilot.press("ctrl+q")
+
+
+def test_lock_and_unlock_speak_the_preps_language(tmp_path: Path, data_home: Path) -> None:
+    """They spoke the system's language only, and had no --lang."""
+    from driverseat import settings
+
+    path = tmp_path / "prep.yaml"
+    store, prep = open_prep(path)
+    prep.set("language", "es")
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    store.unlock()
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("Elija una frase secreta: ")
+    child.sendline(PASS)
+    child.expect("Escríbala otra vez: ")
+    child.sendline(PASS)
+    child.expect("está cerrada ahora")
+    child.expect(pexpect.EOF)
+    assert lockbox.file_is_locked(path) and settings.load(path).language == "es"  # kept, to ask in it later
+    child = spawn("unlock", str(path), "--lang", "en", cwd=tmp_path)
+    child.expect("Passphrase for ")
+    child.sendline("not it")
+    child.expect("Please try again")
+    child.sendline(PASS)
+    child.expect("is a plain file again")
+    child.expect(pexpect.EOF)
+    child = spawn("lock", str(path), "--lang", "en", cwd=tmp_path)
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline(PASS)
+    child.expect("is locked now")
+    child.expect(pexpect.EOF)
+    child = spawn("unlock", str(path), cwd=tmp_path)  # the language kept next to it: Spanish
+    child.expect("Frase secreta de ")
+    child.sendline(PASS)
+    child.expect("es un archivo abierto otra vez")
+    child.expect(pexpect.EOF)
+    assert not lockbox.file_is_locked(path)

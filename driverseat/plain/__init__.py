@@ -100,7 +100,15 @@ def start(
         if line_notice:
             out.text(words.say("line_notice"))
 
-    words = load_words("en")
+    from driverseat import locations, lockbox
+    from driverseat.session import language_before_open
+
+    def before_open() -> Words:
+        """The words before the prep is open: its own can't be read yet (locked, or open elsewhere)."""
+        return load_words(language_before_open(path, language))
+
+    # a locked prep's passphrase is asked in its language (a plain prep is read once, below)
+    words = before_open() if lockbox.file_is_locked(path or locations.default_prep()) else load_words("en")
     now: dict[str, Words] = {"words": words}
     notes = SaveNotes(reader, out, lambda: now["words"])
     reader = notes
@@ -120,6 +128,7 @@ def start(
         out.text(words.say("passphrase_stop"))
         return 1
     except store_module.PrepLocked:
+        words = before_open()
         notice(words)
         out.text(words.say("locked"))
         return 1

@@ -34,7 +34,7 @@ from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
-from driverseat.session import SLOW_SAVE, Session
+from driverseat.session import SLOW_SAVE, Session, language_before_open
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.in_turn import KeysInTurn
@@ -182,10 +182,20 @@ class DriverseatApp(App[int]):
         except NeedsPassphrase:
             from driverseat.tui.screens.passphrase import PassphraseScreen
 
+            self._use_language(language_before_open(self.path, self.language))  # not known inside yet
             return PassphraseScreen(self._try_passphrase, self.words), self._after_passphrase
         except (PrepUnreadable, PrepLocked, ScriptError) as problem:
+            if isinstance(problem, PrepLocked):
+                self._use_language(language_before_open(self.path, self.language))
             return self._trouble(problem)
         return self._talk_screen(session), None
+
+    def _use_language(self, code: str) -> None:
+        """The app's own words (and the footer keys) in this language."""
+        if code != self.words.language:
+            self.words = load_words(code)
+            self._bindings = self._merge_bindings()  # the footer keys again, in this language
+            self._use_words()
 
     def _trouble(self, problem: Exception) -> tuple[Screen, Callable[[Any], None] | None]:
         """A calm screen saying why the prep did not open."""
@@ -203,10 +213,7 @@ class DriverseatApp(App[int]):
 
     def _talk_screen(self, session: Session) -> Screen:
         """The conversation on an open session, in the prep's language."""
-        if session.prep.language != "en":
-            self.words = load_words(session.prep.language)
-            self._bindings = self._merge_bindings()  # the footer keys again, in this language
-            self._use_words()
+        self._use_language(session.prep.language)
         self.session = session
         self.settings = remembered.load(session.store.path)
         self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
@@ -559,6 +566,8 @@ class DriverseatApp(App[int]):
 
     def remember(self, **changes: Any) -> None:
         """Keep a choice the person made (colours, tips) for next time, next to the prep."""
+        if self.store is not None and not self.demo:  # a locked prep's language as the session keeps it now
+            changes = {"language": remembered.load(self.store.path).language, **changes}
         self.settings = replace(self.settings, **changes)
         if self.store is not None and not self.demo:
             remembered.save(self.store.path, self.settings)
