@@ -310,7 +310,7 @@ def _known_language(lang: str | None) -> str | None:
     return lang
 
 
-def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
+def _open(options: argparse.Namespace | SimpleNamespace, part: str = "", passphrase: str | None = None) -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
@@ -321,10 +321,10 @@ def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
         from driverseat import plain
         from driverseat.store import make_demo
 
-        return plain.run(make_demo() if demo else path, part=part, language=lang)
+        return plain.run(make_demo() if demo else path, part=part, language=lang, passphrase=passphrase)
     from driverseat import tui
 
-    return tui.run(path, demo=demo, part=part, language=lang)
+    return tui.run(path, demo=demo, part=part, language=lang, passphrase=passphrase)
 
 
 def _after(options: argparse.Namespace) -> int:
@@ -356,24 +356,28 @@ def _history(options: argparse.Namespace) -> int:
 
 
 def _next(options: argparse.Namespace) -> int:
-    """``next``: keep this prep in the history and start the next one from it."""
+    """``next``: keep this prep in the history and start the next one from it. A locked
+    prep asks for its passphrase once (as ``after`` does); the last prep in the history
+    and the new one are locked with it too, and it is handed on to open the new one."""
     from driverseat import cycle
     from driverseat.store import read_prep
 
     lang = _known_language(options.lang)
     path = _prep_path(options.file)
+    _speak_of(path, lang)  # the passphrase is asked in the prep's language (or --lang)
     if not path.exists():
-        return _fail(_about_prep(lang, words.current())("next_no_prep", path=path), 1)
-    current, _text, _notes = read_prep(path)
+        return _fail(_t("next_no_prep", path=path), 1)
+    current, passphrase = _with_passphrase(path, None, lambda passphrase: (read_prep(path, passphrase)[0], passphrase))
     say = _about_prep(lang, current.language)
     if cycle.carrying(current):  # started already, and not looked over yet
         _say(say("next_again"))
     elif cycle.nothing_new(current):  # started already, and no meeting noted since: not filed twice
         _say(say("next_nothing_new"))
     else:
-        archived, _new = cycle.start_next(path)
+        archived, _new = cycle.start_next(path, passphrase=passphrase)
         _say(say("next_started", archived=archived))
-    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang))
+    del current
+    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang), passphrase=passphrase)
 
 
 def _may_write(out: Path, options: argparse.Namespace, say: "words.Book") -> bool:

@@ -713,16 +713,35 @@ def test_history_of_a_locked_prep_asks_for_the_passphrase(tmp_path: Path) -> Non
     assert child.exitstatus == 0
 
 
-def test_a_command_that_cannot_open_a_locked_prep_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from driverseat import cli
+@pytest.mark.parametrize("es", [False, True])
+def test_next_asks_for_the_passphrase_and_keeps_both_preps_locked(tmp_path: Path, data_home: Path, es: bool) -> None:
+    """``next`` on a locked prep said "unlock the prep first" (which makes it readable to
+    anyone at the computer). Now it asks once, in the prep's language, and the last prep
+    in the history and the new one stay locked; the new one opens without asking again."""
+    from driverseat import cycle
 
-    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
-    lock_prep(path, PASS)
-    before = path.read_bytes()
-    assert cli.main(["next", str(path)]) == 1
-    said = capsys.readouterr().err
-    assert "is locked, and this can't open a locked prep yet" in said and "does not open" not in said
-    assert path.read_bytes() == before
+    path = spanish_locked_prep(tmp_path / "prep.yaml") if es else plain_prep_with_backups(tmp_path / "prep.yaml", 0)
+    if not es:
+        lock_prep(path, PASS)
+    child = spawn("next", str(path), "--plain", cwd=tmp_path)
+    child.expect("Frase secreta de " if es else "Passphrase for ")
+    child.sendline("not it")
+    child.expect("pruebe otra vez" if es else "Please try again")
+    child.sendline(PASS)
+    child.expect("queda en su historia" if es else "Your last prep is kept in your history")
+    child.expect("Sus respuestas se guardan" if es else "Your answers are saved as you go")  # open: not asked again
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    archived = list(locations.meetings_dir(path).glob("*.yaml"))
+    assert len(archived) == 1
+    for file in (path, archived[0]):
+        assert lockbox.file_is_locked(file) and SECRET.encode() not in file.read_bytes()
+    assert read_prep(archived[0], PASS)[0].name == f"Sam {SECRET}"
+    assert read_prep(path, PASS)[0].get("since") is not None  # the new prep, started from the last one
+    meetings = cycle.history(path, PASS)
+    assert [m.current for m in meetings] == [False, True]
 
 
 async def test_my_meetings_in_the_app_opens_on_a_locked_prep(tmp_path: Path, data_home: Path) -> None:
@@ -907,3 +926,18 @@ def test_lock_and_unlock_speak_the_preps_language(tmp_path: Path, data_home: Pat
     child.expect("es un archivo abierto otra vez")
     child.expect(pexpect.EOF)
     assert not lockbox.file_is_locked(path)
+
+
+async def test_the_app_opens_with_a_passphrase_typed_already(tmp_path: Path, data_home: Path) -> None:
+    """``driverseat next`` hands on the passphrase it asked for: the app does not ask again."""
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path, passphrase=PASS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None and app.session.locked
+        await pilot.press("ctrl+q")
+    assert lockbox.file_is_locked(path)

@@ -26,6 +26,7 @@ def run(
     part: str = "",
     language: str | None = None,
     offer_languages: bool | None = None,
+    passphrase: str | None = None,
 ) -> int:
     """Run plain mode on a prep file (None: the default prep). Returns the exit code.
 
@@ -50,11 +51,11 @@ def run(
     if prompt is None:
         return start(
             path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part,
-            language=language, offer_languages=offer, secret=secret,
+            language=language, offer_languages=offer, secret=secret, passphrase=passphrase,
         )
     notice = load_words("en").say("line_notice")
     reader = FallbackReader(prompt, lines, lambda: out.text(notice))
-    return start(path, reader, out, part=part, language=language, offer_languages=offer, secret=secret)
+    return start(path, reader, out, part=part, language=language, offer_languages=offer, secret=secret, passphrase=passphrase)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -83,10 +84,12 @@ def start(
     language: str | None = None,
     offer_languages: bool = False,
     secret: Any = None,
+    passphrase: str | None = None,
 ) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code.
 
-    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given)."""
+    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given);
+    ``passphrase`` is one typed already (``driverseat next``), tried first."""
     from driverseat import store as store_module
     from driverseat.lockbox import NeedsPassphrase
     from driverseat.plain.lockguard import IdleGuard, asker
@@ -120,7 +123,7 @@ def start(
         secret = getpass.getpass
     try:
         session = notes.session = Session.open(
-            path, on_saved=said, part=part, language=language,
+            path, on_saved=said, part=part, language=language, passphrase=passphrase,
             ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening")),
         )
     except NeedsPassphrase:

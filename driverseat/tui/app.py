@@ -96,8 +96,10 @@ class DriverseatApp(App[int]):
         demo: bool = False,
         part: str = "",
         language: str | None = None,
+        passphrase: str | None = None,
     ):
         super().__init__()
+        self._passphrase = passphrase  # typed already (``driverseat next``): used once, to open
         self.path = path
         self.demo = demo
         self.settings = remembered.Settings()
@@ -175,9 +177,11 @@ class DriverseatApp(App[int]):
 
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
+        passphrase, self._passphrase = self._passphrase, None
         try:
             session = Session.open(
-                self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language
+                self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language,
+                passphrase=passphrase,
             )
         except NeedsPassphrase:
             from driverseat.tui.screens.passphrase import PassphraseScreen
