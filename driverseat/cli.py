@@ -210,7 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 
         if isinstance(exc, WrongPassphrase):
-            return _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
+            from driverseat.session import forget_command
+
+            _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
+            return _fail(_t("passphrase_lost", forget=forget_command(exc.path)), 1)
         if isinstance(exc, NeedsPassphrase):  # a command that does not ask for one (yet)
             return _fail(_t("passphrase_unlock_first", path=exc.path or ""), 1)
         if isinstance(exc, ScriptError):

@@ -68,6 +68,16 @@ def language_before_open(path: Path | None, given: str | None = None) -> str:
     return words.REFERENCE
 
 
+def forget_command(path: Path | None) -> str:
+    """The command that takes this prep off the computer, as the person would type it
+    (said when a passphrase is lost: the prep can't be opened, but it can be taken away)."""
+    import shlex
+
+    if path is None or same_file(path, locations.default_prep()):
+        return "driverseat forget"
+    return shlex.join(["driverseat", "forget", str(path)])
+
+
 def _plain_language(path: Path) -> str:
     """The language of the plain prep at ``path`` ("" when it is locked, not there, or can't be read)."""
     from driverseat import lockbox

@@ -820,6 +820,9 @@ def test_plain_mode_asks_for_the_passphrase_in_the_persons_language(
     again = "That passphrase does not open it" if english else "Esa frase no la abre"
     stop = "The prep stays locked" if english else "La preparación sigue cerrada"
     assert out.getvalue().count(again) == 2 and stop in out.getvalue()
+    # and what can be done, in the same language (it used to stop there)
+    lost = "No one can get a lost passphrase back" if english else "Nadie puede recuperar una frase secreta perdida"
+    assert lost in out.getvalue() and f"driverseat forget {path}" in out.getvalue()
 
 
 def test_the_system_language_when_none_is_kept(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -941,3 +944,97 @@ async def test_the_app_opens_with_a_passphrase_typed_already(tmp_path: Path, dat
         assert app.session is not None and app.session.locked
         await pilot.press("ctrl+q")
     assert lockbox.file_is_locked(path)
+
+
+async def test_three_wrong_passphrases_in_the_app_say_what_can_be_done(tmp_path: Path, data_home: Path) -> None:
+    """After three tries it only offered "Close driverseat" and closed without a word."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for attempt in range(3):
+            await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen) and not app.screen.query_one("#passphrase", Input).disabled)
+            app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "La preparación sigue cerrada" in shown and "Nadie puede recuperar una frase secreta perdida" in shown
+        assert f"driverseat forget {path}" in shown
+        await pilot.press("escape")
+    assert "Nadie puede recuperar una frase secreta perdida" in app.goodbye()  # said again in the terminal after it closes
+    assert path.read_bytes() == before
+
+
+async def test_three_wrong_passphrases_at_the_idle_cover_keep_the_answers_covered(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It closed the app abruptly. Now the answers are saved and closed, and one calm
+    screen (that shows no answer and opens nothing) says what can be done."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 0.5\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path, passphrase=PASS)
+    app.IDLE_CHECK = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        clock.now += 31
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        for attempt in range(3):
+            await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled)
+            app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
+        assert app.is_running  # not closed under the person's hands
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Your answers are saved, and the prep stays locked." in shown and "No one can get a lost passphrase back" in shown
+        assert SECRET not in shown
+        await pilot.press("f5")  # the list of what was said: not over this screen
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CalmScreen)
+        store = PrepStore(path)
+        store.lock()  # closed: the prep is free (it would raise PrepLocked while open)
+        store.unlock()
+        await pilot.press("escape")
+    assert "No one can get a lost passphrase back" in app.goodbye()
+    assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"  # nothing lost
+
+
+def test_three_wrong_passphrases_at_plain_modes_idle_check(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 1\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    secrets = [PASS, "a", "b", "c"]
+
+    class Reader:
+        def read(self, prompt: str) -> str:
+            clock.now += 61
+            return "Intruso"
+
+    out = io.StringIO()
+    start(path, Reader(), Writer(out), secret=lambda prompt: secrets.pop(0))
+    said = out.getvalue()
+    assert not secrets
+    assert "Sus respuestas están guardadas, y la preparación sigue cerrada." in said
+    assert "Nadie puede recuperar una frase secreta perdida" in said and "No se cambió nada" not in said
+    assert "Intruso" not in read_prep(path, PASS)[1]

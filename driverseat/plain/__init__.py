@@ -104,7 +104,7 @@ def start(
             out.text(words.say("line_notice"))
 
     from driverseat import locations, lockbox
-    from driverseat.session import language_before_open
+    from driverseat.session import forget_command, language_before_open
 
     def before_open() -> Words:
         """The words before the prep is open: its own can't be read yet (locked, or open elsewhere)."""
@@ -129,6 +129,7 @@ def start(
     except NeedsPassphrase:
         notice(words)
         out.text(words.say("passphrase_stop"))
+        out.text(words.say("passphrase_lost", forget=forget_command(path)))
         return 1
     except store_module.PrepLocked:
         words = before_open()

@@ -78,5 +78,8 @@ class IdleGuard:
                 break
             if self.session.unhide(typed):
                 return
-        self.out.text(self.words.say("passphrase_stop"))
+        from driverseat.session import forget_command
+
+        self.out.text(self.words.say("passphrase_hidden_stop"))
+        self.out.text(self.words.say("passphrase_lost", forget=forget_command(self.session.store.path)))
         raise EOFError

@@ -34,7 +34,7 @@ from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
-from driverseat.session import SLOW_SAVE, Session, language_before_open
+from driverseat.session import SLOW_SAVE, Session, forget_command, language_before_open
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.in_turn import KeysInTurn
@@ -112,6 +112,7 @@ class DriverseatApp(App[int]):
         self._told_problem = ""  # the save problem the pop-up has said (each is said once)
         self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
+        self._stayed_locked = False  # the passphrase was not typed: said again after closing
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
         self.elsewhere: Path | None = None  # where the answers went when their own place could not keep them
@@ -211,8 +212,10 @@ class DriverseatApp(App[int]):
 
         if isinstance(problem, PrepLocked):
             return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
-        if isinstance(problem, NeedsPassphrase):
-            return CalmScreen(self.words("passphrase_title"), self.words("passphrase_stop_text"), self.words), None
+        if isinstance(problem, NeedsPassphrase):  # three tries (or Esc): what can be done, and nothing lost
+            self._stayed_locked = True
+            text = self.words("passphrase_stop_text") + "\n\n" + self._passphrase_lost()
+            return CalmScreen(self.words("passphrase_title"), text, self.words), None
         return CalmScreen(self.words("script_title"), str(problem), self.words), None
 
     def _talk_screen(self, session: Session) -> Screen:
@@ -270,10 +273,21 @@ class DriverseatApp(App[int]):
         self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True), self._shown_again)
 
     def _shown_again(self, ok: Any) -> None:
-        self._hidden = False
-        if not ok:  # three wrong tries: everything is saved (locked) and driverseat closes
-            self.shutdown()
-            self.exit(0)
+        if ok:
+            self._hidden = False
+            return
+        # three wrong tries (or Esc): everything is saved (locked) and closed; the answers
+        # stay covered, and one calm screen says what can be done
+        from driverseat.tui.screens.trouble import CalmScreen
+
+        self.shutdown()
+        self._stayed_locked = True
+        text = self.words("passphrase_hidden_stop_text") + "\n\n" + self._passphrase_lost()
+        self.push_screen(CalmScreen(self.words("passphrase_hidden_title"), text, self.words, cover=True))
+
+    def _passphrase_lost(self) -> str:
+        """What can be done when the passphrase is lost (it can't be got back)."""
+        return self.words("passphrase_lost", forget=forget_command(self.path))
 
     def _restored(self, restored: Any) -> None:
         from driverseat.tui.screens.trouble import Restored
@@ -577,7 +591,14 @@ class DriverseatApp(App[int]):
             remembered.save(self.store.path, self.settings)
 
     def goodbye(self) -> str:
-        """The one line said after the app closes."""
+        """The one line said after the app closes (and, when the passphrase was not typed,
+        what can be done, so it stays in the terminal)."""
+        if self._stayed_locked:
+            said = self._goodbye()
+            return (said + "\n" if said else "") + self._passphrase_lost()
+        return self._goodbye()
+
+    def _goodbye(self) -> str:
         store = self.store
         if self.demo:
             return self.words("goodbye_demo")
