@@ -62,6 +62,10 @@ def _system_language() -> str:
     return words.REFERENCE
 
 
+class _Stopped(KeyboardInterrupt):
+    """Ctrl+C at a question, after it was said that nothing changed."""
+
+
 class UsageProblem(Exception):
     """The command line was not right; the message says how, in plain words."""
 
@@ -190,8 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
         return _fail(str(problem), 2)
-    except KeyboardInterrupt:
-        _say(file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        if not isinstance(stop, _Stopped):  # (one said already that nothing changed)
+            _say(file=sys.stderr)
         return 130
     except BrokenPipeError:
         try:
@@ -302,7 +307,12 @@ def _type_passphrase(path: Path, options: argparse.Namespace | None) -> str:
         raise UsageProblem(_t("passphrase_needs_terminal", path=path))
     import getpass
 
-    return getpass.getpass(_t("passphrase_ask", path=path))
+    try:
+        return getpass.getpass(_t("passphrase_ask", path=path))
+    except (KeyboardInterrupt, EOFError):  # stopped at the question: before anything changed
+        _say()
+        _say(_t("nothing_changed"))
+        raise _Stopped from None
 
 
 # ---------------------------------------------------------------------- commands
@@ -674,17 +684,22 @@ def _lock(options: argparse.Namespace) -> int:
         _say(_t("locked_already", path=path))
         return 0
     _say(_t("lock_limits"))
-    for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
-        first = getpass.getpass(_t("passphrase_new"))
-        if not first:
-            _say(_t("passphrase_empty"))
-            return 1
-        if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
-            break
-        if tries == PASSPHRASE_TRIES:
-            _say(_t("passphrase_no_match"))
-            return 1
-        _say(_t("passphrase_no_match_again"))
+    try:
+        for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
+            first = getpass.getpass(_t("passphrase_new"))
+            if not first:
+                _say(_t("passphrase_empty"))
+                return 1
+            if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
+                break
+            if tries == PASSPHRASE_TRIES:
+                _say(_t("passphrase_no_match"))
+                return 1
+            _say(_t("passphrase_no_match_again"))
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C (or Ctrl+D) at a question: stopped before any change
+        _say()
+        _say(_t("nothing_changed"))
+        return 130
     _say(_t("lock_working"))
     language = _prep_language(path)  # the prep's own (not --lang): kept next to it, to ask for the passphrase in
     lock_prep(path, first)

@@ -821,6 +821,7 @@ def test_plain_mode_asks_for_the_passphrase_in_the_persons_language(
     stop = "The prep stays locked" if english else "La preparación sigue cerrada"
     assert out.getvalue().count(again) == 2 and stop in out.getvalue()
     # and what can be done, in the same language (it used to stop there)
+    assert out.getvalue().count("Checking…" if english else "Comprobando…") == 3  # each check takes seconds
     lost = "No one can get a lost passphrase back" if english else "Nadie puede recuperar una frase secreta perdida"
     assert lost in out.getvalue() and f"driverseat forget {path}" in out.getvalue()
 
@@ -1038,3 +1039,53 @@ def test_three_wrong_passphrases_at_plain_modes_idle_check(tmp_path: Path, data_
     assert "Sus respuestas están guardadas, y la preparación sigue cerrada." in said
     assert "Nadie puede recuperar una frase secreta perdida" in said and "No se cambió nada" not in said
     assert "Intruso" not in read_prep(path, PASS)[1]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Nothing was changed."), ("es", "No se cambió nada.")])
+def test_ctrl_c_while_choosing_a_passphrase_says_nothing_changed(tmp_path: Path, data_home: Path, lang: str, said: str) -> None:
+    """It stopped (code 130) without a word."""
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    child = spawn("lock", str(path), "--lang", lang, cwd=tmp_path)
+    child.expect("Elija una frase secreta: " if lang == "es" else "Choose a passphrase: ")
+    child.sendintr()
+    child.expect(said)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("lang", "checking", "wrong"), [("en", "Checking…", "Please try again"), ("es", "Comprobando…", "pruebe otra vez")])
+async def test_the_passphrase_screen_says_it_is_checking(lang: str, checking: str, wrong: str) -> None:
+    """A check takes seconds: it showed nothing new, and the last "does not open it" stayed."""
+    import threading
+
+    from textual.app import App
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.words import load_words
+
+    go_on = threading.Event()
+    results: list[bool | None] = []
+
+    def attempt(passphrase: str) -> bool:
+        assert go_on.wait(30)
+        go_on.clear()
+        return passphrase == PASS
+
+    app: App[None] = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PassphraseScreen(attempt, load_words(lang)), results.append)
+        await pilot.pause()
+        screen = app.screen
+        note = screen.query_one("#passphrase-note", Static)
+        for typed in ("not it", PASS):
+            screen.query_one("#passphrase", Input).value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(note.render()) == checking  # at once, and the last sentence is gone
+            go_on.set()
+            if typed != PASS:
+                await wait_for(pilot, lambda: wrong in str(note.render()))
+        await wait_for(pilot, lambda: results == [True])

@@ -124,7 +124,7 @@ def start(
     try:
         session = notes.session = Session.open(
             path, on_saved=said, part=part, language=language, passphrase=passphrase,
-            ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening")),
+            ask=asker(words, out, secret),
         )
     except NeedsPassphrase:
         notice(words)
