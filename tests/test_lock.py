@@ -1089,3 +1089,56 @@ async def test_the_passphrase_screen_says_it_is_checking(lang: str, checking: st
             if typed != PASS:
                 await wait_for(pilot, lambda: wrong in str(note.render()))
         await wait_for(pilot, lambda: results == [True])
+
+
+async def test_f9_on_a_locked_prep_asks_for_the_passphrase_to_show_the_answers(tmp_path: Path, data_home: Path) -> None:
+    """F9 hides the answers when the keyboard goes to someone else: anyone could press F9
+    again to see them. On a locked prep it now asks for the passphrase (Esc: still hidden)."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, passphrase=PASS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        talk = app.screen
+        assert isinstance(talk, TalkScreen)
+        await pilot.press("f9")
+        assert talk.hidden
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Escriba su frase secreta para ver sus respuestas" in shown and SECRET not in shown
+        await pilot.press("escape")  # not now: the answers stay hidden
+        await wait_for(pilot, lambda: app.screen is talk)
+        assert talk.hidden
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        app.screen.query_one("#passphrase", Input).value = "not it"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "pruebe otra vez" in str(app.screen.query_one("#passphrase-note", Static).render()))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is talk)
+        assert not talk.hidden
+        await pilot.press("ctrl+q")
+
+
+async def test_f9_on_a_plain_prep_shows_the_answers_again_at_once(tmp_path: Path, data_home: Path) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        talk = app.screen
+        assert isinstance(talk, TalkScreen)
+        await pilot.press("f9")
+        assert talk.hidden
+        await pilot.press("f9")
+        assert app.screen is talk and not talk.hidden  # no passphrase to ask for
+        await pilot.press("ctrl+q")

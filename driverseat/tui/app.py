@@ -272,6 +272,28 @@ class DriverseatApp(App[int]):
         session = self.session
         self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True), self._shown_again)
 
+    def ask_before_showing(self, show: Callable[[], None]) -> bool:
+        """F9 on a locked prep: the covered answers are shown again only after the
+        passphrase, as after idle time. True when it is asked (``show`` runs once it is
+        right); Esc there keeps them covered; three wrong tries close, as after idle time."""
+        session = self.session
+        if session is None or not session.locked:
+            return False
+        from driverseat.tui.screens.passphrase import PassphraseScreen
+
+        def shown(ok: Any) -> None:
+            if ok is None:  # Esc: the answers stay covered
+                self._hidden = False
+            elif ok:
+                self._hidden = False
+                show()
+            else:
+                self._shown_again(False)
+
+        self._hidden = True
+        self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True, handed=True), shown)
+        return True
+
     def _shown_again(self, ok: Any) -> None:
         if ok:
             self._hidden = False

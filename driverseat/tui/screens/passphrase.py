@@ -25,23 +25,27 @@ from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
-class PassphraseScreen(Screen[bool]):
-    """Ask for the passphrase; dismiss with True once ``attempt`` accepts one."""
+class PassphraseScreen(Screen[bool | None]):
+    """Ask for the passphrase; dismiss with True once ``attempt`` accepts one, False after
+    ``TRIES`` or Esc (None for Esc when the answers were covered with F9: they stay covered)."""
 
     BINDINGS = [Binding("escape", "give_up", "key_quit", show=False)]
     COVER = True  # it covers the answers: the app's keys (the sheet, a guide, the palette) wait
 
-    def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False):
+    def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False, handed: bool = False):
         super().__init__()
         self.attempt = attempt
         self.words = words
         self.hidden = hidden  # True: the answers were hidden after idle time
+        self.handed = handed  # True: the person hid them (F9) and wants to see them again
         self.tries = 0
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
         words = self.words
         title, text = ("passphrase_hidden_title", "passphrase_hidden_text") if self.hidden else ("passphrase_title", "passphrase_text")
+        if self.handed:
+            text = "passphrase_handed_text"
         with VerticalScroll(classes="calm"):
             yield Static(words(title), classes="calm-title")
             yield Static(words(text), classes="calm-text")
@@ -85,4 +89,4 @@ class PassphraseScreen(Screen[bool]):
         self.query_one("#passphrase-note", Static).update(text)
 
     def action_give_up(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None if self.handed else False)
