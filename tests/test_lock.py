@@ -947,6 +947,16 @@ async def test_the_app_opens_with_a_passphrase_typed_already(tmp_path: Path, dat
     assert lockbox.file_is_locked(path)
 
 
+def box_ready(app) -> bool:  # type: ignore[no-untyped-def]
+    """The passphrase screen is up, its box drawn and taking a passphrase (not checking one)."""
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+
+    boxes = app.screen.query("#passphrase") if isinstance(app.screen, PassphraseScreen) else []
+    return bool(boxes) and isinstance(boxes[0], Input) and not boxes[0].disabled
+
+
 async def test_three_wrong_passphrases_in_the_app_say_what_can_be_done(tmp_path: Path, data_home: Path) -> None:
     """After three tries it only offered "Close driverseat" and closed without a word."""
     from textual.widgets import Input, Static
@@ -960,7 +970,7 @@ async def test_three_wrong_passphrases_in_the_app_say_what_can_be_done(tmp_path:
     app = DriverseatApp(path)
     async with app.run_test(size=(80, 24)) as pilot:
         for attempt in range(3):
-            await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen) and not app.screen.query_one("#passphrase", Input).disabled)
+            await wait_for(pilot, lambda: box_ready(app))
             app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
             await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
@@ -996,7 +1006,7 @@ async def test_three_wrong_passphrases_at_the_idle_cover_keep_the_answers_covere
         clock.now += 31
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
         for attempt in range(3):
-            await wait_for(pilot, lambda: not app.screen.query_one("#passphrase", Input).disabled)
+            await wait_for(pilot, lambda: box_ready(app))
             app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
             await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
