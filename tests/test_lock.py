@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from crashkit import kill_while_saving, next_after
-from driverseat import locations, lockbox
+from driverseat import locations, lockbox, settings
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import (
     PrepStore,
@@ -136,8 +136,11 @@ def test_forget_takes_away_the_prep_backups_temp_files_and_locks(tmp_path: Path)
         forget_prep(path)
     store.unlock()
     assert path.exists()
+    settings.remember_language(path, "es")
     removed = forget_prep(path)
+    removed.remove(settings.settings_path(path))
     assert path in removed and len(removed) == 3  # the prep and its two backups
+    assert not settings.settings_path(path).exists()  # (it said the prep's language)
     assert not path.exists() and not leftover.exists() and other.exists()
     assert not locations.backups_dir(path).exists()
     assert not locations.lock_path(path).exists()
