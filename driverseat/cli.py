@@ -62,6 +62,10 @@ def _system_language() -> str:
     return words.REFERENCE
 
 
+class _Stopped(KeyboardInterrupt):
+    """Ctrl+C at a question, after it was said that nothing changed."""
+
+
 class UsageProblem(Exception):
     """The command line was not right; the message says how, in plain words."""
 
@@ -156,7 +160,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--replace", action="store_true", help=_t("help_replace"))
     if command == "check":
         parser.add_argument("--words", metavar=_t("language_word"), help=_t("help_words"))
-    if command in ("check", "where"):
+    if command in ("check", "where", "lock", "unlock"):
         parser.add_argument("--lang", metavar=_t("language_word"), help=_t("help_said_lang", langs=", ".join(words.available())))
     if command == "restore":
         parser.add_argument("--number", type=int, metavar="N", help=_t("help_number"))
@@ -190,8 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open(_open_parser().parse_args(args))
     except UsageProblem as problem:
         return _fail(str(problem), 2)
-    except KeyboardInterrupt:
-        _say(file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        if not isinstance(stop, _Stopped):  # (one said already that nothing changed)
+            _say(file=sys.stderr)
         return 130
     except BrokenPipeError:
         try:
@@ -210,7 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 
         if isinstance(exc, WrongPassphrase):
-            return _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
+            from driverseat.session import forget_command
+
+            _fail(_t("passphrase_wrong", path=exc.path or ""), 1)
+            return _fail(_t("passphrase_lost", forget=forget_command(exc.path)), 1)
         if isinstance(exc, NeedsPassphrase):  # a command that does not ask for one (yet)
             return _fail(_t("passphrase_unlock_first", path=exc.path or ""), 1)
         if isinstance(exc, ScriptError):
@@ -299,7 +307,12 @@ def _type_passphrase(path: Path, options: argparse.Namespace | None) -> str:
         raise UsageProblem(_t("passphrase_needs_terminal", path=path))
     import getpass
 
-    return getpass.getpass(_t("passphrase_ask", path=path))
+    try:
+        return getpass.getpass(_t("passphrase_ask", path=path))
+    except (KeyboardInterrupt, EOFError):  # stopped at the question: before anything changed
+        _say()
+        _say(_t("nothing_changed"))
+        raise _Stopped from None
 
 
 # ---------------------------------------------------------------------- commands
@@ -310,7 +323,7 @@ def _known_language(lang: str | None) -> str | None:
     return lang
 
 
-def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
+def _open(options: argparse.Namespace | SimpleNamespace, part: str = "", passphrase: str | None = None) -> int:
     path = options.file.expanduser() if options.file else None
     if path is not None and path.is_dir():
         return _fail(_t("is_a_folder", path=path, example=path / "prep.yaml"), 2)
@@ -321,10 +334,10 @@ def _open(options: argparse.Namespace | SimpleNamespace, part: str = "") -> int:
         from driverseat import plain
         from driverseat.store import make_demo
 
-        return plain.run(make_demo() if demo else path, part=part, language=lang)
+        return plain.run(make_demo() if demo else path, part=part, language=lang, passphrase=passphrase)
     from driverseat import tui
 
-    return tui.run(path, demo=demo, part=part, language=lang)
+    return tui.run(path, demo=demo, part=part, language=lang, passphrase=passphrase)
 
 
 def _after(options: argparse.Namespace) -> int:
@@ -356,24 +369,28 @@ def _history(options: argparse.Namespace) -> int:
 
 
 def _next(options: argparse.Namespace) -> int:
-    """``next``: keep this prep in the history and start the next one from it."""
+    """``next``: keep this prep in the history and start the next one from it. A locked
+    prep asks for its passphrase once (as ``after`` does); the last prep in the history
+    and the new one are locked with it too, and it is handed on to open the new one."""
     from driverseat import cycle
     from driverseat.store import read_prep
 
     lang = _known_language(options.lang)
     path = _prep_path(options.file)
+    _speak_of(path, lang)  # the passphrase is asked in the prep's language (or --lang)
     if not path.exists():
-        return _fail(_about_prep(lang, words.current())("next_no_prep", path=path), 1)
-    current, _text, _notes = read_prep(path)
+        return _fail(_t("next_no_prep", path=path), 1)
+    current, passphrase = _with_passphrase(path, None, lambda passphrase: (read_prep(path, passphrase)[0], passphrase))
     say = _about_prep(lang, current.language)
     if cycle.carrying(current):  # started already, and not looked over yet
         _say(say("next_again"))
     elif cycle.nothing_new(current):  # started already, and no meeting noted since: not filed twice
         _say(say("next_nothing_new"))
     else:
-        archived, _new = cycle.start_next(path)
+        archived, _new = cycle.start_next(path, passphrase=passphrase)
         _say(say("next_started", archived=archived))
-    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang))
+    del current
+    return _open(SimpleNamespace(file=options.file, plain=options.plain, demo=False, lang=lang), passphrase=passphrase)
 
 
 def _may_write(out: Path, options: argparse.Namespace, say: "words.Book") -> bool:
@@ -635,17 +652,19 @@ def _where(options: argparse.Namespace) -> int:
 
 
 def _prep_language(path: Path) -> str:
-    """The language of the prep at ``path``, to speak of it in; the command line's own when
-    it can't be read without a passphrase (or at all, or is not there yet)."""
-    from driverseat import lockbox
-    from driverseat.store import read_prep
+    """The language of the prep at ``path``, to speak of it in; for a locked one the
+    language kept next to it; else the command line's own (see ``language_before_open``)."""
+    from driverseat.session import language_before_open
 
-    try:
-        if path.is_file() and not lockbox.file_is_locked(path):
-            return read_prep(path)[0].language
-    except Exception:  # a prep that can't be read is said plainly where it is opened, not here
-        pass
-    return words.current()
+    return language_before_open(path)
+
+
+def _speak_of(path: Path, lang: str | None) -> None:
+    """The command line's words from now on: ``--lang``, else the prep's language where it
+    is known (a locked prep's is kept next to it), else the system's."""
+    from driverseat.session import language_before_open
+
+    words.set_language(language_before_open(path, _known_language(lang)))
 
 
 # ---------------------------------------------------------------------- the passphrase lock
@@ -655,6 +674,7 @@ def _lock(options: argparse.Namespace) -> int:
     from driverseat.store import list_backups, lock_prep, read_limited
 
     path = _prep_path(options.file)
+    _speak_of(path, options.lang)
     read_limited(path)  # a missing or odd file is said plainly, before any question
     if not sys.stdin.isatty():
         raise UsageProblem(_t("passphrase_needs_terminal", path=path))
@@ -664,19 +684,28 @@ def _lock(options: argparse.Namespace) -> int:
         _say(_t("locked_already", path=path))
         return 0
     _say(_t("lock_limits"))
-    for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
-        first = getpass.getpass(_t("passphrase_new"))
-        if not first:
-            _say(_t("passphrase_empty"))
-            return 1
-        if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
-            break
-        if tries == PASSPHRASE_TRIES:
-            _say(_t("passphrase_no_match"))
-            return 1
-        _say(_t("passphrase_no_match_again"))
+    try:
+        for tries in range(1, PASSPHRASE_TRIES + 1):  # two that are not the same: ask again, as a wrong one does
+            first = getpass.getpass(_t("passphrase_new"))
+            if not first:
+                _say(_t("passphrase_empty"))
+                return 1
+            if lockbox.same_passphrase(first, getpass.getpass(_t("passphrase_again"))):
+                break
+            if tries == PASSPHRASE_TRIES:
+                _say(_t("passphrase_no_match"))
+                return 1
+            _say(_t("passphrase_no_match_again"))
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C (or Ctrl+D) at a question: stopped before any change
+        _say()
+        _say(_t("nothing_changed"))
+        return 130
     _say(_t("lock_working"))
+    language = _prep_language(path)  # the prep's own (not --lang): kept next to it, to ask for the passphrase in
     lock_prep(path, first)
+    from driverseat import settings
+
+    settings.remember_language(path, language)
     _say(_counted("locked_done", len(list_backups(path)), path=path))
     meetings = locations.meetings_dir(path)
     if meetings.is_dir() and any(meetings.iterdir()):  # (the lock does not reach them yet: say so)
@@ -690,6 +719,7 @@ def _unlock(options: argparse.Namespace) -> int:
     from driverseat.store import read_limited, unlock_prep
 
     path = _prep_path(options.file)
+    _speak_of(path, options.lang)
     read_limited(path)
     if not lockbox.file_is_locked(path):
         _say(_t("not_locked", path=path))

@@ -328,15 +328,16 @@ def history(prep_path: Path, passphrase: str | None = None) -> list[Meeting]:
     with ``passphrase`` when it is locked).
 
     A file in the history that can't be read is left out here (``driverseat check``
-    on it says why); it is never changed."""
+    on it says why), and so is one locked with another passphrase; none is changed."""
+    from driverseat.lockbox import NeedsPassphrase
     from driverseat.store import PrepUnreadable, read_prep
 
     out: list[Meeting] = []
     folder = locations.meetings_dir(prep_path)
     for path in sorted(folder.glob("*.yaml"), key=_in_order) if folder.is_dir() else []:
         try:
-            prep, _text, _notes = read_prep(path)
-        except PrepUnreadable:
+            prep, _text, _notes = read_prep(path, passphrase)  # (kept locked by ``next`` on a locked prep)
+        except (PrepUnreadable, NeedsPassphrase):
             continue
         out.append(_summary(path, prep, current=False))
     if prep_path.exists():
@@ -481,26 +482,29 @@ def _in_script_order(entry: dict[str, Any]) -> int:
     return next((i for i, heads in enumerate(_PART_ORDER) if head in heads), len(_PART_ORDER))
 
 
-def start_next(prep_path: Path, when: str | None = None) -> tuple[Path, Prep]:
+def start_next(prep_path: Path, when: str | None = None, passphrase: str | None = None) -> tuple[Path, Prep]:
     """Move the current prep into the history and start the next one in its place.
 
     The current prep is written to ``meetings/<day>.yaml`` and read back before the
     new prep replaces it (its backups keep the old version too), so nothing is lost,
     and it is in the history once. Returns where the last prep now is, and the new prep.
-    Raises ``PrepLocked``/``PrepUnreadable``/``OSError``; nothing changes then."""
-    from driverseat import yamlio
+    A prep locked with ``passphrase`` stays locked: the one in the history and the new one.
+    Raises ``PrepLocked``/``PrepUnreadable``/``OSError`` (and ``NeedsPassphrase``/
+    ``WrongPassphrase`` for a locked prep); nothing changes then."""
+    from driverseat import lockbox, yamlio
     from driverseat.store import PrepStore, atomic_write, make_private_dirs, read_prep
 
-    with PrepStore(prep_path) as store:
+    with PrepStore(prep_path, passphrase) as store:
         store.lock()
         last = store.load()
         folder = locations.meetings_dir(prep_path)
         make_private_dirs(folder)
         archived = archive_name(folder, last)
         text = yamlio.dump(last.ordered())
-        atomic_write(archived, text)
+        locked_with = store.passphrase  # (None when the prep is a plain file)
+        atomic_write(archived, text if locked_with is None else lockbox.lock(text.encode("utf-8"), locked_with))
         try:
-            read_prep(archived)  # it reads back whole before the current prep is replaced
+            read_prep(archived, locked_with)  # it reads back whole before the current prep is replaced
             new = next_prep(last, archived.name, when)
             store.save(new)
         except BaseException:

@@ -56,6 +56,48 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
     return ""
 
 
+def language_before_open(path: Path | None, given: str | None = None) -> str:
+    """The language to speak in before a prep is open (its passphrase, "open in another
+    window"): ``given`` (``--lang``) when driverseat talks in it, else the prep's own when
+    it is a plain file that can be read, else the one kept for a locked prep next to it
+    (``settings.remember_language``), else the system's, else English."""
+    path = path if path is not None else locations.default_prep()
+    for said in (given, _plain_language(path), _kept_language(path), system_language()):
+        if said and words.has_language(said):
+            return said
+    return words.REFERENCE
+
+
+def forget_command(path: Path | None) -> str:
+    """The command that takes this prep off the computer, as the person would type it
+    (said when a passphrase is lost: the prep can't be opened, but it can be taken away)."""
+    import shlex
+
+    if path is None or same_file(path, locations.default_prep()):
+        return "driverseat forget"
+    return shlex.join(["driverseat", "forget", str(path)])
+
+
+def _plain_language(path: Path) -> str:
+    """The language of the plain prep at ``path`` ("" when it is locked, not there, or can't be read)."""
+    from driverseat import lockbox
+    from driverseat.store import read_prep
+
+    try:
+        if path.is_file() and not lockbox.file_is_locked(path):
+            return read_prep(path)[0].language
+    except Exception:  # a prep that can't be read is said plainly where it is opened, not here
+        pass
+    return ""
+
+
+def _kept_language(path: Path) -> str:
+    """The language kept next to a locked prep ("" when none is)."""
+    from driverseat import settings
+
+    return settings.load(path).language
+
+
 @dataclass(frozen=True)
 class Language:
     """A language a person can choose, named in its own words (``Español``)."""
@@ -184,7 +226,16 @@ class Session:
         except BaseException:
             store.unlock()
             raise
+        session._remember_language()
         return session
+
+    def _remember_language(self) -> None:
+        """A locked prep's language, kept next to it, so the next passphrase is asked in it
+        (best effort: only the short code, nothing the person typed)."""
+        if self.locked:
+            from driverseat import settings
+
+            settings.remember_language(self.store.path, self.prep.language)
 
     # ------------------------------------------------------------------ the passphrase
     @property
@@ -296,6 +347,7 @@ class Session:
         self.words = words.catalogue(code)
         self.conversation.use_script(script)
         self.save()  # written only once something has been said (as every save)
+        self._remember_language()
         return True
 
     # ------------------------------------------------------------------ saving

@@ -736,7 +736,7 @@ def unlock_prep(path: Path, passphrase: str) -> tuple[int, int]:
 
 
 def forget_prep(path: Path) -> list[Path]:
-    """Take away a prep, its backups, its temporary files and its locks. Returns what
+    """Take away a prep, its backups, its temporary files, its settings and its locks. Returns what
     was removed. Raises ``PrepLocked`` (nothing removed) when it is open elsewhere."""
     removed: list[Path] = []
 
@@ -769,8 +769,12 @@ def forget_prep(path: Path) -> list[Path]:
             if pattern.fullmatch(name):
                 remove(target.parent / name)
         remove(target)
+        from driverseat.settings import settings_path
+
+        remove(settings_path(target))  # its colours, and a locked prep's language
         if store.path != target:
             remove(store.path)  # the link the person named it by
+            remove(settings_path(store.path))
     finally:
         store.unlock()
     lock_file = locations.lock_path(target)

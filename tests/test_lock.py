@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 
 from crashkit import kill_while_saving, next_after
-from driverseat import locations, lockbox
+from driverseat import locations, lockbox, settings
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import (
     PrepStore,
@@ -135,8 +136,11 @@ def test_forget_takes_away_the_prep_backups_temp_files_and_locks(tmp_path: Path)
         forget_prep(path)
     store.unlock()
     assert path.exists()
+    settings.remember_language(path, "es")
     removed = forget_prep(path)
+    removed.remove(settings.settings_path(path))
     assert path in removed and len(removed) == 3  # the prep and its two backups
+    assert not settings.settings_path(path).exists()  # (it said the prep's language)
     assert not path.exists() and not leftover.exists() and other.exists()
     assert not locations.backups_dir(path).exists()
     assert not locations.lock_path(path).exists()
@@ -307,7 +311,8 @@ def test_the_lock_says_how_many_earlier_copies_naturally(
     assert len(list_backups(path)) == backups
     monkeypatch.setenv("LANG", lang)
     Terminal(monkeypatch, [PASS, PASS])
-    assert cli.main(["lock", str(path)]) == 0
+    # (the prep is in English: it is spoken of in its own language unless --lang says otherwise)
+    assert cli.main(["lock", str(path), *(["--lang", "es"] if lang.startswith("es") else [])]) == 0
     out = capsys.readouterr().out
     assert said in out and not_said not in out
 
@@ -480,7 +485,10 @@ def test_no_words_in_clear_on_disk_over_a_whole_walk(tmp_path: Path, data_home: 
                 assert form not in raw, f"{words!r} in clear in {file}"
     for file in files:
         if file.suffix == ".yaml" and file.parent.name != "backups":
-            assert lockbox.file_is_locked(file) or file.name == "settings.yaml"
+            if file.name.endswith("settings.yaml"):  # driverseat's own, and the prep's language (a short code)
+                assert set(yaml.safe_load(file.read_text())) <= {"hide_after_minutes", "theme", "coach", "language"}
+            else:
+                assert lockbox.file_is_locked(file)
 
 
 # --------------------------------------------------------------------------------- the app
@@ -708,16 +716,35 @@ def test_history_of_a_locked_prep_asks_for_the_passphrase(tmp_path: Path) -> Non
     assert child.exitstatus == 0
 
 
-def test_a_command_that_cannot_open_a_locked_prep_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from driverseat import cli
+@pytest.mark.parametrize("es", [False, True])
+def test_next_asks_for_the_passphrase_and_keeps_both_preps_locked(tmp_path: Path, data_home: Path, es: bool) -> None:
+    """``next`` on a locked prep said "unlock the prep first" (which makes it readable to
+    anyone at the computer). Now it asks once, in the prep's language, and the last prep
+    in the history and the new one stay locked; the new one opens without asking again."""
+    from driverseat import cycle
 
-    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
-    lock_prep(path, PASS)
-    before = path.read_bytes()
-    assert cli.main(["next", str(path)]) == 1
-    said = capsys.readouterr().err
-    assert "is locked, and this can't open a locked prep yet" in said and "does not open" not in said
-    assert path.read_bytes() == before
+    path = spanish_locked_prep(tmp_path / "prep.yaml") if es else plain_prep_with_backups(tmp_path / "prep.yaml", 0)
+    if not es:
+        lock_prep(path, PASS)
+    child = spawn("next", str(path), "--plain", cwd=tmp_path)
+    child.expect("Frase secreta de " if es else "Passphrase for ")
+    child.sendline("not it")
+    child.expect("pruebe otra vez" if es else "Please try again")
+    child.sendline(PASS)
+    child.expect("queda en su historia" if es else "Your last prep is kept in your history")
+    child.expect("Sus respuestas se guardan" if es else "Your answers are saved as you go")  # open: not asked again
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    archived = list(locations.meetings_dir(path).glob("*.yaml"))
+    assert len(archived) == 1
+    for file in (path, archived[0]):
+        assert lockbox.file_is_locked(file) and SECRET.encode() not in file.read_bytes()
+    assert read_prep(archived[0], PASS)[0].name == f"Sam {SECRET}"
+    assert read_prep(path, PASS)[0].get("since") is not None  # the new prep, started from the last one
+    meetings = cycle.history(path, PASS)
+    assert [m.current for m in meetings] == [False, True]
 
 
 async def test_my_meetings_in_the_app_opens_on_a_locked_prep(tmp_path: Path, data_home: Path) -> None:
@@ -741,4 +768,390 @@ async def test_my_meetings_in_the_app_opens_on_a_locked_prep(tmp_path: Path, dat
         shown = " ".join(str(line.render()) for line in app.screen.query(".history-line"))
         assert "this prep" in shown
         await pilot.press("escape")
+        await pilot.press("ctrl+q")
+
+
+# ------------------------------------------------------------- a locked prep in the person's language
+def spanish_locked_prep(path: Path) -> Path:
+    """A prep in Spanish, locked the way ``driverseat lock`` does (its language kept next to it)."""
+    from driverseat import settings
+
+    store, prep = open_prep(path)
+    prep.set("language", "es")
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    store.unlock()
+    lock_prep(path, PASS)
+    settings.remember_language(path, "es")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "system", "said"),
+    [
+        (None, "C.UTF-8", "Esta preparación está cerrada. Escriba su frase secreta"),  # kept next to it
+        ("en", "C.UTF-8", "This prep is locked. Please type your passphrase"),  # --lang wins
+        ("es", "C.UTF-8", "Esta preparación está cerrada. Escriba su frase secreta"),
+    ],
+)
+def test_plain_mode_asks_for_the_passphrase_in_the_persons_language(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str | None, system: str, said: str
+) -> None:
+    """It asked in English before the prep was open, whatever --lang said."""
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    monkeypatch.setenv("LANG", system)
+    asked: list[str] = []
+    tries = iter(["a", "b", "c"])
+
+    def secret(prompt: str) -> str:
+        asked.append(prompt)
+        return next(tries)
+
+    class NoReading:
+        def read(self, prompt: str) -> str:
+            raise AssertionError("nothing is asked before the prep is open")
+
+    out = io.StringIO()
+    assert start(path, NoReading(), Writer(out), secret=secret, language=lang) == 1
+    assert said in asked[0] and len(asked) == 3
+    english = lang == "en"
+    again = "That passphrase does not open it" if english else "Esa frase no la abre"
+    stop = "The prep stays locked" if english else "La preparación sigue cerrada"
+    assert out.getvalue().count(again) == 2 and stop in out.getvalue()
+    # and what can be done, in the same language (it used to stop there)
+    assert out.getvalue().count("Checking…" if english else "Comprobando…") == 3  # each check takes seconds
+    lost = "No one can get a lost passphrase back" if english else "Nadie puede recuperar una frase secreta perdida"
+    assert lost in out.getvalue() and f"driverseat forget {path}" in out.getvalue()
+
+
+def test_the_system_language_when_none_is_kept(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driverseat import settings
+    from driverseat.session import language_before_open
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    assert language_before_open(path) == "es" and language_before_open(path, "en") == "en"
+    settings.settings_path(path).unlink()
+    assert language_before_open(path) == "en"
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert language_before_open(path) == "es"
+    assert language_before_open(path, "xx") == "es"  # a language driverseat does not have: not used
+
+
+def test_opening_a_locked_prep_keeps_its_language_next_to_it(tmp_path: Path, data_home: Path) -> None:
+    """Only the short code, so the next passphrase is asked in it; a change of language too."""
+    from driverseat import settings
+    from driverseat.session import Session
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    session = Session.open(path, passphrase=PASS, language="es")
+    assert settings.load(path).language == "es"
+    session.set_language("en")
+    assert settings.load(path).language == "en"
+    session.close()
+    assert settings.settings_path(path).read_text() == "coach: false\nlanguage: en\ntheme: dark\n"
+    plain = plain_prep_with_backups(tmp_path / "plain.yaml", backups=0)
+    Session.open(plain).close()
+    assert not settings.settings_path(plain).exists()  # a plain prep's language is in the prep itself
+
+
+@pytest.mark.parametrize("lang", [None, "en"])
+async def test_the_app_asks_for_the_passphrase_in_the_persons_language(
+    tmp_path: Path, data_home: Path, lang: str | None
+) -> None:
+    """The passphrase screen, its wrong-passphrase sentence, and a second window."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    es = lang is None
+    app = DriverseatApp(path, language=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert ("Esta preparación está cerrada" if es else "This prep is locked") in shown
+        app.screen.query_one("#passphrase", Input).value = "not it"
+        await pilot.press("enter")
+        note = app.screen.query_one("#passphrase-note", Static)
+        await wait_for(pilot, lambda: ("pruebe otra vez" if es else "Please try again") in str(note.render()))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        second = DriverseatApp(path, language=lang)
+        async with second.run_test(size=(80, 24)) as other:
+            await wait_for(other, lambda: isinstance(second.screen, CalmScreen))
+            shown = " ".join(str(w.render()) for w in second.screen.query(Static))
+            assert ("Su archivo está abierto en otra ventana" if es else "Your prep is open in another window") in shown
+            await other.press("ctrl+q")
+        await pilot.press("ctrl+q")
+
+
+def test_lock_and_unlock_speak_the_preps_language(tmp_path: Path, data_home: Path) -> None:
+    """They spoke the system's language only, and had no --lang."""
+    from driverseat import settings
+
+    path = tmp_path / "prep.yaml"
+    store, prep = open_prep(path)
+    prep.set("language", "es")
+    prep.set("person.name", f"Sam {SECRET}")
+    store.save(prep)
+    store.unlock()
+    child = spawn("lock", str(path), cwd=tmp_path)
+    child.expect("Elija una frase secreta: ")
+    child.sendline(PASS)
+    child.expect("Escríbala otra vez: ")
+    child.sendline(PASS)
+    child.expect("está cerrada ahora")
+    child.expect(pexpect.EOF)
+    assert lockbox.file_is_locked(path) and settings.load(path).language == "es"  # kept, to ask in it later
+    child = spawn("unlock", str(path), "--lang", "en", cwd=tmp_path)
+    child.expect("Passphrase for ")
+    child.sendline("not it")
+    child.expect("Please try again")
+    child.sendline(PASS)
+    child.expect("is a plain file again")
+    child.expect(pexpect.EOF)
+    child = spawn("lock", str(path), "--lang", "en", cwd=tmp_path)
+    child.expect("Choose a passphrase: ")
+    child.sendline(PASS)
+    child.expect("Type it once more: ")
+    child.sendline(PASS)
+    child.expect("is locked now")
+    child.expect(pexpect.EOF)
+    child = spawn("unlock", str(path), cwd=tmp_path)  # the language kept next to it: Spanish
+    child.expect("Frase secreta de ")
+    child.sendline(PASS)
+    child.expect("es un archivo abierto otra vez")
+    child.expect(pexpect.EOF)
+    assert not lockbox.file_is_locked(path)
+
+
+async def test_the_app_opens_with_a_passphrase_typed_already(tmp_path: Path, data_home: Path) -> None:
+    """``driverseat next`` hands on the passphrase it asked for: the app does not ask again."""
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path, passphrase=PASS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        assert app.session is not None and app.session.locked
+        await pilot.press("ctrl+q")
+    assert lockbox.file_is_locked(path)
+
+
+def box_ready(app) -> bool:  # type: ignore[no-untyped-def]
+    """The passphrase screen is up, its box drawn and taking a passphrase (not checking one)."""
+    from textual.widgets import Input
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+
+    boxes = app.screen.query("#passphrase") if isinstance(app.screen, PassphraseScreen) else []
+    return bool(boxes) and isinstance(boxes[0], Input) and not boxes[0].disabled
+
+
+async def test_three_wrong_passphrases_in_the_app_say_what_can_be_done(tmp_path: Path, data_home: Path) -> None:
+    """After three tries it only offered "Close driverseat" and closed without a word."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    before = path.read_bytes()
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for attempt in range(3):
+            await wait_for(pilot, lambda: box_ready(app))
+            app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "La preparación sigue cerrada" in shown and "Nadie puede recuperar una frase secreta perdida" in shown
+        assert f"driverseat forget {path}" in shown
+        await pilot.press("escape")
+    assert "Nadie puede recuperar una frase secreta perdida" in app.goodbye()  # said again in the terminal after it closes
+    assert path.read_bytes() == before
+
+
+async def test_three_wrong_passphrases_at_the_idle_cover_keep_the_answers_covered(
+    tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It closed the app abruptly. Now the answers are saved and closed, and one calm
+    screen (that shows no answer and opens nothing) says what can be done."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+    from driverseat.tui.screens.trouble import CalmScreen
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 0.5\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    lock_prep(path, PASS)
+    app = DriverseatApp(path, passphrase=PASS)
+    app.IDLE_CHECK = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        clock.now += 31
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        for attempt in range(3):
+            await wait_for(pilot, lambda: box_ready(app))
+            app.screen.query_one("#passphrase", Input).value = f"wrong {attempt}"
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalmScreen))
+        assert app.is_running  # not closed under the person's hands
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Your answers are saved, and the prep stays locked." in shown and "No one can get a lost passphrase back" in shown
+        assert SECRET not in shown
+        await pilot.press("f5")  # the list of what was said: not over this screen
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CalmScreen)
+        store = PrepStore(path)
+        store.lock()  # closed: the prep is free (it would raise PrepLocked while open)
+        store.unlock()
+        await pilot.press("escape")
+    assert "No one can get a lost passphrase back" in app.goodbye()
+    assert read_prep(path, PASS)[0].name == f"Sam {SECRET}"  # nothing lost
+
+
+def test_three_wrong_passphrases_at_plain_modes_idle_check(tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from driverseat.plain import start
+    from driverseat.plain.terminal import Writer
+
+    (data_home / "settings.yaml").write_text("hide_after_minutes: 1\n")
+    clock = Clock()
+    monkeypatch.setattr("driverseat.session.monotonic", clock)
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    secrets = [PASS, "a", "b", "c"]
+
+    class Reader:
+        def read(self, prompt: str) -> str:
+            clock.now += 61
+            return "Intruso"
+
+    out = io.StringIO()
+    start(path, Reader(), Writer(out), secret=lambda prompt: secrets.pop(0))
+    said = out.getvalue()
+    assert not secrets
+    assert "Sus respuestas están guardadas, y la preparación sigue cerrada." in said
+    assert "Nadie puede recuperar una frase secreta perdida" in said and "No se cambió nada" not in said
+    assert "Intruso" not in read_prep(path, PASS)[1]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Nothing was changed."), ("es", "No se cambió nada.")])
+def test_ctrl_c_while_choosing_a_passphrase_says_nothing_changed(tmp_path: Path, data_home: Path, lang: str, said: str) -> None:
+    """It stopped (code 130) without a word."""
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    before = path.read_bytes()
+    child = spawn("lock", str(path), "--lang", lang, cwd=tmp_path)
+    child.expect("Elija una frase secreta: " if lang == "es" else "Choose a passphrase: ")
+    child.sendintr()
+    child.expect(said)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("lang", "checking", "wrong"), [("en", "Checking…", "Please try again"), ("es", "Comprobando…", "pruebe otra vez")])
+async def test_the_passphrase_screen_says_it_is_checking(lang: str, checking: str, wrong: str) -> None:
+    """A check takes seconds: it showed nothing new, and the last "does not open it" stayed."""
+    import threading
+
+    from textual.app import App
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.words import load_words
+
+    go_on = threading.Event()
+    results: list[bool | None] = []
+
+    def attempt(passphrase: str) -> bool:
+        assert go_on.wait(30)
+        go_on.clear()
+        return passphrase == PASS
+
+    app: App[None] = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PassphraseScreen(attempt, load_words(lang)), results.append)
+        await pilot.pause()
+        screen = app.screen
+        note = screen.query_one("#passphrase-note", Static)
+        for typed in ("not it", PASS):
+            screen.query_one("#passphrase", Input).value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(note.render()) == checking  # at once, and the last sentence is gone
+            go_on.set()
+            if typed != PASS:
+                await wait_for(pilot, lambda: wrong in str(note.render()))
+        await wait_for(pilot, lambda: results == [True])
+
+
+async def test_f9_on_a_locked_prep_asks_for_the_passphrase_to_show_the_answers(tmp_path: Path, data_home: Path) -> None:
+    """F9 hides the answers when the keyboard goes to someone else: anyone could press F9
+    again to see them. On a locked prep it now asks for the passphrase (Esc: still hidden)."""
+    from textual.widgets import Input, Static
+
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.passphrase import PassphraseScreen
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = spanish_locked_prep(tmp_path / "prep.yaml")
+    app = DriverseatApp(path, passphrase=PASS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        talk = app.screen
+        assert isinstance(talk, TalkScreen)
+        await pilot.press("f9")
+        assert talk.hidden
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Escriba su frase secreta para ver sus respuestas" in shown and SECRET not in shown
+        await pilot.press("escape")  # not now: the answers stay hidden
+        await wait_for(pilot, lambda: app.screen is talk)
+        assert talk.hidden
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        app.screen.query_one("#passphrase", Input).value = "not it"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "pruebe otra vez" in str(app.screen.query_one("#passphrase-note", Static).render()))
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is talk)
+        assert not talk.hidden
+        await pilot.press("ctrl+q")
+
+
+async def test_f9_on_a_plain_prep_shows_the_answers_again_at_once(tmp_path: Path, data_home: Path) -> None:
+    from driverseat.tui.app import DriverseatApp
+    from driverseat.tui.screens.talk import TalkScreen
+
+    path = plain_prep_with_backups(tmp_path / "prep.yaml", backups=0)
+    app = DriverseatApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
+        talk = app.screen
+        assert isinstance(talk, TalkScreen)
+        await pilot.press("f9")
+        assert talk.hidden
+        await pilot.press("f9")
+        assert app.screen is talk and not talk.hidden  # no passphrase to ask for
         await pilot.press("ctrl+q")

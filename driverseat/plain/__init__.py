@@ -26,6 +26,7 @@ def run(
     part: str = "",
     language: str | None = None,
     offer_languages: bool | None = None,
+    passphrase: str | None = None,
 ) -> int:
     """Run plain mode on a prep file (None: the default prep). Returns the exit code.
 
@@ -50,11 +51,11 @@ def run(
     if prompt is None:
         return start(
             path, lines, out, line_notice=not force_lines and wants_lines(stdin, stdout), part=part,
-            language=language, offer_languages=offer, secret=secret,
+            language=language, offer_languages=offer, secret=secret, passphrase=passphrase,
         )
     notice = load_words("en").say("line_notice")
     reader = FallbackReader(prompt, lines, lambda: out.text(notice))
-    return start(path, reader, out, part=part, language=language, offer_languages=offer, secret=secret)
+    return start(path, reader, out, part=part, language=language, offer_languages=offer, secret=secret, passphrase=passphrase)
 
 
 def _questionary_reader(stdin: TextIO, stdout: TextIO) -> Any:
@@ -83,10 +84,12 @@ def start(
     language: str | None = None,
     offer_languages: bool = False,
     secret: Any = None,
+    passphrase: str | None = None,
 ) -> int:
     """Open the prep and talk through ``reader``/``out`` (a Writer). Returns the exit code.
 
-    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given)."""
+    ``secret`` reads a passphrase unseen (for a locked prep; ``getpass`` when not given);
+    ``passphrase`` is one typed already (``driverseat next``), tried first."""
     from driverseat import store as store_module
     from driverseat.lockbox import NeedsPassphrase
     from driverseat.plain.lockguard import IdleGuard, asker
@@ -100,7 +103,15 @@ def start(
         if line_notice:
             out.text(words.say("line_notice"))
 
-    words = load_words("en")
+    from driverseat import locations, lockbox
+    from driverseat.session import forget_command, language_before_open
+
+    def before_open() -> Words:
+        """The words before the prep is open: its own can't be read yet (locked, or open elsewhere)."""
+        return load_words(language_before_open(path, language))
+
+    # a locked prep's passphrase is asked in its language (a plain prep is read once, below)
+    words = before_open() if lockbox.file_is_locked(path or locations.default_prep()) else load_words("en")
     now: dict[str, Words] = {"words": words}
     notes = SaveNotes(reader, out, lambda: now["words"])
     reader = notes
@@ -112,14 +123,16 @@ def start(
         secret = getpass.getpass
     try:
         session = notes.session = Session.open(
-            path, on_saved=said, part=part, language=language,
-            ask=asker(words, out, secret), on_slow=lambda: out.text(words.say("opening")),
+            path, on_saved=said, part=part, language=language, passphrase=passphrase,
+            ask=asker(words, out, secret),
         )
     except NeedsPassphrase:
         notice(words)
         out.text(words.say("passphrase_stop"))
+        out.text(words.say("passphrase_lost", forget=forget_command(path)))
         return 1
     except store_module.PrepLocked:
+        words = before_open()
         notice(words)
         out.text(words.say("locked"))
         return 1

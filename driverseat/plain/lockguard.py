@@ -2,7 +2,7 @@
 
 ``secret_reader`` reads a passphrase without showing it (``getpass`` at a terminal; from
 a pipe, one line that is not echoed). ``asker`` is the ``ask`` callback ``Session.open``
-calls. ``IdleGuard`` wraps the line reader: a line typed after the session's idle time
+calls (it says "Checking…" after each passphrase typed: a check takes a few seconds). ``IdleGuard`` wraps the line reader: a line typed after the session's idle time
 is not taken as an answer; the person is asked for the passphrase first (three tries),
 and the question is asked again. The rules (how long, how many tries) are the session's.
 """
@@ -43,9 +43,11 @@ def asker(words: Any, out: Any, secret: Secret) -> Callable[[bool], str | None]:
         if wrong:
             out.text(words.say("passphrase_try_again"))
         try:
-            return secret(words.say("passphrase_ask"))
+            typed = secret(words.say("passphrase_ask"))
         except (EOFError, KeyboardInterrupt):
             return None
+        out.text(words.say("checking"))  # a check takes a few seconds
+        return typed
 
     return ask
 
@@ -78,5 +80,8 @@ class IdleGuard:
                 break
             if self.session.unhide(typed):
                 return
-        self.out.text(self.words.say("passphrase_stop"))
+        from driverseat.session import forget_command
+
+        self.out.text(self.words.say("passphrase_hidden_stop"))
+        self.out.text(self.words.say("passphrase_lost", forget=forget_command(self.session.store.path)))
         raise EOFError

@@ -12,12 +12,20 @@ import gc
 import pathlib
 
 
-def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "", language: str | None = None) -> int:
+def run(
+    path: pathlib.Path | None,
+    *,
+    demo: bool = False,
+    part: str = "",
+    language: str | None = None,
+    passphrase: str | None = None,
+) -> int:
     """Open the app on a prep file (None: the default prep). Returns the exit code.
 
     ``part="after"`` opens after the meeting instead of the preparation. On the way out
     it says one plain line: where the answers are kept (or, after the example, that
-    nothing was kept). The example's temporary folder is removed."""
+    nothing was kept). The example's temporary folder is removed. ``passphrase``: a
+    locked prep's, typed already (``driverseat next``), so it is not asked again."""
     if demo:
         from driverseat.store import make_demo
 
@@ -31,7 +39,7 @@ def run(path: pathlib.Path | None, *, demo: bool = False, part: str = "", langua
     # run at all: what is made meanwhile is kept or freed by reference counting anyway.
     gc.freeze()
     gc.disable()
-    app = DriverseatApp(path, demo=demo, part=part, language=language)
+    app = DriverseatApp(path, demo=demo, part=part, language=language, passphrase=passphrase)
     try:
         app.run()
     finally:

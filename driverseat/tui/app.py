@@ -34,7 +34,7 @@ from driverseat import settings as remembered
 from driverseat.conversation import Conversation
 from driverseat.prep import Prep
 from driverseat.script import Script, ScriptError
-from driverseat.session import SLOW_SAVE, Session
+from driverseat.session import SLOW_SAVE, Session, forget_command, language_before_open
 from driverseat.lockbox import NeedsPassphrase, WrongPassphrase
 from driverseat.store import PrepLocked, PrepStore, PrepUnreadable
 from driverseat.tui.in_turn import KeysInTurn
@@ -96,8 +96,10 @@ class DriverseatApp(App[int]):
         demo: bool = False,
         part: str = "",
         language: str | None = None,
+        passphrase: str | None = None,
     ):
         super().__init__()
+        self._passphrase = passphrase  # typed already (``driverseat next``): used once, to open
         self.path = path
         self.demo = demo
         self.settings = remembered.Settings()
@@ -110,6 +112,7 @@ class DriverseatApp(App[int]):
         self._told_problem = ""  # the save problem the pop-up has said (each is said once)
         self._quitting = False  # a quit is waiting for the last save
         self._hidden = False  # the answers are covered until the passphrase is typed again
+        self._stayed_locked = False  # the passphrase was not typed: said again after closing
         self._unlocked_session: Session | None = None  # opened by the passphrase screen
         self._open_problem: Exception | None = None
         self.elsewhere: Path | None = None  # where the answers went when their own place could not keep them
@@ -175,17 +178,29 @@ class DriverseatApp(App[int]):
 
     def _open_screen(self) -> tuple[Screen, Callable[[Any], None] | None]:
         """Open the prep: the conversation screen, or a calm screen saying why not."""
+        passphrase, self._passphrase = self._passphrase, None
         try:
             session = Session.open(
-                self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language
+                self.path, script=self._script, on_saved=self._saved, part=self.part, language=self.language,
+                passphrase=passphrase,
             )
         except NeedsPassphrase:
             from driverseat.tui.screens.passphrase import PassphraseScreen
 
+            self._use_language(language_before_open(self.path, self.language))  # not known inside yet
             return PassphraseScreen(self._try_passphrase, self.words), self._after_passphrase
         except (PrepUnreadable, PrepLocked, ScriptError) as problem:
+            if isinstance(problem, PrepLocked):
+                self._use_language(language_before_open(self.path, self.language))
             return self._trouble(problem)
         return self._talk_screen(session), None
+
+    def _use_language(self, code: str) -> None:
+        """The app's own words (and the footer keys) in this language."""
+        if code != self.words.language:
+            self.words = load_words(code)
+            self._bindings = self._merge_bindings()  # the footer keys again, in this language
+            self._use_words()
 
     def _trouble(self, problem: Exception) -> tuple[Screen, Callable[[Any], None] | None]:
         """A calm screen saying why the prep did not open."""
@@ -197,16 +212,15 @@ class DriverseatApp(App[int]):
 
         if isinstance(problem, PrepLocked):
             return CalmScreen(self.words("locked_title"), self.words("locked_text"), self.words), None
-        if isinstance(problem, NeedsPassphrase):
-            return CalmScreen(self.words("passphrase_title"), self.words("passphrase_stop_text"), self.words), None
+        if isinstance(problem, NeedsPassphrase):  # three tries (or Esc): what can be done, and nothing lost
+            self._stayed_locked = True
+            text = self.words("passphrase_stop_text") + "\n\n" + self._passphrase_lost()
+            return CalmScreen(self.words("passphrase_title"), text, self.words), None
         return CalmScreen(self.words("script_title"), str(problem), self.words), None
 
     def _talk_screen(self, session: Session) -> Screen:
         """The conversation on an open session, in the prep's language."""
-        if session.prep.language != "en":
-            self.words = load_words(session.prep.language)
-            self._bindings = self._merge_bindings()  # the footer keys again, in this language
-            self._use_words()
+        self._use_language(session.prep.language)
         self.session = session
         self.settings = remembered.load(session.store.path)
         self.theme = THEMES.get(self.settings.theme, THEMES["dark"])
@@ -260,11 +274,44 @@ class DriverseatApp(App[int]):
         session = self.session
         self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True), self._shown_again)
 
+    def ask_before_showing(self, show: Callable[[], None]) -> bool:
+        """F9 on a locked prep: the covered answers are shown again only after the
+        passphrase, as after idle time. True when it is asked (``show`` runs once it is
+        right); Esc there keeps them covered; three wrong tries close, as after idle time."""
+        session = self.session
+        if session is None or not session.locked:
+            return False
+        from driverseat.tui.screens.passphrase import PassphraseScreen
+
+        def shown(ok: Any) -> None:
+            if ok is None:  # Esc: the answers stay covered
+                self._hidden = False
+            elif ok:
+                self._hidden = False
+                show()
+            else:
+                self._shown_again(False)
+
+        self._hidden = True
+        self.push_screen(PassphraseScreen(session.unhide, self.words, hidden=True, handed=True), shown)
+        return True
+
     def _shown_again(self, ok: Any) -> None:
-        self._hidden = False
-        if not ok:  # three wrong tries: everything is saved (locked) and driverseat closes
-            self.shutdown()
-            self.exit(0)
+        if ok:
+            self._hidden = False
+            return
+        # three wrong tries (or Esc): everything is saved (locked) and closed; the answers
+        # stay covered, and one calm screen says what can be done
+        from driverseat.tui.screens.trouble import CalmScreen
+
+        self.shutdown()
+        self._stayed_locked = True
+        text = self.words("passphrase_hidden_stop_text") + "\n\n" + self._passphrase_lost()
+        self.push_screen(CalmScreen(self.words("passphrase_hidden_title"), text, self.words, cover=True))
+
+    def _passphrase_lost(self) -> str:
+        """What can be done when the passphrase is lost (it can't be got back)."""
+        return self.words("passphrase_lost", forget=forget_command(self.path))
 
     def _restored(self, restored: Any) -> None:
         from driverseat.tui.screens.trouble import Restored
@@ -565,12 +612,21 @@ class DriverseatApp(App[int]):
 
     def remember(self, **changes: Any) -> None:
         """Keep a choice the person made (colours, tips) for next time, next to the prep."""
+        if self.store is not None and not self.demo:  # a locked prep's language as the session keeps it now
+            changes = {"language": remembered.load(self.store.path).language, **changes}
         self.settings = replace(self.settings, **changes)
         if self.store is not None and not self.demo:
             remembered.save(self.store.path, self.settings)
 
     def goodbye(self) -> str:
-        """The one line said after the app closes."""
+        """The one line said after the app closes (and, when the passphrase was not typed,
+        what can be done, so it stays in the terminal)."""
+        if self._stayed_locked:
+            said = self._goodbye()
+            return (said + "\n" if said else "") + self._passphrase_lost()
+        return self._goodbye()
+
+    def _goodbye(self) -> str:
         store = self.store
         if self.demo:
             return self.words("goodbye_demo")

@@ -2,9 +2,11 @@
 
 It is used to open a locked prep and to show the answers again after idle time (the
 screen covers them). What a passphrase opens is the caller's ``attempt`` (run in a
-thread, since opening takes about a second): it returns True when the passphrase was
+thread, since opening takes a few seconds): it returns True when the passphrase was
 right. A wrong one gets one sentence; after ``session.TRIES`` the screen dismisses with
-False. "Opening your prep..." shows when an attempt takes longer than half a second.
+False. "Checking…" shows as soon as Enter is pressed, in place of the last sentence, and
+is drawn before the check starts: the check (scrypt, in pyrage) holds Python's GIL, so
+nothing new is drawn while it runs.
 """
 
 from __future__ import annotations
@@ -16,33 +18,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from driverseat.session import SLOW_OPEN, TRIES
+from driverseat.session import TRIES
 from driverseat.tui.keys import use_words
 from driverseat.tui.words import Words
 
 
-class PassphraseScreen(Screen[bool]):
-    """Ask for the passphrase; dismiss with True once ``attempt`` accepts one."""
+class PassphraseScreen(Screen[bool | None]):
+    """Ask for the passphrase; dismiss with True once ``attempt`` accepts one, False after
+    ``TRIES`` or Esc (None for Esc when the answers were covered with F9: they stay covered)."""
 
     BINDINGS = [Binding("escape", "give_up", "key_quit", show=False)]
     COVER = True  # it covers the answers: the app's keys (the sheet, a guide, the palette) wait
 
-    def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False):
+    def __init__(self, attempt: Callable[[str], bool], words: Words, *, hidden: bool = False, handed: bool = False):
         super().__init__()
         self.attempt = attempt
         self.words = words
         self.hidden = hidden  # True: the answers were hidden after idle time
+        self.handed = handed  # True: the person hid them (F9) and wants to see them again
         self.tries = 0
-        self._slow: Timer | None = None
-        self._busy = False
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
         words = self.words
         title, text = ("passphrase_hidden_title", "passphrase_hidden_text") if self.hidden else ("passphrase_title", "passphrase_text")
+        if self.handed:
+            text = "passphrase_handed_text"
         with VerticalScroll(classes="calm"):
             yield Static(words(title), classes="calm-title")
             yield Static(words(text), classes="calm-text")
@@ -59,14 +62,9 @@ class PassphraseScreen(Screen[bool]):
         if box.disabled:
             return
         box.disabled = True
-        self._note("")
-        self._busy = True
-        self._slow = self.set_timer(SLOW_OPEN, self._still_opening)
-        self._try(event.value)
-
-    def _still_opening(self) -> None:
-        if self._busy:  # a stopped timer may still fire once: only while trying
-            self._note(self.words("opening"))
+        self._note(self.words("checking"))  # (the last "does not open it" goes)
+        value = event.value
+        self.call_after_refresh(lambda: self._try(value))  # "Checking…" is on the screen first
 
     @work(thread=True, exclusive=True)
     def _try(self, passphrase: str) -> None:
@@ -74,9 +72,6 @@ class PassphraseScreen(Screen[bool]):
         self.app.call_from_thread(self._tried, ok)
 
     def _tried(self, ok: bool) -> None:
-        self._busy = False
-        if self._slow is not None:
-            self._slow.stop()
         if ok:
             self.dismiss(True)
             return
@@ -94,4 +89,4 @@ class PassphraseScreen(Screen[bool]):
         self.query_one("#passphrase-note", Static).update(text)
 
     def action_give_up(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None if self.handed else False)

@@ -513,7 +513,14 @@ class TalkScreen(Screen[None]):
 
         The answer being typed is covered too, and the box takes no keys while covered:
         keys typed meanwhile change nothing. Shown again, the words are as they were and
-        typing goes on at the same place."""
+        typing goes on at the same place. On a locked prep, showing them again asks for
+        the passphrase first (the app's ``ask_before_showing``): F9 is pressed when the
+        keyboard goes to someone else, so F9 alone must not show the answers to them."""
+        if self.hidden and self.ds_app.ask_before_showing(self._show_or_hide):
+            return
+        self._show_or_hide()
+
+    def _show_or_hide(self) -> None:
         self.hidden = not self.hidden
         self._cover_answer()
         self.query_one("#banner").display = bool(self.banner) and not self.hidden  # "Welcome back, Greg." too

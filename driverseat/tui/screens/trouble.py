@@ -135,9 +135,12 @@ class CalmScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.quit", "key_quit", show=False)]
     AUTO_FOCUS = "#quit"  # (not the scrolling text: Enter closes at once)
 
-    def __init__(self, title: str, text: str, words: Words):
+    COVER = False
+
+    def __init__(self, title: str, text: str, words: Words, *, cover: bool = False):
         super().__init__()
         self.title_text, self.text, self.words = title, text, words
+        self.COVER = cover  # True: it covers answers (the app's keys that would show them wait)
         use_words(self, words)
 
     def compose(self) -> ComposeResult:
