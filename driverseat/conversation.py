@@ -645,8 +645,16 @@ class Conversation:
                     continue
                 if question.kind == "list":
                     items = self.prep.get(question.kept_at)
+                    items = items if isinstance(items, list) else []
+                    if not items:  # the door closed at once: "No", not sure, or skipped is said too
+                        said = {"answered": "no", "not_sure": "not_sure_mark", "skipped": "skipped"}.get(
+                            self.status(question.id) or ""
+                        )
+                        if said is not None:
+                            out.append(Entry(Spot(question.id, None, "start").key, section, question.text, self.script.say(said)))
+                        continue
                     defaults = ITEM_DEFAULTS.get(question.id, {})
-                    for index, item in enumerate(items if isinstance(items, list) else []):
+                    for index, item in enumerate(items):
                         if not isinstance(item, dict):
                             continue
                         ahead = self._ahead_in_item(question, index)

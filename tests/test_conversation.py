@@ -775,6 +775,31 @@ def test_each_item_of_a_list_is_said_under_the_question_that_asked_for_it(script
     assert said["invitees[0].invitee_private"] == "Should we keep Jim off your sheet, just for you?"
 
 
+def test_no_and_not_sure_to_a_list_are_said_as_skips_are(script) -> None:
+    """"Is there something people who know you like about you?" -> I'm not sure, and "Is
+    there something people do that does not help you?" -> No, were left out of what was said
+    in the part (a skip showed "(skipped)"). Each shows, under the list's question."""
+    c = new(script)
+    c.jump("strengths")
+    c.answer(False)  # good at
+    c.skip()  # interests
+    c.not_sure()  # admire
+    said = {e.key: (e.question, e.answer) for e in c.transcript("strengths")}
+    assert said == {
+        "strengths:start": ("Is there something you are good at?", "No"),
+        "interests:start": (script.question("interests").text, "(skipped)"),
+        "admire:start": ("Is there something people who know you like about you?", "(not sure yet)"),
+    }
+    assert c.edit("admire:start").key == "admire:start"  # each can be chosen to change it
+    c.jump("to_and_for")
+    while c.step.key != "not_helpful:start":
+        c.skip()
+    c.answer(False)
+    assert ("Is there something people do that does not help you?", "No") in [
+        (e.question, e.answer) for e in c.transcript("to_and_for")
+    ]
+
+
 @pytest.mark.parametrize(("language", "who"), [("en", "your team or family"), ("es", "su equipo o su familia")])
 @pytest.mark.parametrize("before", ["skip", "no"])
 def test_the_differences_question_says_who_they_are_when_the_question_before_was_skipped(language: str, who: str, before: str) -> None:
