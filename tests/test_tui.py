@@ -616,3 +616,19 @@ async def test_answers_the_disk_cannot_keep_can_be_saved_somewhere_else(
     assert app.return_code == 0
     assert str((usb / "prep.yaml").absolute()) in app.goodbye()
     assert not prep_path.exists()
+
+
+async def test_what_is_it_shows_the_yes_it_follows(prep_path: Path) -> None:
+    """Parts -> My strengths and interests -> Yes showed only "What is it?" under an empty
+    area: what "it" was showed nowhere. The list's question and the Yes are in sight above it."""
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app).jump("strengths")
+        await pilot.pause()
+        await pilot.press("enter")  # Yes
+        await pilot.pause()
+        assert app.conversation.step.key == "strengths[0].strength_text"
+        area = app.screen.query_one("#talk").region
+        shown = [e for e in app.screen.query(TranscriptEntry) if e.display and area.contains_region(e.region)]
+        assert [str(e.render()) for e in shown] == ["Is there something you are good at?\nYes"]
