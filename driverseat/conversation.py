@@ -664,16 +664,31 @@ class Conversation:
                     continue
                 if question.kind == "list":
                     items = self.prep.get(question.kept_at)
+                    items = items if isinstance(items, list) else []
+                    if not items:  # the door closed at once: "No", not sure, or skipped is said too
+                        said = {"answered": "no", "not_sure": "not_sure_mark", "skipped": "skipped"}.get(
+                            self.status(question.id) or ""
+                        )
+                        if said is not None:
+                            out.append(Entry(Spot(question.id, None, "start").key, section, question.text, self.script.say(said)))
+                        continue
                     defaults = ITEM_DEFAULTS.get(question.id, {})
-                    for index, item in enumerate(items if isinstance(items, list) else []):
+                    for index, item in enumerate(items):
                         if not isinstance(item, dict):
                             continue
                         ahead = self._ahead_in_item(question, index)
                         # (an item's first answer is said under the list's own question, as
                         # it was asked: "Is there another thing you are good at?" / "I show up
-                        # on time", not "What is it?" once for every item)
-                        lead = question.text if index == 0 else (question.more or question.text)
-                        for position, sub in enumerate(question.questions):
+                        # on time", not "What is it?" once for every item. Until it has one,
+                        # the "Yes" that opened the item is said there: "What is it?" is
+                        # never asked with nothing above it to say what "it" is)
+                        lead = self._lead(question, index)
+                        first = self._first_in_item(question, item)
+                        if first is not None and is_empty(item.get(first.field)):
+                            out.append(
+                                Entry(Spot(question.id, index, first.id).key, section, lead, self.script.say("yes"), is_private(item))
+                            )
+                        for sub in question.questions:
                             # (``private`` is said too, "Yes" or "No" as the question offered
                             # it: the person sees what they chose for the sheet; a new item's
                             # own default is not said before its question has been reached)
@@ -685,7 +700,7 @@ class Conversation:
                                 Entry(
                                     Spot(question.id, index, sub.id).key,
                                     section,
-                                    lead if position == 0 else self._fill(sub.text, question, item),
+                                    lead if sub is first else self._fill(sub.text, question, item),
                                     self.display(sub, item.get(sub.field)),
                                     is_private(item),
                                 )
@@ -711,6 +726,30 @@ class Conversation:
         """This question (not one of a list's items) is the one asked now."""
         spot = self._pending.spot if self._pending is not None else self._spot
         return spot is not None and spot.item is None and spot.qid == question.id
+
+    def opened_by(self, spot: Spot | None) -> str | None:
+        """The list's question whose Yes opened the item at ``spot`` ("Is there something
+        you are good at?", or its "another" for a later item), while that item's first
+        question has no answer yet; None anywhere else. (What "What is it?" is about.)"""
+        if spot is None or spot.item is None:
+            return None
+        question = self.script.question(spot.qid)
+        items = self._items(question)
+        item = items[spot.item] if spot.item < len(items) else None
+        if not isinstance(item, dict):
+            return None
+        first = self._first_in_item(question, item)
+        if first is None or not is_empty(item.get(first.field)):
+            return None
+        return self._lead(question, spot.item)
+
+    @staticmethod
+    def _lead(question: Question, index: int) -> str:
+        """The list's question that asked for item ``index``: its own first, then "another"."""
+        return question.text if index == 0 else (question.more or question.text)
+
+    def _first_in_item(self, question: Question, item: dict[str, Any]) -> Question | None:
+        return next((sub for sub in question.questions if self._applies(sub, item)), None)
 
     def _ahead_in_item(self, question: Question, index: int) -> set[str]:
         """The follow-ups of item ``index`` not reached yet: the one asked now and those

@@ -775,6 +775,58 @@ def test_each_item_of_a_list_is_said_under_the_question_that_asked_for_it(script
     assert said["invitees[0].invitee_private"] == "Should we keep Jim off your sheet, just for you?"
 
 
+def test_the_yes_that_opened_an_item_is_said_until_the_item_has_its_first_answer(script) -> None:
+    """After "Is there something you are good at?" -> Yes, the app showed "What is it?" with
+    nothing above it: "it" was nothing. The Yes that opened the item is said under the
+    list's question (for the next item, "another") until the item's first answer takes its
+    place, while the person is still in an item whose first question was skipped too."""
+    c = new(script)
+    c.jump("strengths")
+    c.answer(True)
+    assert c.step.key == "strengths[0].strength_text"
+    said = lambda: [(e.key, e.question, e.answer) for e in c.transcript("strengths")]  # noqa: E731
+    assert said() == [("strengths[0].strength_text", "Is there something you are good at?", "Yes")]
+    say(c, "I can fix bikes.")
+    assert said() == [("strengths[0].strength_text", "Is there something you are good at?", "I can fix bikes.")]
+    c.answer(True)
+    assert said()[1:] == [("strengths[1].strength_text", "Is there another thing you are good at?", "Yes")]
+    c.skip()  # nothing said in it: the item is not kept, nor its Yes
+    assert c.step.key == "strengths:more" and said()[1:] == []
+    c.jump("people")
+    c.answer(True)
+    assert c.step.key == "invitees[0].invitee_name"
+    c.skip()
+    assert c.step.key.startswith("invitees[0].")  # still in the item, its name skipped
+    assert [(e.key, e.question, e.answer) for e in c.transcript("people")] == [
+        ("invitees[0].invitee_name", "Is there someone you would like to invite to your meeting?", "Yes")
+    ]
+
+
+def test_no_and_not_sure_to_a_list_are_said_as_skips_are(script) -> None:
+    """"Is there something people who know you like about you?" -> I'm not sure, and "Is
+    there something people do that does not help you?" -> No, were left out of what was said
+    in the part (a skip showed "(skipped)"). Each shows, under the list's question."""
+    c = new(script)
+    c.jump("strengths")
+    c.answer(False)  # good at
+    c.skip()  # interests
+    c.not_sure()  # admire
+    said = {e.key: (e.question, e.answer) for e in c.transcript("strengths")}
+    assert said == {
+        "strengths:start": ("Is there something you are good at?", "No"),
+        "interests:start": (script.question("interests").text, "(skipped)"),
+        "admire:start": ("Is there something people who know you like about you?", "(not sure yet)"),
+    }
+    assert c.edit("admire:start").key == "admire:start"  # each can be chosen to change it
+    c.jump("to_and_for")
+    while c.step.key != "not_helpful:start":
+        c.skip()
+    c.answer(False)
+    assert ("Is there something people do that does not help you?", "No") in [
+        (e.question, e.answer) for e in c.transcript("to_and_for")
+    ]
+
+
 @pytest.mark.parametrize(("language", "who"), [("en", "your team or family"), ("es", "su equipo o su familia")])
 @pytest.mark.parametrize("before", ["skip", "no"])
 def test_the_differences_question_says_who_they_are_when_the_question_before_was_skipped(language: str, who: str, before: str) -> None:

@@ -740,3 +740,16 @@ def test_enter_on_an_empty_line_in_a_pick_all_list_skips_and_saves_no_empty_list
     session._give(step, "")
     assert conversation.step.key != "crisis_kinds"
     assert prep.get(("crisis", "kinds")) is None and conversation.status("crisis_kinds") == "skipped"
+
+
+def test_coming_back_to_a_new_item_says_the_yes_that_opened_it(prep_path: Path) -> None:
+    """Coming back to a list's new item said only "Number 1 on your list:" and "What is
+    it?": "it" was nothing. It says the question the person said yes to, once (not just
+    after that question, which is right above)."""
+    _code, out = run_lines(prep_path, lines("Sam", "sections", "3", "yes"))
+    assert "Is there something you are good at?\nType yes or no.\n> yes\n\nNumber 1 on your list:\nWhat is it?" in out
+    assert "You said yes to" not in out
+    _code, out = run_lines(prep_path, lines("I can fix bikes.", "", "1"))
+    assert "You said yes to: Is there something you are good at?\nNumber 1 on your list:\nWhat is it?" in out
+    assert out.count("You said yes to") == 1
+    assert saved(prep_path)["strengths"] == [{"text": "I can fix bikes."}]

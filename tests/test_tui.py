@@ -692,3 +692,19 @@ async def test_going_back_from_an_answer_picked_on_the_sheet_leaves_the_sheet_cl
         await _until(pilot, lambda: app.conversation.step.role == "end")
         await pilot.pause()
         assert isinstance(app.screen, TalkScreen)
+
+
+async def test_what_is_it_shows_the_yes_it_follows(prep_path: Path) -> None:
+    """Parts -> My strengths and interests -> Yes showed only "What is it?" under an empty
+    area: what "it" was showed nowhere. The list's question and the Yes are in sight above it."""
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        talk(app).jump("strengths")
+        await pilot.pause()
+        await pilot.press("enter")  # Yes
+        await pilot.pause()
+        assert app.conversation.step.key == "strengths[0].strength_text"
+        area = app.screen.query_one("#talk").region
+        shown = [e for e in app.screen.query(TranscriptEntry) if e.display and area.contains_region(e.region)]
+        assert [str(e.render()) for e in shown] == ["Is there something you are good at?\nYes"]

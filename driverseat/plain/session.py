@@ -26,7 +26,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from driverseat.conversation import Conversation, Input, Role, Step, ends_sentence
+from driverseat.conversation import Conversation, Input, Role, Spot, Step, ends_sentence
 from driverseat.export.sheet import shows
 from driverseat.plain.terminal import Reader, UnreadableLine, Writer
 from driverseat.plain.words import Words, load_words, normalize
@@ -66,6 +66,7 @@ class PlainSession:
         self.before_step: Callable[[], None] = lambda: None  # run before each new step is shown
         self.not_saved = not_saved  # after the last save: an exit code when it failed
         self._section: str | None = None
+        self._shown: str | None = None  # the key of the step shown last
         self._last: tuple[tuple, str] | None = None  # (where in the prep, what to call it)
         self._answered_any = False
         self.session = session  # for the sheet, review, remove, move and the language (None: not offered)
@@ -215,6 +216,7 @@ class PlainSession:
         """Print a step: where you are, what you said before, the question, how to answer."""
         say, out = self.words.say, self.out
         self._offered_example = self._offered_long = False  # until this question's hints say them
+        before, self._shown = self._shown, step.key
         if step.role == "end":
             self._section = None
             out.line()
@@ -235,6 +237,9 @@ class PlainSession:
                 out.text(section.intro.rstrip("\n"))
         out.line()
         if step.item is not None and step.role not in ("reflect", "note"):  # those follow their answer
+            opened = self.conv.opened_by(step.spot)
+            if opened is not None and step.spot is not None and not self._just_opened(step.spot, before):
+                out.text(say("item_opened", question=opened.strip()))  # what "What is it?" is about
             out.text(self._where(step))
         if step.recall and not again:
             out.text(self.conv.script.say("recall_intro"))
@@ -264,6 +269,13 @@ class PlainSession:
             out.text(say("keep_hint"))
         elif hint:
             out.text(hint)
+
+    @staticmethod
+    def _just_opened(spot: Spot, before: str | None) -> bool:
+        """The step shown before was the Yes that opened this item, or this item itself."""
+        return before is not None and (
+            before in (f"{spot.qid}:start", f"{spot.qid}:more") or before.startswith(f"{spot.qid}[{spot.item}].")
+        )
 
     def _where(self, step: Step) -> str:
         """Which person or thing on a list this question is about."""
