@@ -922,3 +922,52 @@ async def test_welcome_back_counts_many_open_parts_and_keeps_the_buttons_in_sigh
             question_in_sight(app)
             for button in ("#back", "#skip"):
                 assert in_sight(app, app.screen.query_one(button)), (path.name, button)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (70, 22)])
+async def test_a_parts_intro_is_whole_in_sight_when_the_part_starts(prep_path: Path, size: tuple[int, int]) -> None:
+    """My goal after What matters most: its earlier words came with the first question, and
+    the intro was cut off ("Say it in your own words." missing at 80x24; "...not about" at
+    70x22). Now the box to write in and the earlier words' box (both scroll) give up lines
+    so the intro is whole, with the question, the words and the buttons; at the next
+    question the box to write in has its own size again."""
+    prep = Prep.new()
+    prep.set(("person", "name"), "Greg")
+    prep.set(("priorities",), [
+        {"rank": 1, "area": "home", "words": "I want my own place with a door that locks."},
+        {"rank": 2, "area": "work_school", "words": "I would like a part-time job, maybe at the bike shop on Main Street."},
+        {"rank": 3, "area": "health", "words": "Sleep through the night."},
+    ])
+    prep.set(("important_to",), [{"text": "My dog, Biscuit. He sleeps at my feet."}])
+    PrepStore(prep_path).save(prep)
+    app = DriverseatApp(prep_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.jump("goal")
+        screen = app.screen
+        talk, intro = screen.query_one("#talk"), screen.query_one("#intro")
+
+        def whole() -> bool:
+            return talk.scrollable_content_region.contains_region(intro.region) and talk.max_scroll_y == 0
+
+        for _ in range(20):  # (the boxes are measured, then made shorter: a few frames)
+            await pilot.pause()
+            if whole():
+                break
+        assert app.conversation.step.key == "goal_words"
+        assert whole(), (intro.region, talk.scrollable_content_region)
+        assert "Say it in your own words." in str(intro.render())
+        question_in_sight(app)
+        assert in_sight(app, screen.query_one("#actions")) and in_sight(app, screen.query_one("#recall-intro"))
+        long = screen.query_one("#long", TextArea)
+        assert long.outer_size.height >= 4  # two lines to write in, at least
+        await type_answer(pilot, "Have my own place by next summer.")
+        while app.conversation.step.role == "reflect":
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.conversation.step.key == "goal_why" and app.conversation.step.input == "long"
+        for _ in range(20):
+            await pilot.pause()
+            if long.outer_size.height == 6:
+                break
+        assert long.outer_size.height == 6  # its own size again

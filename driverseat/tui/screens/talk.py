@@ -124,6 +124,7 @@ class TalkScreen(Screen[None]):
         self._keys_for: tuple[object, ...] = ()
         self._resumed = False
         self._to_review: tuple[str, str, int] | None = None  # see ``edit_from_review``
+        self._squeezed: dict[Widget, int] = {}  # boxes made shorter so a part's intro is in sight whole: their height
         use_words(self, words)
 
     def on_key(self, event: events.Key) -> None:
@@ -298,15 +299,72 @@ class TalkScreen(Screen[None]):
             example=self.words("example_line", example=step.example) if (self.show_example and step.example) else "",
             hidden=self.hidden,
         )
+        self._unsqueeze()
         self.query_one("#talk", Talk).show(view)
         self.query_one("#now", QuestionNow).show(view)
         self.query_one("#answer", AnswerArea).show(step, self.shown)
+        if view.intro:
+            self.call_after_refresh(self._fit_intro)
         self._show_actions(step)
         self._cover_answer()
         keys = (bool(step.example), step.role, step.input)  # what the footer's keys depend on
         if keys != self._keys_for:
             self._keys_for = keys
             self.refresh_bindings()
+
+    # What each box that can give up lines to a part's intro keeps at least: two lines to
+    # write in, three choices, the earlier words' first line under their own (it scrolls).
+    KEEPS = (("#answer #long", 4), ("#answer #choice", 5), ("#now #now-recall", 3))
+
+    def _fit_intro(self) -> None:
+        """A part's intro is in sight, whole, when the part starts (it was cut off, "...not
+        about", when earlier words were shown with the first question): when the talk above
+        the question has fewer lines than the intro needs, or the screen is too full for
+        everything on it, the box to write in, the choices, then the earlier words' box give
+        lines up (each scrolls), never below what they keep. Each has its own size again at
+        the next step. Only while nothing is said in the part yet: once there is, the intro
+        scrolls away with what was said, and stays reachable. (Measured after a refresh, and
+        again each time the talk or the earlier words' box has another size: a box not laid
+        out yet is measured then.)"""
+        if not self.is_attached or not self.is_current:  # (gone, or under another screen)
+            return
+        talk = self.query_one("#talk", Talk)
+        view = talk.view
+        intro = talk.query_children("#intro")
+        if view is None or not view.intro or (view.entries and not view.hidden) or not intro:
+            return
+        boxes = [(found.first(), keeps) for selector, keeps in self.KEEPS if (found := self.query(selector))]
+        boxes = [(box, keeps) for box, keeps in boxes if all(w.display for w in box.ancestors_with_self if isinstance(w, Widget))]
+        if any(not box.outer_size.height or box.outer_size.height != self._squeezed.get(box, box.outer_size.height) for box, _ in boxes):
+            return  # (not laid out anew yet: measured at its next size change)
+        main = self.query_one("#main")
+        cut = max((w.region.bottom + w.styles.margin.bottom for w in main.children if w.display), default=0)
+        short = intro.first().outer_size.height - talk.scrollable_content_region.height  # the intro's lines out of sight
+        short += max(0, cut - main.content_region.bottom)  # and lines below the screen
+        for box, keeps in boxes:
+            if short <= 0:
+                break
+            have = box.outer_size.height
+            give = min(short, have - keeps)
+            if give > 0:
+                box.styles.height = self._squeezed[box] = have - give
+                short -= give
+
+    @on(Talk.Resized)
+    @on(QuestionNow.Resized)
+    def _resized(self) -> None:
+        self._fit_intro()
+
+    def _unsqueeze(self) -> None:
+        """Every box given back its own size (see ``_fit_intro``)."""
+        for box in self._squeezed:
+            box.styles.height = None
+        self._squeezed = {}
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._squeezed:
+            self._unsqueeze()
+        self.call_after_refresh(self._fit_intro)
 
     def _say(self, selector: str, text: str) -> None:
         """Put ``text`` in a line of the screen (only when it says something new: each

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -111,6 +111,13 @@ class Talk(VerticalScroll):
 
     PARTS = ("intro", "hidden-note", "said-title", "entries")  # top to bottom
 
+    class Resized(Message):
+        """The talk has another size, or holds more or less (so the screen can make room
+        for a part's intro, measured as it is laid out now)."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.Resized())
+
     def _part(self, name: str, wanted: bool) -> Widget | None:
         """The part ``name``, shown or not; made (in its place) the first time it is wanted,
         so a first screen has only what it shows."""
@@ -145,6 +152,8 @@ class Talk(VerticalScroll):
         intro = self._part("intro", bool(view.intro))
         if isinstance(intro, Static) and (old is None or old.intro != view.intro):
             intro.update(view.intro.strip())
+        if intro is not None:  # (no blank line under it for nothing: it would be one line too many to fit)
+            intro.set_class(not (view.hidden or view.entries), "-alone")
         self._part("hidden-note", view.hidden)
         self._part("said-title", bool(view.entries) and not view.hidden)
         entries = self._part("entries", bool(view.entries) and not view.hidden)
@@ -213,11 +222,22 @@ class Talk(VerticalScroll):
         if new:
             box.mount_all(new)
 
+class Recalled(VerticalScroll):
+    """The box of earlier words above the question (it scrolls when they are long)."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(QuestionNow.Resized())  # (laid out: the screen measures it to make room)
+
+
 class QuestionNow(Vertical):
     """The question now, with the list so far and an example: always on screen. When the
     question asks about the person's earlier words ("Is it still true?"), those words are
     here too, just above it (in a box that scrolls when they are long), never scrolled
     away with the conversation."""
+
+    class Resized(Message):
+        """The box of earlier words has another size (so the screen can make room for a
+        part's intro, measured as it is laid out now)."""
 
     def __init__(self, words: Words, **kwargs: Any):
         super().__init__(**kwargs)
@@ -267,9 +287,9 @@ class QuestionNow(Vertical):
         if not found and not wanted:
             return
         if found:
-            box = found.first(VerticalScroll)
+            box = found.first(Recalled)
         else:
-            box = VerticalScroll(classes="recall", id="now-recall")
+            box = Recalled(classes="recall", id="now-recall")
             self.mount(box, before="#question")
             box.mount(self._recall_intro)  # (its own children are mounted once it is there itself)
         box.display = wanted
