@@ -371,8 +371,7 @@ class Conversation:
         question = self._question(spot)
         if self._door_item(spot) is not None:  # yes goes back to an item already begun
             return False
-        item = dict(ITEM_DEFAULTS.get(question.id, {}))
-        first = next((sub for sub in question.questions if self._applies(sub, item)), None)
+        first = self._first_in_item(question, dict(ITEM_DEFAULTS.get(question.id, {})))
         return first is not None and first.kind in TEXT_KINDS
 
     def keep_typed(self, text: str | list[Any]) -> bool:

@@ -59,7 +59,7 @@ class AgendaList(OptionList):
         character = event.character
         if not isinstance(editor, AgendaEditor) or not event.is_printable or not character:
             return
-        if character in self.COMMANDS and editor.asked_by(self.COMMANDS[character], self.highlighted) is None:
+        if character in self.COMMANDS and editor.acts(self.COMMANDS[character], self.highlighted):
             return  # X or R at rest: the binding asks first
         event.prevent_default()
         event.stop()
@@ -140,17 +140,16 @@ class AgendaEditor(Vertical):
             agenda.highlighted = max(0, min(self.at, len(self.lines) - 1))
         self.screen.set_focus(agenda)  # keys go to the plan at once
 
-    def asked_by(self, how: str, index: int | None) -> str | None:
-        """When X or R has asked and this key is not the same again: the letter that asked
-        (it was the start of words); None when nothing is waiting or this key confirms."""
-        if self._asked is None or self._asked == (how, index):
-            return None
-        return {"remove": "x", "reset": "r"}[self._asked[0]]
+    def acts(self, how: str, index: int | None) -> bool:
+        """True when X or R (``how``) now asks or does what it asked; False when the other
+        one has just asked (then this letter is the start of words)."""
+        return self._asked is None or self._asked == (how, index)
 
     def type_in(self, character: str) -> None:
         """Start the new step's words in the box with ``character`` (after the letter that
         only asked, if one did: it was the first letter of the words)."""
-        held = {"remove": "x", "reset": "r"}[self._asked[0]] if self._asked is not None else ""
+        letters = {how: letter for letter, how in AgendaList.COMMANDS.items()}
+        held = letters[self._asked[0]] if self._asked is not None else ""
         self._asked = None
         self.app.clear_notifications()  # (the question X or R asked is no longer asked)
         box = self.query_one("#agenda-add", Input)
