@@ -500,14 +500,9 @@ async def test_words_typed_at_a_lists_yes_no_are_all_kept(tmp_path: Path, langua
     app = DriverseatApp(path, language=language)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.jump("strengths")
-        await pilot.pause()
-        for _ in range(10):
-            if app.conversation.step.key == "admire:start":
-                break
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-        assert app.conversation.step.key == "admire:start" and app.conversation.step.input == "yesno"
+        app.screen.edit("admire:start")
+        await until(pilot, lambda: app.conversation.step.key == "admire:start")
+        assert app.conversation.step.input == "yesno"
         await pilot.press(*[{" ": "space"}.get(c, c) for c in typed])
         await pilot.pause()
         assert app.conversation.step.key == "admire[0].admire_text"
@@ -524,14 +519,8 @@ async def test_a_letter_at_another_yes_no_changes_nothing(tmp_path: Path) -> Non
     app = DriverseatApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.jump("to_and_for")
-        await pilot.pause()
-        for _ in range(20):
-            if app.conversation.step.key == "crisis_has":
-                break
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-        assert app.conversation.step.key == "crisis_has"
+        app.screen.edit("crisis_has")
+        await until(pilot, lambda: app.conversation.step.key == "crisis_has")
         await pilot.press("m", "a", "y", "b", "e")
         await pilot.pause()
         assert app.conversation.step.key == "crisis_has" and app.conversation.prep.get("crisis.has") is None
